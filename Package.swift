@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "nucheck",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "nucheck", targets: ["nucheck"]),
+        .library(name: "NuHarness", targets: ["NuHarness"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // GNU Scientific Library, found through pkg-config.
+        .systemLibrary(
+            name: "CGSL",
+            pkgConfig: "gsl",
+            providers: [.apt(["libgsl-dev"])]
+        ),
+        // Swift layer over GSL: quadrature, root bracketing, minimisation, errors.
+        .target(name: "GSLKit", dependencies: ["CGSL"]),
+        // Shared physics vocabulary: constants, units, flavours, models, kinematics.
+        .target(name: "NuPhysics"),
+        // Closed-form (analytic) path. Must not import NuNumerical or GSL.
+        .target(name: "NuClosedForm", dependencies: ["NuPhysics"]),
+        // Numerical path on GSL. Must not import NuClosedForm.
+        .target(name: "NuNumerical", dependencies: ["NuPhysics", "GSLKit"]),
+        // Fixtures, quantity registry, comparison and reports.
+        .target(name: "NuHarness", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
+        .executableTarget(
+            name: "nucheck",
+            dependencies: [
+                "NuHarness",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
+        .testTarget(name: "PhysicsTests", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
+        .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuPhysics"]),
+    ]
+)

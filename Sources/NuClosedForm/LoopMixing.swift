@@ -1,0 +1,79 @@
+import Foundation
+import NuPhysics
+
+/// The one-loop kinetic-mixing integral of 004 Eq. (29), dimensionless:
+///
+///     ε_βα(q) = ∫₀¹ x(1−x) ln[(m_β² + x(1−x)q²)/(m_α² + x(1−x)q²)] dx,   q = |q⃗| ≥ 0 (MeV)
+///
+/// in closed form. With K(z) = ∫₀¹ x(1−x) ln(1 + x(1−x)z²) dx one has
+/// ε_βα = ln(m_β²/m_α²)/6 + K(q/m_β) − K(q/m_α), and (derived here, checked against quadrature)
+///
+///     K(z) = −5/18 + (2/3)w + (1/6)(1 − 2w) β ln[(β + 1)/(β − 1)],   w = 1/z², β = √(1 + 4w).
+///
+/// Evaluated without cancellation at every q: for z < 1.5 K is summed as its series
+/// Σ (−1)ⁿ⁺¹ z²ⁿ B(n+2, n+2)/n (K ≈ z²/30 at small z); for z ≥ 1.5 the function
+/// M(z) = K(z) − ln(z²)/6 + 5/18 is written with log1p and a rationalised (1 − 2w)β − 1, and
+/// ε_βα = M(q/m_β) − M(q/m_α) (the ln z² and −5/18 cancel exactly between the two masses).
+/// Limits: ε → ln(m_β²/m_α²)/6 as q → 0, ε → 0 as q → ∞; ε_βα = −ε_αβ.
+public enum LoopMixing {
+    public static func epsilon(beta: Lepton, alpha: Lepton, q: Double) throws -> Double {
+        try requireNonNegative(q, "momentum transfer q")
+        return epsilon(massBeta: beta.mass, massAlpha: alpha.mass, q: q)
+    }
+
+    public static func epsilon(massBeta mb: Double, massAlpha ma: Double, q: Double) -> Double {
+        if q == 0 { return log(mb * mb / (ma * ma)) / 6 }
+        let zb = q / mb, za = q / ma
+        let threshold = 1.5
+        if zb < threshold && za < threshold {
+            return log(mb * mb / (ma * ma)) / 6 + smallK(zb) - smallK(za)
+        }
+        return shiftedL(zb) - shiftedL(za)
+    }
+
+    /// The integral K(z) itself (used by the tests and by `ε` at small z).
+    public static func k(_ z: Double) -> Double {
+        z < 1.5 ? smallK(z) : shiftedL(z) - 5.0 / 18 + log(z * z) / 6
+    }
+
+    /// K(z) by its series; converges for z < 2, used for z < 1.5 (ratio ≤ 0.56 per term).
+    private static func smallK(_ z: Double) -> Double {
+        let z2 = z * z
+        var beta = 1.0 / 30  // B(3, 3) = (2!)²/5!
+        var power = z2, sum = 0.0
+        for n in 1...400 {
+            let term = (n % 2 == 1 ? 1.0 : -1.0) * power * beta / Double(n)
+            sum += term
+            if abs(term) <= 1e-17 * abs(sum) { break }
+            beta *= Double(n + 2) / (2 * Double(2 * n + 5))  // B(n+3, n+3)/B(n+2, n+2)
+            power *= z2
+        }
+        return sum
+    }
+
+    /// M(z) = K(z) − ln(z²)/6 + 5/18 for z ≥ 1.5 (also valid below; used for mixed cases).
+    private static func shiftedL(_ z: Double) -> Double {
+        if z < 1.5 { return smallK(z) - log(z * z) / 6 + 5.0 / 18 }
+        let w = 1 / (z * z)
+        let beta = (1 + 4 * w).squareRoot()
+        // ln[(β+1)/(β−1)] = 2 ln((β+1)/2) + ln z², and (β − 1)/2 = 2w/(β + 1).
+        let logHalf = log1p(2 * w / (beta + 1))
+        let d: Double  // (1 − 2w)β − 1
+        if w <= 0.25 {
+            d = (-12 * w * w + 16 * w * w * w) / ((1 - 2 * w) * beta + 1)
+        } else {
+            d = (1 - 2 * w) * beta - 1
+        }
+        return (2.0 / 3) * w + ((1 - 2 * w) * beta * 2 * logHalf + d * log(z * z)) / 6
+    }
+
+    /// 004's normalisation turned into a photon-Z' kinetic-mixing parameter:
+    /// ε_kin = e g ε_βα(q)/(2π²). Matching the Z' term of 004 Eq. (28),
+    /// √2 α g² ε_βα/(πG_F(q² + M²)), to a coupling e ε_kin to the proton's charge with the
+    /// coefficient g_ν g_p/(√2G_F(q² + M²)) of Eq. (16) gives this; at q = 0 it is Abdullah's
+    /// (002) estimate 8eg/(48π²) ln(m_τ/m_μ) for L_μ − L_τ.
+    public static func kineticMixing(beta: Lepton, alpha: Lepton, q: Double, g: Double) throws -> Double {
+        try requireFinite(g, "coupling g")
+        return Constants.elementaryCharge * g * (try epsilon(beta: beta, alpha: alpha, q: q)) / (2 * Double.pi * Double.pi)
+    }
+}

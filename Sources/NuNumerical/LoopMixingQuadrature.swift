@@ -1,0 +1,20 @@
+import Foundation
+import GSLKit
+import NuPhysics
+
+/// ε_βα(q) of 004 Eq. (29) by GSL quadrature (QAGS, relative tolerance 1e-12).
+///
+/// Where the ratio inside the logarithm is close to 1 (q ≫ m_β, m_α) it is taken as
+/// log1p((m_β² − m_α²)/(m_α² + x(1−x)q²)), elsewhere as the log of the ratio (log1p of a number
+/// near −1 would lose the small ratio m_β²/m_α² to rounding). q in MeV, result dimensionless.
+public enum LoopMixingQuadrature {
+    public static func epsilon(beta: Lepton, alpha: Lepton, q: Double) throws -> Double {
+        try requireNonNegative(q, "momentum transfer q")
+        let mb2 = beta.mass * beta.mass, ma2 = alpha.mass * alpha.mass, q2 = q * q
+        return try Quadrature.integrate({ x in
+            let y = x * (1 - x)
+            let excess = (mb2 - ma2) / (ma2 + y * q2)
+            return y * (abs(excess) < 0.5 ? log1p(excess) : log((mb2 + y * q2) / (ma2 + y * q2)))
+        }, from: 0, to: 1, absoluteTolerance: 1e-15, relativeTolerance: 1e-12).value
+    }
+}

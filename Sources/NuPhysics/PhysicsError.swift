@@ -1,0 +1,38 @@
+/// Why a physics evaluation refused its input. Every case carries a message that names the
+/// offending quantity and value, so the command-line tool can print it as one line.
+public enum PhysicsError: Error, Equatable, CustomStringConvertible {
+    /// An input that no physical configuration has (negative energy, recoil above T_max, ...).
+    case unphysical(String)
+    /// A model, flavour or option that the registry does not know.
+    case unknown(String)
+    /// A formula asked for outside the domain it is defined on (for example Dev et al.'s
+    /// Eqs. (3)-(5), which hold for vector couplings only, given axial ones).
+    case notApplicable(String)
+
+    public var description: String {
+        switch self {
+        case .unphysical(let m): return "unphysical input: \(m)"
+        case .unknown(let m): return "unknown: \(m)"
+        case .notApplicable(let m): return "not applicable: \(m)"
+        }
+    }
+}
+
+/// Throws `.unphysical` unless `value` is finite and strictly positive.
+public func requirePositive(_ value: Double, _ name: String, unit: String = "MeV") throws {
+    guard value.isFinite, value > 0 else {
+        throw PhysicsError.unphysical("\(name) must be finite and > 0, got \(value) \(unit)")
+    }
+}
+
+/// Throws `.unphysical` unless `value` is finite and ≥ 0.
+public func requireNonNegative(_ value: Double, _ name: String, unit: String = "MeV") throws {
+    guard value.isFinite, value >= 0 else {
+        throw PhysicsError.unphysical("\(name) must be finite and ≥ 0, got \(value) \(unit)")
+    }
+}
+
+/// Throws `.unphysical` unless `value` is finite.
+public func requireFinite(_ value: Double, _ name: String) throws {
+    guard value.isFinite else { throw PhysicsError.unphysical("\(name) must be finite, got \(value)") }
+}
