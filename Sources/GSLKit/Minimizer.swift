@@ -15,12 +15,16 @@ public enum Minimizer {
     }
 
     /// Minimises f starting at `start` with initial step sizes `steps`; stops when the simplex
-    /// characteristic size drops below `sizeTolerance` (gsl_multimin_test_size).
+    /// characteristic size drops below `sizeTolerance` (gsl_multimin_test_size), or when the size
+    /// has not decreased for `stagnationLimit` iterations: then f is flat to rounding across the
+    /// simplex (near a minimum f varies as (Δx)², so below Δx ~ √ε_machine the simplex only
+    /// oscillates) and the minimum is as well determined as double precision allows.
     public static func simplex(
         _ f: @escaping ([Double]) throws -> Double,
         start: [Double], steps: [Double],
         sizeTolerance: Double = 1e-10,
-        maxIterations: Int = 10_000
+        maxIterations: Int = 10_000,
+        stagnationLimit: Int = 50
     ) throws -> Result {
         guard !start.isEmpty, start.count == steps.count else {
             throw GSLError(routine: "gsl_multimin_fminimizer_set", status: Int32(GSL_EBADLEN),
@@ -57,12 +61,14 @@ public enum Minimizer {
             let setStatus = gsl_multimin_fminimizer_set(minimizer, &function, x, step)
             if let failure = box.failure { throw failure }
             try check(setStatus, "gsl_multimin_fminimizer_set")
+            var smallestSize = Double.infinity, stalled = 0
             for iteration in 1...maxIterations {
                 let status = gsl_multimin_fminimizer_iterate(minimizer)
                 if let failure = box.failure { throw failure }
                 try check(status, "gsl_multimin_fminimizer_iterate")
                 let size = gsl_multimin_fminimizer_size(minimizer)
-                if gsl_multimin_test_size(size, sizeTolerance) == Int32(GSL_SUCCESS) {
+                if size < smallestSize { smallestSize = size; stalled = 0 } else { stalled += 1 }
+                if gsl_multimin_test_size(size, sizeTolerance) == Int32(GSL_SUCCESS) || stalled >= stagnationLimit {
                     let best = gsl_multimin_fminimizer_x(minimizer)
                     return Result(point: (0..<n).map { gsl_vector_get(best, $0) },
                                   value: gsl_multimin_fminimizer_minimum(minimizer), iterations: iteration)

@@ -3,9 +3,9 @@ import GSLKit
 /// χ² minimised over its normalisation nuisance with GSL's simplex minimiser (the numerical path
 /// of Dev (000) Eq. (8) and Abdullah (002) Eq. (14)). Counts dimensionless.
 ///
-/// The simplex stops at size 1e-9 in the pull: near the minimum χ² changes by
-/// ~ curvature × (Δα)², so below Δα ~ √(ε_machine) ≈ 1e-8 the function is flat to rounding and
-/// no simplex can shrink further. χ²_min itself is then exact to ~1e-16 relative.
+/// The simplex starts with a step of σ and stops when it is 1e-7 of that: near the minimum χ²
+/// changes by ~ curvature × (Δα)², so much below Δα ~ √(ε_machine χ²/curvature) the function is
+/// flat to rounding and no simplex can shrink further. χ²_min is then exact to ~1e-13 relative.
 public enum Chi2Minimization {
     /// min_α { [N_X − (1+α)N_SM]²/N_X + (α/σ)² }.
     public static func devMinimum(expected nX: Double, standardModel nSM: Double, sigma: Double)
@@ -18,7 +18,8 @@ public enum Chi2Minimization {
             let a = v[0], d = nX - (1 + a) * nSM
             return d * d / nX + (a / sigma) * (a / sigma)
         }
-        let result = try Minimizer.simplex(f, start: [0], steps: [max(sigma, 1e-3)], sizeTolerance: 1e-9)
+        let step = max(sigma, 1e-3)
+        let result = try Minimizer.simplex(f, start: [0], steps: [step], sizeTolerance: 1e-7 * step)
         return (result.point[0], result.value)
     }
 
@@ -39,7 +40,8 @@ public enum Chi2Minimization {
             }
             return sum + (b / sigma) * (b / sigma)
         }
-        let result = try Minimizer.simplex(f, start: [0], steps: [max(sigma, 1e-3)], sizeTolerance: 1e-9)
+        let step = max(sigma, 1e-3)
+        let result = try Minimizer.simplex(f, start: [0], steps: [step], sizeTolerance: 1e-7 * step)
         return (result.point[0], result.value)
     }
 }

@@ -22,11 +22,14 @@ public enum KinematicRoots {
     }
 
     /// Largest electron recoil T for a massless neutrino of energy E: the T at which the electron
-    /// goes forward, cos θ_e = (E + m)/E · √(T/(T + 2m)) = 1.
+    /// goes forward, cos θ_e = (E + m)/E · √(T/(T + 2m)) = 1, solved in the squared form
+    /// (E + m)²T = E²(T + 2m), i.e. (2E + m)T − 2E² = 0 after cancelling m·T·… (cos θ_e itself is
+    /// flat near 1 at high E, and the unsimplified square cancels to m/E, both of which cost
+    /// digits of the root).
     public static func maximumRecoil(energy: Double, targetMass m: Double = Constants.electronMass) throws -> Double {
         try requirePositive(energy, "neutrino energy")
         try requirePositive(m, "target mass")
-        return try RootFinding.brent({ t in (energy + m) / energy * (t / (t + 2 * m)).squareRoot() - 1 },
+        return try RootFinding.brent({ t in (2 * energy + m) * t - 2 * energy * energy },
                                      lower: 0, upper: 2 * energy, relativeTolerance: 1e-15)
     }
 

@@ -44,3 +44,26 @@ public enum NuElectronAmplitude {
         return 2 * m * dSigmaDt
     }
 }
+
+extension NuElectronAmplitude {
+    /// The interference part of dσ/dT (MeV⁻³). dσ/dT is a quadratic form Q(ε) in the chiral
+    /// couplings; with ε = ε₀ + δ (SM plus Z' shift) the interference is the cross term 2B(ε₀, δ)
+    /// of the symmetric bilinear form B of Q, evaluated directly (no difference of cross sections).
+    public static func interference(_ p: NuElectronPoint) throws -> Double {
+        if p.mediator.isStandardModel { return 0 }
+        let (left, right) = chiralCouplings(p)
+        let standard = try NuElectronPoint(flavor: p.flavor, energy: p.energy, recoil: p.recoil, sin2ThetaW: p.sin2ThetaW)
+        let (left0, right0) = chiralCouplings(standard)
+        return 2 * bilinear(p, (left0, right0), (left - left0, right - right0))
+    }
+
+    /// B(a, b) with Q(ε) = B(ε, ε) the bracket of `crossSection`.
+    static func bilinear(_ p: NuElectronPoint, _ a: (Double, Double), _ b: (Double, Double)) -> Double {
+        let m = Constants.electronMass, gF = Constants.fermiConstant
+        let s = m * m + 2 * m * p.energy, t = -2 * m * p.recoil, u = 2 * m * m - s - t
+        let (a1, a2) = p.flavor.isAntineutrino ? (a.1, a.0) : (a.0, a.1)
+        let (b1, b2) = p.flavor.isAntineutrino ? (b.1, b.0) : (b.0, b.1)
+        let sm = s - m * m, um = u - m * m
+        return 2 * m * gF * gF / (Double.pi * sm * sm) * (a1 * b1 * sm * sm + a2 * b2 * um * um + m * m * (a1 * b2 + a2 * b1) * t)
+    }
+}

@@ -1,0 +1,185 @@
+import Foundation
+import NuPhysics
+
+/// How close a value must be: |observed − expected| ≤ max(relative·|expected|, absolute), with
+/// the reason this tolerance and not another.
+public struct Tolerance: Sendable {
+    public let relative: Double
+    public let absolute: Double
+    public let reason: String
+
+    public func allows(_ observed: Double, _ expected: Double) -> Bool {
+        abs(observed - expected) <= max(relative * abs(expected), absolute)
+    }
+
+    /// "1e-12 rel" or "1e-12 rel, 1e-15 abs".
+    public var text: String {
+        absolute > 0 ? String(format: "%.1e rel, %.1e abs", relative, absolute) : String(format: "%.1e rel", relative)
+    }
+
+    init(_ o: JSONObject) throws {
+        relative = o.has("relative") ? try o.decimal("relative") : 0
+        absolute = o.has("absolute") ? try o.decimal("absolute") : 0
+        reason = try o.string("reason")
+        guard relative >= 0, absolute >= 0, relative > 0 || absolute > 0 else {
+            throw HarnessError.file(path: o.path, field: o.context, message: "needs a positive relative or absolute tolerance")
+        }
+    }
+}
+
+/// Which evaluations a case compares.
+public enum Path: String, Sendable, CaseIterable {
+    case closedForm, numerical
+}
+
+/// One case: a golden value from a paper (checked against the listed paths), or a cross-path
+/// point of a grid (numerical against closed form, or every closed form against the first).
+public struct FixtureCase: Sendable {
+    public enum Kind: Sendable {
+        case golden(expected: Double, source: String, printed: String, units: String)
+        case crossPaths
+        case crossForms
+    }
+
+    public let id: String
+    public let file: String
+    public let quantity: String
+    public let inputs: [String: String]
+    public let kind: Kind
+    public let tolerance: Tolerance
+    public let paths: [Path]
+    /// Non-nil when the value is recorded as irreproducible; the text is the reason found.
+    public let irreproducible: String?
+
+    public var source: String {
+        switch kind {
+        case .golden(_, let source, _, _): return source
+        case .crossPaths: return "cross-path grid"
+        case .crossForms: return "cross-form grid"
+        }
+    }
+}
+
+/// Loads `Fixtures/golden/*.json` and `Fixtures/grids/*.json`. Every file must exist, parse and
+/// hold at least one case; every field is checked, and an error names the file and field.
+public struct FixtureSet: Sendable {
+    public let cases: [FixtureCase]
+
+    public init(fixtures: URL, reference: ReferenceLibrary) throws {
+        var cases: [FixtureCase] = []
+        let golden = try Self.files(in: fixtures.appendingPathComponent("golden"))
+        for url in golden { cases += try Self.loadGolden(url, reference: reference) }
+        let grids = try Self.files(in: fixtures.appendingPathComponent("grids"))
+        for url in grids { cases += try Self.loadGrids(url) }
+        var seen = Set<String>()
+        for c in cases {
+            guard seen.insert(c.id).inserted else {
+                throw HarnessError.file(path: c.file, field: "id", message: "case id '\(c.id)' is used twice")
+            }
+        }
+        guard !cases.isEmpty else { throw HarnessError.file(path: fixtures.path, field: nil, message: "no fixture cases found") }
+        self.cases = cases
+    }
+
+    static func files(in directory: URL) throws -> [URL] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory.path) else {
+            throw HarnessError.file(path: directory.path, field: nil, message: "fixture directory is missing")
+        }
+        let json = names.filter { $0.hasSuffix(".json") }.sorted()
+        guard !json.isEmpty else { throw HarnessError.file(path: directory.path, field: nil, message: "holds no .json fixture files") }
+        return json.map { directory.appendingPathComponent($0) }
+    }
+
+    static func loadGolden(_ url: URL, reference: ReferenceLibrary) throws -> [FixtureCase] {
+        let root = try JSONObject.load(url)
+        let list = try root.array("cases")
+        guard !list.isEmpty else { throw HarnessError.file(path: url.path, field: "cases", message: "is empty: a fixture file must hold at least one case") }
+        return try list.enumerated().map { i, raw in
+            let c = try JSONObject(raw, path: url.path, context: "cases[\(i)]")
+            let id = try c.string("id")
+            let quantity = try c.string("quantity")
+            guard (try? QuantityRegistry.named(quantity)) != nil else {
+                throw HarnessError.file(path: url.path, field: c.name("quantity"), message: "'\(quantity)' is not a known quantity")
+            }
+            let inputs = c.has("inputs") ? try c.stringMap("inputs") : [:]
+            let kind: FixtureCase.Kind
+            if c.has("reference") {
+                let key = try c.string("reference")
+                let entry = try reference.entry(key, citedFrom: url.path, field: c.name("reference"))
+                let sw2 = Double(inputs["sw2"] ?? "") ?? Constants.defaultSin2ThetaW
+                guard let expected = entry.value(sin2ThetaW: sw2) else {
+                    throw HarnessError.file(path: url.path, field: c.name("reference"),
+                                            message: "cites '\(key)', a printed formula with no number; give 'expected' and 'provenance' instead")
+                }
+                kind = .golden(expected: expected, source: entry.source, printed: entry.printed, units: entry.units)
+            } else {
+                let expected = try c.decimal("expected")
+                let p = try c.object("provenance")
+                let source = "\(try p.string("paper")) \(try p.string("location"))"
+                _ = try p.string("derivation")
+                kind = .golden(expected: expected, source: source, printed: try p.string("printed"), units: try p.string("units"))
+            }
+            let paths = try c.strings("paths").enumerated().map { j, name in
+                guard let path = Path(rawValue: name) else {
+                    throw HarnessError.file(path: url.path, field: "\(c.name("paths"))[\(j)]", message: "'\(name)' is not closedForm or numerical")
+                }
+                return path
+            }
+            guard !paths.isEmpty else { throw HarnessError.file(path: url.path, field: c.name("paths"), message: "is empty") }
+            return FixtureCase(id: id, file: url.path, quantity: quantity, inputs: inputs, kind: kind,
+                               tolerance: try Tolerance(try c.object("tolerance")), paths: paths,
+                               irreproducible: try c.optionalString("irreproducible"))
+        }
+    }
+
+    /// A grid is the Cartesian product of its axes, added to its fixed inputs. An axis named
+    /// "recoil@Tmax" gives the electron recoil as a fraction of T_max(energy) of the same point.
+    static func loadGrids(_ url: URL) throws -> [FixtureCase] {
+        let root = try JSONObject.load(url)
+        let list = try root.array("grids")
+        guard !list.isEmpty else { throw HarnessError.file(path: url.path, field: "grids", message: "is empty") }
+        var cases: [FixtureCase] = []
+        for (i, raw) in list.enumerated() {
+            let g = try JSONObject(raw, path: url.path, context: "grids[\(i)]")
+            let id = try g.string("id"), quantity = try g.string("quantity")
+            guard (try? QuantityRegistry.named(quantity)) != nil else {
+                throw HarnessError.file(path: url.path, field: g.name("quantity"), message: "'\(quantity)' is not a known quantity")
+            }
+            let compare = try g.string("compare")
+            guard compare == "paths" || compare == "forms" else {
+                throw HarnessError.file(path: url.path, field: g.name("compare"), message: "must be 'paths' or 'forms'")
+            }
+            let fixed = g.has("fixed") ? try g.stringMap("fixed") : [:]
+            let axesObject = try g.object("axes")
+            var points: [[(String, String)]] = [[]]
+            for key in axesObject.storage.keys.sorted() {
+                let values = try axesObject.strings(key)
+                guard !values.isEmpty else { throw HarnessError.file(path: url.path, field: axesObject.name(key), message: "is empty") }
+                points = points.flatMap { p in values.map { p + [(key, $0)] } }
+            }
+            let tolerance = try Tolerance(try g.object("tolerance"))
+            for point in points {
+                var inputs = fixed
+                var label: [String] = []
+                for (key, value) in point {
+                    label.append("\(key)=\(value)")
+                    if key == "recoil@Tmax" {
+                        guard let fraction = Double(value), let energyText = inputs["energy"] ?? point.first(where: { $0.0 == "energy" })?.1 else {
+                            throw HarnessError.file(path: url.path, field: axesObject.name(key), message: "needs numeric fractions and an energy input")
+                        }
+                        let energy = try UnitParser.energy(energyText, name: "energy")
+                        let tMax = Kinematics.maximumRecoil(energy: energy, targetMass: Constants.electronMass)
+                        inputs["recoil"] = "\(fraction * tMax)MeV"
+                    } else {
+                        inputs[key] = value
+                    }
+                }
+                cases.append(FixtureCase(id: "\(id)[\(label.joined(separator: ","))]", file: url.path, quantity: quantity,
+                                         inputs: inputs, kind: compare == "paths" ? .crossPaths : .crossForms,
+                                         tolerance: tolerance, paths: compare == "paths" ? [.numerical] : [.closedForm],
+                                         irreproducible: nil))
+            }
+        }
+        return cases
+    }
+}

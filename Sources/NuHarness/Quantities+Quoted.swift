@@ -1,0 +1,72 @@
+import Foundation
+import NuClosedForm
+import NuNumerical
+import NuPhysics
+
+extension QuantityRegistry {
+    static let promptLine = Quantity(
+        "pion.promptLine",
+        "prompt ν_μ energy (m_π² − m_μ²)/(2m_π) of π⁺ → μ⁺ν_μ at rest (004 Eq. (1)) vs GSL root of energy conservation",
+        units: "MeV", inputs: [],
+        closed: { _ in DecayKinematics.promptLine },
+        numerical: { _ in try KinematicRoots.promptLine() })
+
+    static let muonEndpoint = Quantity(
+        "muon.endpoint",
+        "endpoint m_μ/2 of the delayed ν spectra (004 after Eq. (4)) vs GSL root of μ-decay kinematics with m_e ≠ 0",
+        units: "MeV", inputs: [],
+        closed: { _ in DecayKinematics.muonDecayEndpoint },
+        numerical: { _ in try KinematicRoots.muonDecayEndpoint() })
+
+    static let sigmaPiNRatio = Quantity(
+        "scalar.sigmaPiNRatio",
+        "σ_πN/m̄_ud with m̄_ud = (m_u + m_d)/2 (004 Eq. (40)); arithmetic only, so no numerical path",
+        units: "dimensionless",
+        inputs: [
+            InputSpec("sigmaPiN", .energy, default: "59.1MeV", "pion-nucleon sigma term (004: 59.1 MeV)"),
+            InputSpec("mu", .energy, default: "2.16MeV", "up-quark mass (004: PDG 2.16 MeV)"),
+            InputSpec("md", .energy, default: "4.67MeV", "down-quark mass (004: PDG 4.67 MeV)"),
+        ],
+        closed: { v in try CouplingRatios.sigmaPiNOverMud(sigmaPiN: try v.energy("sigmaPiN"), upMass: try v.energy("mu"), downMass: try v.energy("md")) },
+        numerical: nil)
+
+    static let zPrimeRescaling = Quantity(
+        "zprime.rescaling",
+        "factor turning a half-convention Z' coupling into the full one (004 Appendix A): √(full/half) vs GSL root of half(g') = full(1)",
+        units: "dimensionless",
+        inputs: [InputSpec("mass", .energy, default: "10MeV", "mediator mass M"),
+                 InputSpec("q", .energy, default: "50MeV", "momentum transfer |q⃗|")],
+        closed: { v in try ZPrimeCoefficient.rescalingFactor(g: 1, mass: try v.energy("mass"), q: try v.energy("q")) },
+        numerical: { v in try KinematicRoots.halfConventionRescaling(mass: try v.energy("mass"), q: try v.energy("q")) })
+
+    static let chi2Dev = Quantity(
+        "chi2.dev",
+        "min over the flux pull α of 000 Eq. (8): analytic vs GSL simplex",
+        units: "dimensionless",
+        inputs: [
+            InputSpec("expected", .number, "N_{SM+V+int}, expected events with the mediator"),
+            InputSpec("standardModel", .number, "N_SM, Standard Model events"),
+            InputSpec("sigma", .number, default: "0.05", "σ_norm, fractional flux uncertainty (000: 5% for DUNE)"),
+        ],
+        closed: { v in try Chi2.devMinimum(expected: try v.number("expected"), standardModel: try v.number("standardModel"), sigma: try v.number("sigma")).chi2 },
+        numerical: { v in try Chi2Minimization.devMinimum(expected: try v.number("expected"), standardModel: try v.number("standardModel"), sigma: try v.number("sigma")).chi2 })
+
+    static let chi2Abdullah = Quantity(
+        "chi2.abdullah",
+        "min over β of 002 Eq. (14): Eq. (15) as printed vs GSL simplex",
+        units: "dimensionless",
+        inputs: [
+            InputSpec("observed", .list, "N_exp per bin"),
+            InputSpec("predicted", .list, "N_pred per bin"),
+            InputSpec("background", .list, "N_bg per bin"),
+            InputSpec("sigma", .number, default: "0.1", "σ_β (002: 0.1)"),
+        ],
+        closed: { v in
+            try Chi2.abdullahMinimum(observed: try v.list("observed"), predicted: try v.list("predicted"),
+                                     background: try v.list("background"), sigma: try v.number("sigma")).chi2
+        },
+        numerical: { v in
+            try Chi2Minimization.abdullahMinimum(observed: try v.list("observed"), predicted: try v.list("predicted"),
+                                                 background: try v.list("background"), sigma: try v.number("sigma")).chi2
+        })
+}

@@ -1,0 +1,15 @@
+/// Every quantity `nucheck eval`, the fixtures and the benchmark know, by name.
+public enum QuantityRegistry {
+    public static let all: [Quantity] = [
+        nueDSigma, nueSigma, nueInterference, devCoefficient, nueTMax, tridentRatio,
+        loopEpsilon, loopKineticMixing, g2Muon, g2Coupling, g2Mass,
+        promptLine, muonEndpoint, sigmaPiNRatio, zPrimeRescaling, chi2Dev, chi2Abdullah,
+    ]
+
+    public static func named(_ name: String) throws -> Quantity {
+        guard let q = all.first(where: { $0.name == name }) else {
+            throw HarnessError.unknownQuantity(name, known: all.map(\.name))
+        }
+        return q
+    }
+}

@@ -1,0 +1,77 @@
+import Foundation
+
+/// One transcribed statement of a paper: where it is, what is printed there, its units, and
+/// its value as a decimal string, or, for a table entry that depends on s_W² (Dev Table 1),
+/// the two numbers of the printed linear form a·s_W² + b.
+public struct ReferenceEntry: Sendable {
+    public let file: String
+    public let paper: String
+    public let id: String
+    public let location: String
+    public let printed: String
+    public let units: String
+    public let value: Double?
+    public let linearInSin2ThetaW: (slope: Double, constant: Double)?
+    /// A printed formula with no number of its own (kept for provenance and the audit).
+    public var isFormula: Bool { value == nil && linearInSin2ThetaW == nil }
+
+    /// The number this entry states at sin²θ_W = `sw2` (ignored for plain values).
+    public func value(sin2ThetaW sw2: Double) -> Double? {
+        if let v = value { return v }
+        guard let (a, b) = linearInSin2ThetaW else { return nil }
+        return a * sw2 + b
+    }
+
+    public var source: String { "\(paper) \(location)" }
+}
+
+/// All of `Reference/`: every entry of every file, addressed as "file.json#id".
+public struct ReferenceLibrary: Sendable {
+    public let directory: URL
+    public let entries: [String: ReferenceEntry]
+
+    public init(directory: URL) throws {
+        self.directory = directory
+        let files: [String]
+        do {
+            files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted()
+        } catch {
+            throw HarnessError.file(path: directory.path, field: nil, message: "reference directory is missing or unreadable")
+        }
+        guard !files.isEmpty else { throw HarnessError.file(path: directory.path, field: nil, message: "holds no .json reference files") }
+        var entries: [String: ReferenceEntry] = [:]
+        for file in files {
+            let root = try JSONObject.load(directory.appendingPathComponent(file))
+            let paper = try root.string("paper")
+            let list = try root.array("entries")
+            guard !list.isEmpty else { throw HarnessError.file(path: root.path, field: "entries", message: "is empty") }
+            for (i, raw) in list.enumerated() {
+                let e = try JSONObject(raw, path: root.path, context: "entries[\(i)]")
+                let id = try e.string("id")
+                var value: Double? = nil
+                var linear: (Double, Double)? = nil
+                if e.has("value") {
+                    value = try e.decimal("value")
+                } else if e.has("linear") {
+                    let l = try e.object("linear")
+                    linear = (try l.decimal("sin2ThetaW"), try l.decimal("constant"))
+                } else if (e.storage["formula"] as? Bool) != true {
+                    throw HarnessError.file(path: root.path, field: "entries[\(i)].value", message: "is missing (give value, linear, or formula: true)")
+                }
+                let key = "\(file)#\(id)"
+                guard entries[key] == nil else { throw HarnessError.file(path: root.path, field: "entries[\(i)].id", message: "'\(id)' appears twice") }
+                entries[key] = ReferenceEntry(file: file, paper: paper, id: id, location: try e.string("location"),
+                                              printed: try e.string("printed"), units: try e.string("units"),
+                                              value: value, linearInSin2ThetaW: linear)
+            }
+        }
+        self.entries = entries
+    }
+
+    public func entry(_ key: String, citedFrom path: String, field: String) throws -> ReferenceEntry {
+        guard let e = entries[key] else {
+            throw HarnessError.file(path: path, field: field, message: "cites '\(key)', which Reference/ does not hold")
+        }
+        return e
+    }
+}

@@ -1,0 +1,97 @@
+import Foundation
+
+/// Renders results as the text table, JSON and JUnit XML of `nucheck check`.
+public enum Reports {
+    static func number(_ v: Double?) -> String { v.map { String(format: "%.10g", $0) } ?? "-" }
+
+    /// One row per case: id, source, closed form, numerical, expected, units, relative deviation,
+    /// allowed, status; reasons for failures and irreproducible values follow the table.
+    public static func table(_ results: [CaseResult]) -> String {
+        let header = ["case", "source", "closed form", "numerical", "expected", "units", "rel. deviation", "allowed", "status"]
+        let rows = results.map { r in
+            [r.fixture.id, r.fixture.source, number(r.closedForm), number(r.numerical), number(r.expected), r.units,
+             r.relativeDeviation.map { String(format: "%.2e", $0) } ?? "-", r.fixture.tolerance.text, r.status.rawValue]
+        }
+        var widths = header.map(\.count)
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = min(max(widths[i], cell.count), i == 0 ? 70 : 44) } }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { i, cell in
+                let c = cell.count > widths[i] ? String(cell.prefix(widths[i] - 1)) + "…" : cell
+                return c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
+            }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
+        }
+        var out = [line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
+        let notes = results.filter { $0.message != nil }
+        if !notes.isEmpty {
+            out.append("")
+            for r in notes { out.append("\(r.status.rawValue.uppercased()) \(r.fixture.id): \(r.message!)") }
+        }
+        out.append("")
+        out.append(Runner.summary(results).line)
+        return out.joined(separator: "\n")
+    }
+
+    static func caseObject(_ r: CaseResult) -> [String: Any] {
+        var o: [String: Any] = [
+            "id": r.fixture.id, "source": r.fixture.source, "quantity": r.fixture.quantity, "inputs": r.fixture.inputs,
+            "fixtureFile": r.fixture.file, "units": r.units, "status": r.status.rawValue,
+            "allowedRelative": r.fixture.tolerance.relative, "allowedAbsolute": r.fixture.tolerance.absolute,
+            "toleranceReason": r.fixture.tolerance.reason,
+            "paths": r.fixture.paths.map(\.rawValue),
+        ]
+        o["closedForm"] = r.closedForm ?? NSNull()
+        o["numerical"] = r.numerical ?? NSNull()
+        o["expected"] = r.expected ?? NSNull()
+        o["relativeDeviation"] = r.relativeDeviation ?? NSNull()
+        o["message"] = r.message ?? NSNull()
+        if case .golden(_, _, let printed, let units) = r.fixture.kind {
+            o["printed"] = printed
+            o["printedUnits"] = units
+        }
+        return o
+    }
+
+    public static func json(_ results: [CaseResult]) throws -> String {
+        let s = Runner.summary(results)
+        let root: [String: Any] = [
+            "summary": ["passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible, "total": s.total],
+            "cases": results.map(caseObject),
+        ]
+        let data = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    static func xmlEscape(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    /// JUnit XML: one testcase per fixture case (classname = fixture file), failures as
+    /// <failure>, irreproducible values as <skipped> with their reason.
+    public static func junit(_ results: [CaseResult]) -> String {
+        let s = Runner.summary(results)
+        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
+                     "<testsuites name=\"nucheck\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible)\">",
+                     "  <testsuite name=\"nucheck check\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible)\">"]
+        for r in results {
+            let file = URL(fileURLWithPath: r.fixture.file).lastPathComponent
+            let open = "    <testcase classname=\"\(xmlEscape(file))\" name=\"\(xmlEscape(r.fixture.id))\""
+            let detail = String(format: "closedForm=%@ numerical=%@ expected=%@ %@ deviation=%@ allowed=%@",
+                                number(r.closedForm), number(r.numerical), number(r.expected), r.units,
+                                r.relativeDeviation.map { String(format: "%.3e", $0) } ?? "-", r.fixture.tolerance.text)
+            switch r.status {
+            case .passed: lines.append(open + "/>")
+            case .failed:
+                lines.append(open + ">")
+                lines.append("      <failure message=\"\(xmlEscape(r.message ?? "failed"))\">\(xmlEscape(detail))</failure>")
+                lines.append("    </testcase>")
+            case .irreproducible:
+                lines.append(open + ">")
+                lines.append("      <skipped message=\"\(xmlEscape(r.message ?? "irreproducible"))\"/>")
+                lines.append("    </testcase>")
+            }
+        }
+        lines += ["  </testsuite>", "</testsuites>"]
+        return lines.joined(separator: "\n") + "\n"
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The outcome of one fixture case.
+public struct CaseResult: Sendable {
+    public enum Status: String, Sendable { case passed, failed, irreproducible }
+
+    public let fixture: FixtureCase
+    public let closedForm: Double?
+    public let numerical: Double?
+    /// The expected value: the golden number, or for a grid the closed form (paths) or the
+    /// first closed form (forms).
+    public let expected: Double?
+    /// Largest |observed − expected|/|expected| over the compared paths.
+    public let relativeDeviation: Double?
+    public let units: String
+    public let status: Status
+    /// Why it failed (an error, a path out of tolerance) or why it is irreproducible.
+    public let message: String?
+}
+
+public struct Summary: Sendable, Equatable {
+    public let passed: Int, failed: Int, irreproducible: Int
+    public var total: Int { passed + failed + irreproducible }
+    /// "N passed, M failed, K irreproducible".
+    public var line: String { "\(passed) passed, \(failed) failed, \(irreproducible) irreproducible" }
+}
+
+/// Runs fixture cases through both paths and judges them.
+public enum Runner {
+    public static func run(_ cases: [FixtureCase]) -> [CaseResult] {
+        // Cases are independent and the quantities hold no shared mutable state: run them on
+        // both cores, keeping the input order.
+        let slots = Slots(count: cases.count)
+        DispatchQueue.concurrentPerform(iterations: cases.count) { i in slots.set(i, run(cases[i])) }
+        return slots.values
+    }
+
+    public static func summary(_ results: [CaseResult]) -> Summary {
+        Summary(passed: results.filter { $0.status == .passed }.count,
+                failed: results.filter { $0.status == .failed }.count,
+                irreproducible: results.filter { $0.status == .irreproducible }.count)
+    }
+
+    public static func run(_ c: FixtureCase) -> CaseResult {
+        func finish(_ closed: Double?, _ numerical: Double?, _ expected: Double?, _ deviation: Double?,
+                    _ units: String, _ ok: Bool, _ message: String?) -> CaseResult {
+            let status: CaseResult.Status = c.irreproducible != nil ? .irreproducible : (ok ? .passed : .failed)
+            let note = c.irreproducible.map { "irreproducible: \($0)" + (message.map { "; \($0)" } ?? "") } ?? message
+            return CaseResult(fixture: c, closedForm: closed, numerical: numerical, expected: expected,
+                              relativeDeviation: deviation, units: units, status: status, message: note)
+        }
+        let evaluation: Evaluation
+        do {
+            evaluation = try QuantityRegistry.named(c.quantity).evaluate(c.inputs)
+        } catch {
+            return finish(nil, nil, nil, nil, "", false, "error: \(error)")
+        }
+        let closed = evaluation.closedForm, numerical = evaluation.numerical
+        switch c.kind {
+        case .golden(let expected, _, _, _):
+            var worst = 0.0, ok = true, problems: [String] = []
+            for path in c.paths {
+                guard let value = path == .closedForm ? closed : numerical else {
+                    ok = false; problems.append("\(path.rawValue) path does not exist for \(c.quantity)"); continue
+                }
+                worst = max(worst, relativeDeviation(value, expected))
+                if !c.tolerance.allows(value, expected) {
+                    ok = false
+                    problems.append(String(format: "%@ %.17g vs expected %.17g", path.rawValue, value, expected))
+                }
+            }
+            return finish(closed, numerical, expected, worst, evaluation.units, ok, problems.isEmpty ? nil : problems.joined(separator: "; "))
+        case .crossPaths:
+            guard let c0 = closed, let n0 = numerical else {
+                return finish(closed, numerical, closed, nil, evaluation.units, false, "both paths are needed for a cross-path case")
+            }
+            let ok = c.tolerance.allows(n0, c0)
+            return finish(c0, n0, c0, relativeDeviation(n0, c0), evaluation.units, ok,
+                          ok ? nil : String(format: "numerical %.17g vs closed form %.17g", n0, c0))
+        case .crossForms:
+            let forms = evaluation.forms.sorted { $0.key < $1.key }
+            guard let reference = forms.first, forms.count > 1 else {
+                return finish(closed, numerical, nil, nil, evaluation.units, false, "fewer than two closed forms to compare")
+            }
+            var worst = 0.0, problems: [String] = []
+            for (name, value) in forms.dropFirst() {
+                worst = max(worst, relativeDeviation(value, reference.value))
+                if !c.tolerance.allows(value, reference.value) {
+                    problems.append(String(format: "form %@ %.17g vs %@ %.17g", name, value, reference.key, reference.value))
+                }
+            }
+            return finish(closed, nil, reference.value, worst, evaluation.units, problems.isEmpty,
+                          problems.isEmpty ? nil : problems.joined(separator: "; "))
+        }
+    }
+}
+
+/// Result slots filled from `concurrentPerform`; every write holds the lock.
+private final class Slots: @unchecked Sendable {
+    private var storage: [CaseResult?]
+    private let lock = NSLock()
+    init(count: Int) { storage = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ value: CaseResult) { lock.lock(); storage[i] = value; lock.unlock() }
+    var values: [CaseResult] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
+}
