@@ -47,7 +47,7 @@ public struct InputValues: Sendable {
     public init(_ given: [String: String], specs: [InputSpec]) throws {
         let table = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0) })
         for key in given.keys where table[key] == nil {
-            throw InputError.unknownKey("\(key) (this quantity takes: \(specs.map(\.name).joined(separator: ", ")))")
+            throw InputError.unknownKey(key, allowed: specs.map(\.name))
         }
         var values = given
         for spec in specs where values[spec.name] == nil {
@@ -91,10 +91,20 @@ public struct InputValues: Sendable {
     /// gAtau). model=SM or no model is the Standard Model.
     public func mediator() throws -> ZPrime {
         let name = raw["model"] ?? "SM"
-        if name.lowercased() == "sm" { return .none }
+        let customKeys = raw.keys.filter { $0.hasPrefix("gV") || $0.hasPrefix("gA") }.sorted()
+        if name.lowercased() != "custom", let key = customKeys.first {
+            throw InputError.conflicting("input '\(key)' is only used with model=custom")
+        }
+        if name.lowercased() == "sm" {
+            if let key = ["g", "mass"].first(where: { raw[$0] != nil }) {
+                throw InputError.conflicting("input '\(key)' needs a model (model=SM has no mediator)")
+            }
+            return .none
+        }
         let mass = try energy("mass")
         guard mass >= 0 else { throw PhysicsError.unphysical("mediator mass must be ≥ 0, got \(mass) MeV") }
         if name.lowercased() == "custom" {
+            if raw["g"] != nil { throw InputError.conflicting("model=custom takes gVe … gAtau, not g") }
             var couplings: [Lepton: LeptonCouplings] = [:]
             for lepton in Lepton.allCases {
                 let v = has("gV\(lepton.rawValue)") ? try number("gV\(lepton.rawValue)") : 0

@@ -65,6 +65,10 @@ extension QuantityRegistry {
             let kind = try Mediator.parse(try v.choice("mediator")), g = try v.number("g"), target = try v.number("deltaA")
             try requirePositive(target, "Δa_μ", unit: "")
             // Root of ln δa(M) − ln Δa in ln M on the closed form; δa falls monotonically with M.
+            let (reach, floor) = (try MuonG2.deltaA(kind, g: g, mass: 1e-4), try MuonG2.deltaA(kind, g: g, mass: 1e6))
+            guard reach >= target, floor <= target else {
+                throw PhysicsError.unphysical("no mass in [0.0001, 1000000.0] MeV gives δa_μ = \(target) with g = \(g): δa_μ runs from \(reach) to \(floor)")
+            }
             let logM = try RootFinding.brent({ lm in log(try MuonG2.deltaA(kind, g: g, mass: exp(lm))) - log(target) },
                                              lower: log(1e-4), upper: log(1e6), relativeTolerance: 1e-14)
             return exp(logM)

@@ -36,13 +36,14 @@ extension QuantityRegistry {
             flavorInput,
             InputSpec("energy", .energy, "neutrino energy E"),
             InputSpec("recoil", .energy, "electron kinetic recoil energy T, 0 ≤ T ≤ 2E²/(m_e + 2E)"),
-            InputSpec("form", .choice(["dev", "general", "shift"]), default: "dev",
-                      "which closed form is reported as closedForm (dev needs vector couplings)"),
+            InputSpec("form", .choice(["dev", "general", "shift"]),
+                      "closed form reported as closedForm (default: dev for vector couplings, general otherwise)"),
             sin2ThetaWInput,
         ] + mediatorInputs,
         closed: { v in
             let forms = try v.nuElectronForms()
-            guard let chosen = forms[try v.choice("form")] else {
+            let form = v.has("form") ? try v.choice("form") : (forms["dev"] != nil ? "dev" : "general")
+            guard let chosen = forms[form] else {
                 throw PhysicsError.notApplicable("form=dev needs vector couplings (Dev et al. Eqs. (3)-(5)); use form=general or form=shift")
             }
             return chosen

@@ -43,9 +43,14 @@ public enum MuonG2Quadrature {
         try requirePositive(target, "Δa_μ", unit: "")
         try requirePositive(abs(g), "|g|", unit: "")
         let logTarget = Foundation.log(target)
+        let (lightest, heaviest) = (1e-4, 1e6)
+        let reach = try deltaA(kind, g: g, mass: lightest), floor = try deltaA(kind, g: g, mass: heaviest)
+        guard reach >= target, floor <= target else {
+            throw PhysicsError.unphysical("no mass in [\(lightest), \(heaviest)] MeV gives δa_μ = \(target) with g = \(g): δa_μ runs from \(reach) to \(floor)")
+        }
         let logM = try RootFinding.brent({ lm in
             Foundation.log(try deltaA(kind, g: g, mass: Foundation.exp(lm))) - logTarget
-        }, lower: Foundation.log(1e-4), upper: Foundation.log(1e6), relativeTolerance: 1e-14)
+        }, lower: Foundation.log(lightest), upper: Foundation.log(heaviest), relativeTolerance: 1e-14)
         return Foundation.exp(logM)
     }
 }

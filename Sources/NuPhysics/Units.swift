@@ -20,7 +20,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     case missing(String)
     case notANumber(name: String, text: String)
     case badUnit(name: String, text: String)
-    case unknownKey(String)
+    case unknownKey(String, allowed: [String])
+    case conflicting(String)
 
     public var description: String {
         switch self {
@@ -28,7 +29,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
         case .notANumber(let name, let text): return "input '\(name)': '\(text)' is not a number"
         case .badUnit(let name, let text):
             return "input '\(name)': '\(text)' needs an energy unit right after the number (eV, keV, MeV or GeV), e.g. 30MeV"
-        case .unknownKey(let key): return "unknown input '\(key)'"
+        case .unknownKey(let key, let allowed): return "unknown input '\(key)' (this quantity takes: \(allowed.joined(separator: ", ")))"
+        case .conflicting(let message): return message
         }
     }
 }
@@ -39,17 +41,18 @@ public enum UnitParser {
     /// non-finite number is an error naming `name`.
     public static func energy(_ text: String, name: String) throws -> Double {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        // Longest unit names first so "keV" is not read as "eV".
-        for unit in EnergyUnit.allCases.sorted(by: { $0.rawValue.count > $1.rawValue.count })
-        where trimmed.hasSuffix(unit.rawValue) {
-            let number = String(trimmed.dropLast(unit.rawValue.count))
-            guard let value = Double(number), value.isFinite else {
-                throw InputError.notANumber(name: name, text: text)
-            }
-            return value * unit.inMeV
+        // The unit is the run of letters at the end ("MeV" in "9.75e-6MeV"), the number the rest.
+        let unitText = String(trimmed.reversed().prefix { $0.isLetter }.reversed())
+        let numberText = String(trimmed.dropLast(unitText.count))
+        guard let unit = EnergyUnit(rawValue: unitText) else {
+            // "30" or "30TeV": a number with a missing or unknown unit; "xMeV": no number at all.
+            if Double(numberText) != nil { throw InputError.badUnit(name: name, text: text) }
+            throw InputError.notANumber(name: name, text: text)
         }
-        if Double(trimmed) != nil { throw InputError.badUnit(name: name, text: text) }
-        throw InputError.badUnit(name: name, text: text)
+        guard let value = Double(numberText), value.isFinite else {
+            throw InputError.notANumber(name: name, text: text)
+        }
+        return value * unit.inMeV
     }
 
     /// Reads a plain dimensionless number ("1e-4", "0.23121"). A number with a unit suffix or a

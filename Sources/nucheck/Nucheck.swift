@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import GSLKit
 import NuHarness
 import NuPhysics
 
@@ -18,21 +17,10 @@ struct Nucheck: ParsableCommand {
     )
 }
 
-/// Prints one line to stderr and exits with the status of the error's kind.
+/// Prints the error as one line to stderr and returns the exit status of its kind.
 func fail(_ error: Error) -> ExitCode {
-    let (status, text): (Int32, String)
-    switch error {
-    case let e as InputError: (status, text) = (2, e.description)
-    case let e as PhysicsError:
-        if case .unknown = e { (status, text) = (2, e.description) } else { (status, text) = (3, e.description) }
-    case let e as HarnessError:
-        if case .unknownQuantity = e { (status, text) = (2, e.description) } else { (status, text) = (5, e.description) }
-    case let e as GSLError: (status, text) = (4, e.description)
-    case let e as NonFiniteValue: (status, text) = (4, "GSL integrand: \(e.description)")
-    default: (status, text) = (3, "\(error)")
-    }
-    FileHandle.standardError.write(Data("nucheck: error: \(text)\n".utf8))
-    return ExitCode(status)
+    FileHandle.standardError.write(Data("nucheck: error: \(ExitStatus.message(for: error))\n".utf8))
+    return ExitCode(ExitStatus.code(for: error))
 }
 
 struct FixtureOptions: ParsableArguments {
@@ -99,32 +87,6 @@ struct Eval: ParsableCommand {
             let e = try q.evaluate(inputs)
             print(json ? try EvalOutput.json(e) : EvalOutput.text(e))
         } catch { throw fail(error) }
-    }
-}
-
-enum EvalOutput {
-    static func json(_ e: Evaluation) throws -> String {
-        var o: [String: Any] = [
-            "quantity": e.quantity, "inputs": e.inputs, "units": e.units,
-            "closedForm": e.closedForm ?? NSNull(), "numerical": e.numerical ?? NSNull(),
-            "relativeDifference": e.relativeDifference ?? NSNull(),
-        ]
-        if !e.forms.isEmpty { o["forms"] = e.forms }
-        let data = try JSONSerialization.data(withJSONObject: o, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self)
-    }
-
-    static func text(_ e: Evaluation) -> String {
-        func f(_ v: Double?) -> String { v.map { String(format: "%.15g %@", $0, e.units) } ?? "- (no numerical path: a closed formula)" }
-        var lines = ["quantity:            \(e.quantity)",
-                     "inputs:              " + e.inputs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
-                     "closed form:         \(f(e.closedForm))",
-                     "numerical:           \(f(e.numerical))",
-                     "relative difference: " + (e.relativeDifference.map { String(format: "%.3e", $0) } ?? "-")]
-        for (name, value) in e.forms.sorted(by: { $0.key < $1.key }) {
-            lines.append("form \(name):".padding(toLength: 21, withPad: " ", startingAt: 0) + String(format: "%.15g %@", value, e.units))
-        }
-        return lines.joined(separator: "\n")
     }
 }
 

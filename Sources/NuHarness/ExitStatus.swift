@@ -1,0 +1,34 @@
+import GSLKit
+import NuClosedForm
+import NuPhysics
+
+/// The exit status of `nucheck` for each kind of error, and the one line it prints.
+/// 0 success; 1 a fixture case failed; 2 bad input (unknown quantity, model, flavour or key;
+/// missing or non-numeric value; wrong unit); 3 unphysical input or a formula outside its
+/// domain; 4 a GSL failure; 5 a missing or malformed fixture or reference file.
+public enum ExitStatus {
+    public static let checkFailed: Int32 = 1
+
+    public static func code(for error: Error) -> Int32 {
+        switch error {
+        case is InputError: return 2
+        case let e as PhysicsError:
+            if case .unknown = e { return 2 }
+            return 3
+        case let e as HarnessError:
+            if case .unknownQuantity = e { return 2 }
+            return 5
+        case is Chi2Error: return 2
+        case is GSLError, is NonFiniteValue: return 4
+        default: return 3
+        }
+    }
+
+    public static func message(for error: Error) -> String {
+        switch error {
+        case let e as NonFiniteValue: return "GSL integrand: \(e.description)"
+        case let e as CustomStringConvertible: return e.description
+        default: return "\(error)"
+        }
+    }
+}

@@ -1,0 +1,119 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import Testing
+import GSLKit
+import NuHarness
+import NuPhysics
+
+struct ReportTests {
+    static func sample() throws -> [CaseResult] {
+        let cases = try Repository.load().cases.filter { $0.id.hasPrefix("001.trident") || $0.id.hasPrefix("004.prompt") }
+        return Runner.run(cases)
+    }
+
+    @Test("table ends with 'N passed, M failed, K irreproducible'")
+    func table() throws {
+        let text = Reports.table(try Self.sample())
+        #expect(text.hasSuffix("2 passed, 0 failed, 1 irreproducible"), "table ends with: \(text.suffix(60))")
+        for column in ["case", "source", "closed form", "numerical", "expected", "rel. deviation", "allowed", "status"] {
+            #expect(text.contains(column), "table header lacks '\(column)'")
+        }
+    }
+
+    @Test("JSON has the summary object and one entry per case")
+    func json() throws {
+        let results = try Self.sample()
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(Reports.json(results).utf8)) as? [String: Any])
+        let summary = try #require(object["summary"] as? [String: Int])
+        #expect(summary["passed"] == 2 && summary["failed"] == 0 && summary["irreproducible"] == 1)
+        let cases = try #require(object["cases"] as? [[String: Any]])
+        #expect(cases.count == results.count)
+        #expect(cases.allSatisfy { $0["units"] is String && $0["relativeDeviation"] != nil && $0["status"] is String })
+    }
+
+    @Test("JUnit XML parses and counts failures and skips")
+    func junit() throws {
+        let xml = Reports.junit(try Self.sample())
+        let parser = XMLParser(data: Data(xml.utf8))
+        #expect(parser.parse(), "JUnit output is not well-formed XML")
+        #expect(xml.contains(#"tests="3" failures="0" skipped="1""#))
+    }
+}
+
+struct EvalTests {
+    func evaluate(_ name: String, _ inputs: [String: String]) throws -> Evaluation {
+        try QuantityRegistry.named(name).evaluate(inputs)
+    }
+
+    @Test("nue.dsigma JSON: numerical null, three forms keyed dev, general, shift")
+    func dsigmaJSON() throws {
+        let e = try evaluate("nue.dsigma", ["flavor": "numu", "energy": "30MeV", "recoil": "10keV", "model": "B-L", "g": "1e-4", "mass": "10MeV"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(EvalOutput.json(e).utf8)) as? [String: Any])
+        #expect(object["numerical"] is NSNull && object["relativeDifference"] is NSNull)
+        #expect((object["units"] as? String) == "cm^2/MeV")
+        let forms = try #require(object["forms"] as? [String: Double])
+        #expect(Set(forms.keys) == ["dev", "general", "shift"])
+        for (key, value) in forms { #expect(abs(value - forms["dev"]!) <= 1e-12 * abs(value), "form \(key) \(value) vs dev \(forms["dev"]!)") }
+        #expect((object["inputs"] as? [String: String])?["recoil"] == "10keV")
+    }
+
+    @Test("nue.sigma: both paths, in cm², agreeing")
+    func sigma() throws {
+        let e = try evaluate("nue.sigma", ["flavor": "nuebar", "energy": "30MeV", "model": "Le-Lmu", "g": "1e-4", "mass": "10MeV"])
+        #expect(e.units == "cm^2")
+        let difference = try #require(e.relativeDifference)
+        #expect(difference < 1e-9, "relative difference \(difference)")
+        // A sanity scale: ν-e cross sections at 30 MeV are ~1e-43 cm²/MeV × 30 MeV.
+        #expect(e.closedForm! > 1e-43 && e.closedForm! < 1e-40)
+    }
+
+    /// Each kind of bad input has its own error and exit status, never a crash or a NaN.
+    @Test("bad inputs give clear errors with distinct exit statuses")
+    func badInputs() {
+        let cases: [(String, [String: String], Int32)] = [
+            ("nue.nothing", [:], 2),
+            ("nue.dsigma", ["flavor": "nux", "energy": "30MeV", "recoil": "1MeV"], 2),
+            ("nue.dsigma", ["flavor": "numu", "energy": "30MeV", "recoil": "1MeV", "model": "E6", "g": "1", "mass": "1MeV"], 2),
+            ("nue.dsigma", ["flavor": "numu", "energy": "30", "recoil": "1MeV"], 2),
+            ("nue.dsigma", ["flavor": "numu", "energy": "thirtyMeV", "recoil": "1MeV"], 2),
+            ("nue.dsigma", ["flavor": "numu", "recoil": "1MeV"], 2),
+            ("nue.dsigma", ["flavor": "numu", "energy": "30MeV", "recoil": "1MeV", "colour": "red"], 2),
+            ("nue.dsigma", ["flavor": "numu", "energy": "30MeV", "recoil": "31MeV"], 3),
+            ("nue.dsigma", ["flavor": "numu", "energy": "-30MeV", "recoil": "1MeV"], 3),
+            ("g2.muon", ["mediator": "vector", "g": "1e-3", "mass": "-5MeV"], 3),
+            ("loop.eps", ["beta": "tau", "alpha": "mu", "q": "-1MeV"], 3),
+            ("g2.mass", ["mediator": "scalar", "g": "1e-8"], 3),
+            ("nue.dsigma", ["flavor": "numu", "energy": "30MeV", "recoil": "1MeV", "model": "custom", "gAe": "1e-5", "mass": "1MeV", "form": "dev"], 3),
+        ]
+        for (name, inputs, status) in cases {
+            do {
+                let e = try evaluate(name, inputs)
+                Issue.record("\(name) \(inputs) gave \(String(describing: e.closedForm)) instead of an error")
+            } catch {
+                #expect(ExitStatus.code(for: error) == status, "\(name) \(inputs): status \(ExitStatus.code(for: error)) (\(ExitStatus.message(for: error))), expected \(status)")
+                #expect(!ExitStatus.message(for: error).contains("\n"))
+            }
+        }
+        #expect(ExitStatus.code(for: GSLError(routine: "gsl_integration_qags", status: 18, reason: "roundoff")) == 4)
+        #expect(ExitStatus.code(for: HarnessError.file(path: "x.json", field: "cases", message: "is empty")) == 5)
+    }
+
+    @Test("every registered quantity evaluates at its benchmark point")
+    func benchmarkPoints() throws {
+        #expect(Set(Benchmark.points.map(\.0)) == Set(QuantityRegistry.all.map(\.name)), "the benchmark must cover every quantity")
+        for (name, inputs) in Benchmark.points {
+            let e = try evaluate(name, inputs)
+            guard let d = e.relativeDifference else { continue }
+            if name == "muon.endpoint" {
+                // The printed m_μ/2 neglects m_e; the root keeps it: E = (m_μ² − m_e²)/(2m_μ), so the
+                // relative difference is exactly (m_e/m_μ)².
+                let expected = pow(Constants.electronMass / Constants.muonMass, 2)
+                #expect(abs(d - expected) <= 1e-6 * expected, "muon.endpoint: difference \(d) vs (m_e/m_μ)² = \(expected)")
+            } else {
+                #expect(d < 1e-8, "\(name): closed vs numerical differ by \(d)")
+            }
+        }
+    }
+}
