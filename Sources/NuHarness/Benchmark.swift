@@ -1,4 +1,7 @@
 import Foundation
+import NuClosedForm
+import NuNumerical
+import NuPhysics
 
 /// Nanoseconds per evaluation of each path of each quantity, measured side by side in one run.
 public enum Benchmark {
@@ -11,58 +14,100 @@ public enum Benchmark {
         public var ratio: Double? { numericalNanoseconds.map { $0 / closedFormNanoseconds } }
     }
 
-    /// A representative point for each quantity.
-    public static let points: [(String, [String: String])] = [
-        ("nue.dsigma", ["flavor": "numu", "energy": "30MeV", "recoil": "10MeV", "model": "B-L", "g": "1e-4", "mass": "10MeV"]),
-        ("nue.sigma", ["flavor": "numu", "energy": "30MeV", "model": "B-L", "g": "1e-4", "mass": "10MeV"]),
-        ("nue.interference", ["flavor": "numu", "energy": "30MeV", "recoil": "10MeV", "model": "B-L", "g": "1e-4", "mass": "10MeV"]),
-        ("dev.coefficient", ["flavor": "numubar", "index": "4"]),
-        ("nue.tmax", ["energy": "30MeV"]),
-        ("trident.ratio", [:]),
-        ("loop.eps", ["beta": "tau", "alpha": "e", "q": "50MeV"]),
-        ("loop.kineticMixing", ["beta": "tau", "alpha": "mu", "q": "50MeV", "g": "1e-3"]),
-        ("g2.muon", ["mediator": "vector", "g": "1e-3", "mass": "10MeV"]),
-        ("g2.coupling", ["mediator": "vector", "mass": "10MeV"]),
-        ("g2.mass", ["mediator": "vector", "g": "1e-3"]),
-        ("pion.promptLine", [:]),
-        ("muon.endpoint", [:]),
-        ("scalar.sigmaPiNRatio", [:]),
-        ("zprime.rescaling", [:]),
-        ("chi2.dev", ["expected": "120", "standardModel": "100"]),
-        ("chi2.abdullah", ["observed": "12,30,41,25,9", "predicted": "10,33,38,27,7.5", "background": "3,4,4,3,2"]),
-    ]
+    /// One quantity at a representative point, with both paths as closures over inputs that are
+    /// already parsed and validated, so the timing is the physics and not the text parsing.
+    public struct Case: @unchecked Sendable {
+        public let quantity: String
+        public let inputs: [String: String]
+        let closed: () throws -> Double
+        let numerical: (() throws -> Double)?
+    }
 
-    /// Times each path for about `budget` seconds (at least 3 calls), after one warm-up call.
+    /// A representative point for each quantity (the same inputs, as text, in `inputs`).
+    public static func cases() throws -> [Case] {
+        let bl = try ZPrime(model: ModelRegistry.bMinusL, g: 1e-4, mass: 10)
+        let point = try NuElectronPoint(flavor: .numu, energy: 30, recoil: 10, mediator: bl)
+        let blText = ["model": "B-L", "g": "1e-4", "mass": "10MeV"]
+        let g2 = ["mediator": "vector", "g": "1e-3", "mass": "10MeV"]
+        let chi2 = (o: [12.0, 30, 41, 25, 9], p: [10.0, 33, 38, 27, 7.5], b: [3.0, 4, 4, 3, 2])
+        return [
+            Case(quantity: "nue.dsigma (dev)", inputs: ["flavor": "numu", "energy": "30MeV", "recoil": "10MeV"].merging(blText) { a, _ in a },
+                 closed: { try NuElectronDev.differentialCrossSection(point) }, numerical: nil),
+            Case(quantity: "nue.dsigma (general)", inputs: [:], closed: { try NuElectronGeneral.differentialCrossSection(point) }, numerical: nil),
+            Case(quantity: "nue.dsigma (shift)", inputs: [:], closed: { try NuElectronShift.differentialCrossSection(point) }, numerical: nil),
+            Case(quantity: "nue.sigma", inputs: ["flavor": "numu", "energy": "30MeV"].merging(blText) { a, _ in a },
+                 closed: { try NuElectronTotal.crossSection(.numu, energy: 30, recoilMin: 0, mediator: bl) },
+                 numerical: { try NuElectronIntegrated.crossSection(.numu, energy: 30, recoilMin: 0, mediator: bl) }),
+            Case(quantity: "nue.interference", inputs: ["flavor": "numu", "energy": "30MeV", "recoil": "10MeV"].merging(blText) { a, _ in a },
+                 closed: { try NuElectronDev.parts(point).interference }, numerical: { try NuElectronAmplitude.interference(point) }),
+            Case(quantity: "dev.coefficient", inputs: ["flavor": "numubar", "index": "4"],
+                 closed: { DevTable1.coefficients(.numubar, sin2ThetaW: Constants.defaultSin2ThetaW).c4 },
+                 numerical: { try DevCoefficientExtraction.coefficients(.numubar, sin2ThetaW: Constants.defaultSin2ThetaW)[3] }),
+            Case(quantity: "nue.tmax", inputs: ["energy": "30MeV"],
+                 closed: { Kinematics.maximumRecoil(energy: 30, targetMass: Constants.electronMass) },
+                 numerical: { try KinematicRoots.maximumRecoil(energy: 30) }),
+            Case(quantity: "trident.ratio", inputs: [:], closed: { CouplingRatios.tridentRatio(sin2ThetaW: Constants.defaultSin2ThetaW) },
+                 numerical: { try DevCoefficientExtraction.tridentRatio(sin2ThetaW: Constants.defaultSin2ThetaW) }),
+            Case(quantity: "loop.eps", inputs: ["beta": "tau", "alpha": "e", "q": "50MeV"],
+                 closed: { try LoopMixing.epsilon(beta: .tau, alpha: .e, q: 50) },
+                 numerical: { try LoopMixingQuadrature.epsilon(beta: .tau, alpha: .e, q: 50) }),
+            Case(quantity: "g2.muon", inputs: g2, closed: { try MuonG2.deltaA(.vector, g: 1e-3, mass: 10) },
+                 numerical: { try MuonG2Quadrature.deltaA(.vector, g: 1e-3, mass: 10) }),
+            Case(quantity: "g2.coupling", inputs: ["mediator": "vector", "mass": "10MeV", "deltaA": "2.51e-9"],
+                 closed: { try MuonG2.coupling(.vector, mass: 10, deltaA: 2.51e-9) },
+                 numerical: { try MuonG2Quadrature.coupling(.vector, mass: 10, deltaA: 2.51e-9) }),
+            Case(quantity: "pion.promptLine", inputs: [:], closed: { DecayKinematics.promptLine }, numerical: { try KinematicRoots.promptLine() }),
+            Case(quantity: "muon.endpoint", inputs: [:], closed: { DecayKinematics.muonDecayEndpoint }, numerical: { try KinematicRoots.muonDecayEndpoint() }),
+            Case(quantity: "scalar.sigmaPiNRatio", inputs: [:],
+                 closed: { try CouplingRatios.sigmaPiNOverMud(sigmaPiN: 59.1, upMass: 2.16, downMass: 4.67) }, numerical: nil),
+            Case(quantity: "zprime.rescaling", inputs: ["mass": "10MeV", "q": "50MeV"],
+                 closed: { try ZPrimeCoefficient.rescalingFactor(g: 1, mass: 10, q: 50) },
+                 numerical: { try KinematicRoots.halfConventionRescaling(mass: 10, q: 50) }),
+            Case(quantity: "chi2.dev", inputs: ["expected": "120", "standardModel": "100"],
+                 closed: { try Chi2.devMinimum(expected: 120, standardModel: 100, sigma: 0.05).chi2 },
+                 numerical: { try Chi2Minimization.devMinimum(expected: 120, standardModel: 100, sigma: 0.05).chi2 }),
+            Case(quantity: "chi2.abdullah", inputs: ["observed": "12,30,41,25,9", "predicted": "10,33,38,27,7.5", "background": "3,4,4,3,2"],
+                 closed: { try Chi2.abdullahMinimum(observed: chi2.o, predicted: chi2.p, background: chi2.b, sigma: 0.1).chi2 },
+                 numerical: { try Chi2Minimization.abdullahMinimum(observed: chi2.o, predicted: chi2.p, background: chi2.b, sigma: 0.1).chi2 }),
+        ]
+    }
+
+    /// Times each path for about `budget` seconds (at least 3 calls) after one warm-up call,
+    /// closed form and numerical path of one quantity back to back in the same run.
     public static func run(budget: Double = 0.2) throws -> [Row] {
-        try points.map { name, inputs in
-            let quantity = try QuantityRegistry.named(name)
-            let values = try quantity.values(inputs)
-            let closed = try time(budget) { _ = try quantity.closedForm(values) }
-            let numerical = quantity.hasNumericalPath ? try time(budget) { _ = try quantity.numericalValue(values) } : nil
-            return Row(quantity: name, inputs: inputs, closedFormNanoseconds: closed, numericalNanoseconds: numerical)
+        try cases().map { c in
+            let closed = try time(budget) { _ = try c.closed() }
+            let numerical = try c.numerical.map { n in try time(budget) { _ = try n() } }
+            return Row(quantity: c.quantity, inputs: c.inputs, closedFormNanoseconds: closed, numericalNanoseconds: numerical)
         }
     }
 
+    /// Nanoseconds per call: one warm-up call, then batches whose size doubles until a batch
+    /// takes ≥ 1 ms (so the clock reads do not count), repeated until `budget` seconds pass.
     static func time(_ budget: Double, _ body: () throws -> Void) throws -> Double {
         try body()
-        var calls = 0
-        let start = DispatchTime.now().uptimeNanoseconds
-        var elapsed: UInt64 = 0
+        func batch(_ n: Int) throws -> UInt64 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<n { try body() }
+            return DispatchTime.now().uptimeNanoseconds - start
+        }
+        var size = 1
+        while try batch(size) < 1_000_000 && size < 1 << 24 { size *= 2 }
+        var calls = 0, elapsed: UInt64 = 0
         repeat {
-            try body()
-            calls += 1
-            elapsed = DispatchTime.now().uptimeNanoseconds - start
-        } while calls < 3 || Double(elapsed) < budget * 1e9
+            elapsed += try batch(size)
+            calls += size
+        } while Double(elapsed) < budget * 1e9
         return Double(elapsed) / Double(calls)
     }
 
     public static func table(_ rows: [Row]) -> String {
-        var lines = ["quantity              closed form (ns/eval)   numerical (ns/eval)   numerical/closed",
-                     "--------------------  ---------------------  --------------------  ----------------"]
+        var lines = ["quantity                closed form (ns/eval)   numerical (ns/eval)   numerical/closed",
+                     "----------------------  ---------------------  --------------------  ----------------"]
         for r in rows {
             let n = r.numericalNanoseconds.map { String(format: "%.0f", $0) } ?? "-"
             let ratio = r.ratio.map { String(format: "%.1f", $0) } ?? "-"
-            lines.append(r.quantity.padding(toLength: 20, withPad: " ", startingAt: 0) + "  "
+            lines.append(r.quantity.padding(toLength: 22, withPad: " ", startingAt: 0) + "  "
                          + String(format: "%21.0f", r.closedFormNanoseconds) + "  "
                          + n.leftPadded(20) + "  " + ratio.leftPadded(16))
         }

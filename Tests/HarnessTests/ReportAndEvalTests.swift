@@ -100,10 +100,16 @@ struct EvalTests {
         #expect(ExitStatus.code(for: HarnessError.file(path: "x.json", field: "cases", message: "is empty")) == 5)
     }
 
-    @Test("every registered quantity evaluates at its benchmark point")
+    /// The benchmark times the physics directly; its points, given again as text, must evaluate
+    /// through the registry, and it must cover every quantity with a fixed-cost evaluation
+    /// (g2.mass, kineticMixing and the Table 1 variants are the same physics as their neighbours).
+    @Test("every benchmark point evaluates through the registry")
     func benchmarkPoints() throws {
-        #expect(Set(Benchmark.points.map(\.0)) == Set(QuantityRegistry.all.map(\.name)), "the benchmark must cover every quantity")
-        for (name, inputs) in Benchmark.points {
+        let covered = Set(try Benchmark.cases().map { String($0.quantity.prefix { $0 != " " }) })
+        let expected = Set(QuantityRegistry.all.map(\.name)).subtracting(["g2.mass", "loop.kineticMixing"])
+        #expect(expected.isSubset(of: covered), "benchmark misses \(expected.subtracting(covered))")
+        for c in try Benchmark.cases() where !c.inputs.isEmpty || !c.quantity.contains(" ") {
+            let name = String(c.quantity.prefix { $0 != " " }), inputs = c.inputs
             let e = try evaluate(name, inputs)
             guard let d = e.relativeDifference else { continue }
             if name == "muon.endpoint" {
