@@ -8,6 +8,14 @@ let cm2 = Constants.squaredHbarCInMeV2Cm2
 
 private let flavorInput = InputSpec("flavor", .choice(Flavor.all.map(\.name)), "neutrino flavour")
 
+/// The inputs of a ν-e point: flavour, E, T, s_W² and the mediator.
+private func pointInputs(_ extra: [InputSpec] = []) -> [InputSpec] {
+    [flavorInput,
+     InputSpec("energy", .energy, "neutrino energy E"),
+     InputSpec("recoil", .energy, "electron kinetic recoil energy T, 0 ≤ T ≤ 2E²/(m_e + 2E)")]
+        + extra + [sin2ThetaWInput] + mediatorInputs
+}
+
 extension InputValues {
     /// The ν-e point of `flavor`, `energy`, `recoil`, the mediator inputs and `sw2`.
     func nuElectronPoint() throws -> NuElectronPoint {
@@ -32,14 +40,8 @@ extension QuantityRegistry {
         "nue.dsigma",
         "ν-e differential cross section dσ/dT; three closed forms: dev (000 Eqs. (3)-(5)), general (000 Eqs. (10)-(14)), shift (002 Eqs. (1),(3))",
         units: "cm^2/MeV",
-        inputs: [
-            flavorInput,
-            InputSpec("energy", .energy, "neutrino energy E"),
-            InputSpec("recoil", .energy, "electron kinetic recoil energy T, 0 ≤ T ≤ 2E²/(m_e + 2E)"),
-            InputSpec("form", .choice(["dev", "general", "shift"]),
-                      "closed form reported as closedForm (default: dev for vector couplings, general otherwise)"),
-            sin2ThetaWInput,
-        ] + mediatorInputs,
+        inputs: pointInputs([InputSpec("form", .choice(["dev", "general", "shift"]),
+                                       "closed form reported as closedForm (default: dev for vector couplings, general otherwise)")]),
         closed: { v in
             let forms = try v.nuElectronForms()
             let form = v.has("form") ? try v.choice("form") : (forms["dev"] != nil ? "dev" : "general")
@@ -77,12 +79,7 @@ extension QuantityRegistry {
         "nue.interference",
         "interference part of dσ/dT (000 Eq. (5)) vs the exact linear term of the amplitude path; its sign is the rule of Eqs. (6)-(7)",
         units: "cm^2/MeV",
-        inputs: [
-            flavorInput,
-            InputSpec("energy", .energy, "neutrino energy E"),
-            InputSpec("recoil", .energy, "electron kinetic recoil energy T"),
-            sin2ThetaWInput,
-        ] + mediatorInputs,
+        inputs: pointInputs(),
         closed: { v in try NuElectronDev.parts(try v.nuElectronPoint()).interference * cm2 },
         numerical: { v in try NuElectronAmplitude.interference(try v.nuElectronPoint()) * cm2 })
 
