@@ -27,6 +27,15 @@ public enum Constants {
     /// sin²θ_W(0) = 0.23857, the PDG 2020 MS-bar value run to zero momentum transfer, the one
     /// low-energy neutrino scattering effectively sees.
     public static let lowEnergySin2ThetaW = 0.23857
+    /// Atomic mass unit u = 931.49410242 MeV (CODATA 2018).
+    public static let atomicMassUnit = 931.49410242
+
+    /// SM neutrino-nucleon vector couplings with MS-bar radiative corrections, 004 Eq. (12)
+    /// (Cadeddu et al. 2020): g_V^p(ν_e) = 0.0401, g_V^p(ν_μ) = 0.0318, g_V^n = −0.5094.
+    public static let protonCouplingNuE = 0.0401
+    public static let protonCouplingNuMu = 0.0318
+    public static let neutronCoupling = -0.5094
+
     /// Elementary charge e = √(4πα) in natural (Heaviside-Lorentz) units.
     public static var elementaryCharge: Double { (4 * Double.pi * fineStructure).squareRoot() }
 }

@@ -30,8 +30,19 @@ public struct VectorModel: Sendable, Equatable {
     public let downCharge: Double
     /// Where the charges come from.
     public let source: String
+    /// False for the dark Z and dark hypercharge bosons, whose couplings to charged leptons are
+    /// chiral: `leptonCharges` then holds the neutrino couplings only, and ν-e scattering is not
+    /// available for them.
+    public var chargedLeptonsVectorLike: Bool = true
 
     public func charge(_ lepton: Lepton) -> Double { leptonCharges[lepton] ?? 0 }
+
+    /// True when the Z' has no tree-level coupling to quarks (L_α − L_β): CEvNS then goes through
+    /// the one-loop kinetic mixing of 004 Eq. (28).
+    public var isLeptonic: Bool { upCharge == 0 && downCharge == 0 }
+    /// Z' coupling of the proton (2Q'_u + Q'_d) and the neutron (Q'_u + 2Q'_d), 004 Eq. (16).
+    public var protonCharge: Double { 2 * upCharge + downCharge }
+    public var neutronCharge: Double { upCharge + 2 * downCharge }
 
     /// Lepton couplings g·Q_α (vector, no axial part).
     public func couplings(g: Double) -> [Lepton: LeptonCouplings] {
@@ -62,16 +73,75 @@ public enum ModelRegistry {
         leptonCharges: [.e: 1, .mu: 1, .tau: 1], upCharge: 1, downCharge: 1,
         source: "004 Sec. I (all standard fermions have the same charge); 004 Table 1")
 
-    public static let all: [VectorModel] = [bMinusL, leMinusLmu, leMinusLtau, lmuMinusLtau, universal]
+    /// The anomaly-free family G_B(c_B, c_e, c_μ, c_τ) = c_B B − c_e L_e − c_μ L_μ − c_τ L_τ of
+    /// 004 Eq. (19), with the constraint 3c_B − c_e − c_μ − c_τ = 0 of Eq. (20): quark charges
+    /// c_B/3, lepton charges −c_α. A family member that violates Eq. (20) is refused.
+    public static func gB(_ cB: Double, _ ce: Double, _ cmu: Double, _ ctau: Double, name: String? = nil) throws -> VectorModel {
+        let anomaly = 3 * cB - ce - cmu - ctau
+        guard abs(anomaly) <= 1e-12 * max(1, abs(cB), abs(ce), abs(cmu), abs(ctau)) else {
+            throw PhysicsError.notApplicable("G_B(\(cB), \(ce), \(cmu), \(ctau)) is not anomaly-free: 3c_B − c_e − c_μ − c_τ = \(anomaly) ≠ 0 (004 Eq. (20))")
+        }
+        return VectorModel(name: name ?? "GB(\(cB),\(ce),\(cmu),\(ctau))", aliases: [],
+                           leptonCharges: [.e: -ce, .mu: -cmu, .tau: -ctau], upCharge: cB / 3, downCharge: cB / 3,
+                           source: "004 Eq. (19) with the constraint of Eq. (20)")
+    }
 
-    /// Finds a model by name or alias, case-insensitively. "SM" is not a model: callers treat it
-    /// (and an absent model) as no Z'.
-    public static func lookup(_ name: String) throws -> VectorModel {
-        let key = name.lowercased()
+    public static let bMinus3Le = try! gB(1, 3, 0, 0, name: "B-3Le")
+    public static let bMinus3Lmu = try! gB(1, 0, 3, 0, name: "B-3Lmu")
+    public static let bMinus2LeMinusLmu = try! gB(1, 2, 1, 0, name: "B-2Le-Lmu")
+    public static let bMinusLeMinus2Lmu = try! gB(1, 1, 2, 0, name: "B-Le-2Lmu")
+    /// B_y + L_μ + L_τ = G(1, −y, y−3, 0, −1, −1) of 004 Eq. (17): first-generation quarks carry
+    /// baryon number 1 (charge 1/3), μ and τ lepton number +1 (004 Table 1).
+    public static let byPlusLmuPlusLtau = VectorModel(
+        name: "By+Lmu+Ltau", aliases: ["ByLmuLtau", "By_Lmu_Ltau"],
+        leptonCharges: [.e: 0, .mu: 1, .tau: 1], upCharge: 1.0 / 3, downCharge: 1.0 / 3,
+        source: "004 Table 1; G(1, -y, y-3, 0, -1, -1) of Eq. (17)")
+
+    /// The dark Z of 002 Eq. (8): coupling (g/cos θ_W) ε_Z (T₃ − s_W² Q) to each chiral fermion, so
+    /// with g = (e/(s_W c_W)) ε_Z the vector charges are Q'_q = T₃/2 − s_W² Q_q and the left-handed
+    /// neutrino's is T₃ = 1/2.
+    public static func darkZ(sin2ThetaW s: Double) -> VectorModel {
+        var m = VectorModel(name: "darkZ", aliases: ["dark-Z"], leptonCharges: [.e: 0.5, .mu: 0.5, .tau: 0.5],
+                            upCharge: 0.25 - 2.0 / 3 * s, downCharge: -0.25 + 1.0 / 3 * s,
+                            source: "002 Eq. (8); g = e ε_Z/(s_W c_W)")
+        m.chargedLeptonsVectorLike = false
+        return m
+    }
+
+    /// The dark hypercharge boson of 002 Eq. (7): coupling g tan θ_W (Y/2) ε_B = g_Y ε_B Y/2 to each
+    /// chiral fermion; with g = g_Y ε_B = (e/c_W) ε_B the vector charges are (Y_L + Y_R)/4:
+    /// u 5/12, d −1/12, and the left-handed neutrino's is Y_L/2 = −1/2.
+    public static let darkHypercharge: VectorModel = {
+        var m = VectorModel(name: "darkHypercharge", aliases: ["dark-hypercharge", "darkY"],
+                            leptonCharges: [.e: -0.5, .mu: -0.5, .tau: -0.5], upCharge: 5.0 / 12, downCharge: -1.0 / 12,
+                            source: "002 Eq. (7); g = e ε_B/c_W")
+        m.chargedLeptonsVectorLike = false
+        return m
+    }()
+
+    public static let all: [VectorModel] = [universal, bMinusL, byPlusLmuPlusLtau, bMinus3Le, bMinus3Lmu, bMinus2LeMinusLmu,
+                                            bMinusLeMinus2Lmu, leMinusLmu, leMinusLtau, lmuMinusLtau, darkHypercharge]
+
+    /// The models ν-e scattering applies to (vector-like charged-lepton couplings).
+    public static var nuElectronModels: [VectorModel] { all.filter(\.chargedLeptonsVectorLike) }
+
+    /// Finds a model by name or alias, case-insensitively, or builds a G_B(c_B, c_e, c_μ, c_τ)
+    /// family member from "GB(1,1.5,1.5,0)". The dark Z depends on s_W² (`sin2ThetaW`).
+    /// "SM" is not a model: callers treat it (and an absent model) as no Z'.
+    public static func lookup(_ name: String, sin2ThetaW: Double = Constants.defaultSin2ThetaW) throws -> VectorModel {
+        let key = name.lowercased().replacingOccurrences(of: " ", with: "")
+        if key == "darkz" || key == "dark-z" { return darkZ(sin2ThetaW: sin2ThetaW) }
         if let model = all.first(where: { $0.name.lowercased() == key || $0.aliases.contains { $0.lowercased() == key } }) {
             return model
         }
-        throw PhysicsError.unknown("model '\(name)' (known: SM, \(all.map(\.name).joined(separator: ", ")), custom)")
+        if key.hasPrefix("gb("), key.hasSuffix(")") {
+            let numbers = key.dropFirst(3).dropLast().split(separator: ",").map { Double(String($0)) }
+            guard numbers.count == 4, numbers.allSatisfy({ $0 != nil && $0!.isFinite }) else {
+                throw PhysicsError.unknown("model '\(name)': write GB(cB,ce,cmu,ctau) with four numbers")
+            }
+            return try gB(numbers[0]!, numbers[1]!, numbers[2]!, numbers[3]!, name: name)
+        }
+        throw PhysicsError.unknown("model '\(name)' (known: SM, \(all.map(\.name).joined(separator: ", ")), darkZ, GB(cB,ce,cmu,ctau), custom)")
     }
 }
 
@@ -104,6 +174,9 @@ public struct ZPrime: Sendable, Equatable {
     /// A registry model with gauge coupling g.
     public init(model: VectorModel, g: Double, mass: Double) throws {
         guard g.isFinite else { throw PhysicsError.unphysical("coupling g must be finite, got \(g)") }
+        guard model.chargedLeptonsVectorLike else {
+            throw PhysicsError.notApplicable("\(model.name) couples chirally to charged leptons; ν-e scattering is not implemented for it")
+        }
         try self.init(mass: mass, couplings: model.couplings(g: g))
     }
 

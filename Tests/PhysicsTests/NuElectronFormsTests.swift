@@ -26,7 +26,7 @@ import Foundation
 struct NuElectronFormsTests {
     static let models: [(String, ZPrime)] = {
         var list: [(String, ZPrime)] = [("SM", .none)]
-        for model in ModelRegistry.all {
+        for model in ModelRegistry.nuElectronModels {
             for (g, mass) in [(1e-4, 1e-3), (3e-5, 1.0), (1e-4, 10.0), (1e-2, 1e4)] {
                 list.append(("\(model.name) g=\(g) M=\(mass)MeV", try! ZPrime(model: model, g: g, mass: mass)))
             }
