@@ -34,22 +34,15 @@ public enum CouplingRatios {
 
 /// The Z' coefficient of the weak charge, 004 Eq. (16) and Appendix A.
 public enum ZPrimeCoefficient {
-    public enum Convention: String, CaseIterable, Sendable {
-        /// g²/(√2 G_F(q² + M²)), 004 Eq. (16) (proved right in 004 Appendix A).
-        case full
-        /// g²/(2√2 G_F(q² + M²)), the coefficient of part of the literature (004 Appendix A).
-        case half
-    }
-
     /// The coefficient multiplying Q'_ℓ[(2Q'_u + Q'_d)ZF_Z + (Q'_u + 2Q'_d)NF_N] in Eq. (16), for
     /// coupling g, mediator mass M (MeV) and |q⃗| (MeV). Dimensionless.
-    public static func value(_ convention: Convention, g: Double, mass: Double, q: Double) throws -> Double {
+    public static func value(_ convention: CoefficientConvention, g: Double, mass: Double, q: Double) throws -> Double {
         try requireFinite(g, "coupling g")
         try requireNonNegative(mass, "mediator mass")
         try requireNonNegative(q, "momentum transfer q")
         guard mass > 0 || q > 0 else { throw PhysicsError.unphysical("q = M = 0 makes the propagator infinite") }
         let full = g * g / (2.0.squareRoot() * Constants.fermiConstant * (q * q + mass * mass))
-        return convention == .full ? full : full / 2
+        return full * convention.factor
     }
 
     /// The factor by which a coupling quoted in the half convention must be multiplied to give

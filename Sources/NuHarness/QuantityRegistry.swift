@@ -4,6 +4,8 @@ public enum QuantityRegistry {
         nueDSigma, nueSigma, nueInterference, devCoefficient, nueTMax, tridentRatio,
         loopEpsilon, loopKineticMixing, g2Muon, g2Coupling, g2Mass,
         promptLine, muonEndpoint, sigmaPiNRatio, zPrimeRescaling, chi2Dev, chi2Abdullah,
+        cevnsDSigma, cevnsSigma, cevnsDip, cevnsStrip, cevnsCancel, helm, formFactor, cevnsTMax, coherenceScale,
+        apvWeakCharge, couplingRescaling,
     ]
 
     public static func named(_ name: String) throws -> Quantity {

@@ -1,0 +1,48 @@
+import Foundation
+import NuPhysics
+
+/// CEvNS cross section integrated over recoil, [T_min, T_max(E)] with T_max = 2E²/(M + 2E), in
+/// closed form where one exists: no form factors (F = 1), the SM or a quark-coupled vector Z' of
+/// mass M > 0, or L_α − L_β with ε at its q → 0 limit. Then
+/// dσ/dT = K(1 − kT)(A + B/u)², u = 2M_NT + M², k = M_N/(2E²), and the integral is polynomial
+/// plus the logarithms of `PropagatorIntegrals`. MeV⁻². Anything else throws `.notApplicable`.
+public enum CEvNSTotal {
+    public static func crossSection(nucleus: Nucleus, flavor: Flavor, energy: Double, recoilMin: Double,
+                                    mediator: CEvNSMediator, convention: CoefficientConvention = .full,
+                                    loop: LoopMixingMode = .approx) throws -> Double {
+        let mN = nucleus.mass
+        let tMax = Kinematics.maximumRecoil(energy: energy, targetMass: mN)
+        let start = try CEvNSPoint(nucleus: nucleus, flavor: flavor, energy: energy, recoil: recoilMin, mediator: mediator,
+                                   convention: convention, formFactor: .none, loop: loop)
+        let z = Double(nucleus.protons), n = Double(nucleus.neutrons)
+        let a = start.protonCoupling * z + Constants.neutronCoupling * n
+        let gF = Constants.fermiConstant
+        let kPrefactor = gF * gF * mN / Double.pi, k = mN / (2 * energy * energy)
+        // ∫(1 − kT)dT
+        func linear(_ t0: Double, _ t1: Double) -> Double { (t1 - t0) - k * (t1 * t1 - t0 * t0) / 2 }
+        switch mediator {
+        case .none:
+            return kPrefactor * a * a * linear(recoilMin, tMax)
+        case .scalar:
+            throw PhysicsError.notApplicable("no closed-form recoil integral is implemented for the scalar mediator")
+        case .vector(let model, let g, let mass):
+            guard mass > 0 else { throw PhysicsError.notApplicable("closed-form recoil integral needs M > 0") }
+            if model.isLeptonic && loop == .exact {
+                throw PhysicsError.notApplicable("with ε(q) exact the recoil integral has no closed form; use loop=approx")
+            }
+            // B/u with u = 2M_N T + M²: B = c g² X/(√2 G_F), X as in CEvNSConditions.dipRecoil.
+            let x: Double = model.isLeptonic
+                ? 2 * Constants.fineStructure / Double.pi * CEvNS.loopFactor(model, flavor.lepton, q: 0, mode: .approx) * z
+                : model.charge(flavor.lepton) * (model.protonCharge * z + model.neutronCharge * n)
+            let b = convention.factor * g * g * x / (2.0.squareRoot() * gF)
+            let m2 = mass * mass, r = 2 * mN / m2
+            func propagator(_ kPower: Int) -> Double {  // ∫(1 − kT)/u^kPower dT
+                let scale = 1 / pow(m2, Double(kPower))
+                let i0 = PropagatorIntegrals.definite(n: 0, k: kPower, r: r, from: recoilMin, to: tMax)
+                let i1 = PropagatorIntegrals.definite(n: 1, k: kPower, r: r, from: recoilMin, to: tMax)
+                return scale * (i0 - k * i1)
+            }
+            return kPrefactor * (a * a * linear(recoilMin, tMax) + 2 * a * b * propagator(1) + b * b * propagator(2))
+        }
+    }
+}
