@@ -13,7 +13,22 @@ public enum CEvNSConditions {
     /// limit, Eq. (30)) for L_α − L_β. Throws when the Z' term has the SM's sign (no dip).
     public static func dipRecoil(model: VectorModel, nucleus: Nucleus, flavor: Flavor, g: Double, mass: Double,
                                  convention: CoefficientConvention = .full) throws -> Double {
-        let z = Double(nucleus.protons), n = Double(nucleus.neutrons)
+        try dip(model: model, z: Double(nucleus.protons), n: Double(nucleus.neutrons), nucleusMass: nucleus.mass,
+                flavor: flavor, g: g, mass: mass, convention: convention)
+    }
+
+    /// Eq. (26)-(30) for a mixture, evaluated on its weight-averaged pseudo-nucleus (Z̄, N̄, M̄): the
+    /// single number a paper quotes for "CsI" read this way.
+    public static func averagedDipRecoil(model: VectorModel, target: Target, flavor: Flavor, g: Double, mass: Double,
+                                         convention: CoefficientConvention = .full) throws -> Double {
+        let w = target.components.reduce(0) { $0 + $1.weight }
+        func mean(_ f: (Nucleus) -> Double) -> Double { target.components.reduce(0) { $0 + $1.weight * f($1.nucleus) } / w }
+        return try dip(model: model, z: mean { Double($0.protons) }, n: mean { Double($0.neutrons) }, nucleusMass: mean(\.mass),
+                       flavor: flavor, g: g, mass: mass, convention: convention)
+    }
+
+    static func dip(model: VectorModel, z: Double, n: Double, nucleusMass: Double, flavor: Flavor, g: Double, mass: Double,
+                    convention: CoefficientConvention) throws -> Double {
         let proton = flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu
         let standard = proton * z + Constants.neutronCoupling * n
         let x: Double
@@ -26,7 +41,7 @@ public enum CEvNSConditions {
         guard q2 > 0 else {
             throw PhysicsError.notApplicable("no cancellation: in \(model.name) the Z' term for \(flavor) has the sign of the SM weak charge (or is too small at M = \(mass) MeV)")
         }
-        return q2 / (2 * nucleus.mass)
+        return q2 / (2 * nucleusMass)
     }
 
     public enum Condition: String, CaseIterable, Sendable {

@@ -69,6 +69,44 @@ public enum Benchmark {
             Case(quantity: "chi2.abdullah", inputs: ["observed": "12,30,41,25,9", "predicted": "10,33,38,27,7.5", "background": "3,4,4,3,2"],
                  closed: { try Chi2.abdullahMinimum(observed: chi2.o, predicted: chi2.p, background: chi2.b, sigma: 0.1).chi2 },
                  numerical: { try Chi2Minimization.abdullahMinimum(observed: chi2.o, predicted: chi2.p, background: chi2.b, sigma: 0.1).chi2 }),
+        ] + (try cevnsCases())
+    }
+
+    static func cevnsCases() throws -> [Case] {
+        let cs = NuclearData.cs133, ar = NuclearData.ar40
+        let universal = ModelRegistry.universal
+        let point = try CEvNSPoint(nucleus: cs, flavor: .numu, energy: 30, recoil: 0.01, mediator: .vector(model: universal, g: 1e-4, mass: 10))
+        let loopPoint = try CEvNSPoint(nucleus: cs, flavor: .numu, energy: 30, recoil: 0.01, mediator: .vector(model: ModelRegistry.lmuMinusLtau, g: 1e-3, mass: 10))
+        let text = ["nucleus": "Cs133", "flavor": "numu", "energy": "30MeV", "recoil": "10keV", "model": "universal", "g": "1e-4", "mass": "10MeV"]
+        let bare = try CEvNSPoint(nucleus: cs, flavor: .numu, energy: 30, recoil: 0.01, mediator: .vector(model: universal, g: 1e-4, mass: 10), formFactor: .none)
+        return [
+            Case(quantity: "cevns.dsigma", inputs: text, closed: { CEvNS.differentialCrossSection(point) },
+                 numerical: { try CEvNSNumerical.differentialCrossSection(point) }),
+            Case(quantity: "cevns.dsigma (Lmu-Ltau)", inputs: [:], closed: { CEvNS.differentialCrossSection(loopPoint) },
+                 numerical: { try CEvNSNumerical.differentialCrossSection(loopPoint) }),
+            Case(quantity: "cevns.dsigma (F = 1)", inputs: [:], closed: { CEvNS.differentialCrossSection(bare) },
+                 numerical: { try CEvNSNumerical.differentialCrossSection(bare) }),
+            Case(quantity: "cevns.sigma (F = 1)", inputs: ["nucleus": "Cs133", "energy": "30MeV", "model": "universal", "g": "1e-4", "mass": "10MeV", "formFactor": "none"],
+                 closed: { try CEvNSTotal.crossSection(nucleus: cs, flavor: .numu, energy: 30, recoilMin: 0, mediator: .vector(model: universal, g: 1e-4, mass: 10)) },
+                 numerical: { try CEvNSNumerical.crossSection(nucleus: cs, flavor: .numu, energy: 30, recoilMin: 0, mediator: .vector(model: universal, g: 1e-4, mass: 10), formFactor: .none) }),
+            Case(quantity: "cevns.dip", inputs: ["model": "universal", "nucleus": "Ar40", "g": "1e-4", "mass": "10MeV"],
+                 closed: { try CEvNSConditions.dipRecoil(model: universal, nucleus: ar, flavor: .numu, g: 1e-4, mass: 10) },
+                 numerical: { try CEvNSNumerical.dipRecoil(model: universal, nucleus: ar, flavor: .numu, g: 1e-4, mass: 10) }),
+            Case(quantity: "cevns.strip", inputs: ["model": "universal", "nucleus": "Ar40"],
+                 closed: { try CEvNSConditions.printedCoefficient(.strip, model: universal) },
+                 numerical: { try CEvNSNumerical.heavyMediatorCoefficient(strip: true, model: universal, nucleus: ar, q: 0, physics: .paper) }),
+            Case(quantity: "cevns.cancel", inputs: ["model": "universal", "nucleus": "Ar40"],
+                 closed: { try CEvNSConditions.printedCoefficient(.cancel, model: universal) },
+                 numerical: { try CEvNSNumerical.heavyMediatorCoefficient(strip: false, model: universal, nucleus: ar, q: 0, physics: .paper) }),
+            Case(quantity: "helm", inputs: ["nucleus": "Cs133", "q": "50MeV"], closed: { FormFactors.helm(q: 50, rmsRadius: cs.neutronRadius) },
+                 numerical: { try FormFactorQuadrature.helm(q: 50, rmsRadius: cs.neutronRadius) }),
+            Case(quantity: "formfactor", inputs: ["nucleus": "Cs133", "q": "50MeV", "model": "fermi"],
+                 closed: { FormFactors.symmetrizedFermi(q: 50, rmsRadius: cs.neutronRadius) },
+                 numerical: { try FormFactorQuadrature.symmetrizedFermi(q: 50, rmsRadius: cs.neutronRadius) }),
+            Case(quantity: "cevns.tmax", inputs: ["nucleus": "Ar40"], closed: { Kinematics.printedNuclearEndpoint(energy: 29.8, nucleusMass: ar.mass) },
+                 numerical: { try KinematicRoots.maximumRecoil(energy: 29.8, targetMass: ar.mass) }),
+            Case(quantity: "apv.weakCharge", inputs: ["nucleus": "Cs133"],
+                 closed: { -Double(cs.neutrons) + Double(cs.protons) * (1 - 4 * Constants.defaultSin2ThetaW) }, numerical: nil),
         ]
     }
 

@@ -109,20 +109,37 @@ extension QuantityRegistry {
 
     static let cevnsDip = Quantity(
         "cevns.dip",
-        "recoil where Q_SM+V = 0: 004 Eqs. (26), (27), (30) as printed (F = 1, ε at q → 0) vs GSL root of the weak charge with form factors and ε(q)",
+        "recoil of the dip Q_SM+V = 0: 004 Eqs. (26), (27), (30) explicit (F = 1, ε at q → 0; a mixture as its averaged nucleus) vs GSL root of the weak charge with form factors and ε(q) (a mixture: GSL minimum of its summed ν_μ spectrum at E = m_μ/2)",
         units: "keV",
         inputs: [InputSpec("model", .choice(cevnsModelChoices), "vector model"), nucleusInput,
                  InputSpec("g", .number, "coupling g_Z'"), InputSpec("mass", .energy, "mediator mass M"), cevnsFlavorInput,
-                 InputSpec("convention", .choice(["full", "half"]), default: "full", "Z' coefficient convention"), sin2ThetaWInput],
+                 InputSpec("convention", .choice(["full", "half"]), default: "full", "Z' coefficient convention"),
+                 InputSpec("formFactor", .choice(FormFactorModel.allCases.map(\.rawValue)), default: "helm", "numerical path: form factor"),
+                 InputSpec("loop", .choice(LoopMixingMode.allCases.map(\.rawValue)), default: "exact", "numerical path: ε(q) or its q → 0 limit"),
+                 sin2ThetaWInput],
         closed: { v in
-            try CEvNSConditions.dipRecoil(model: try ModelRegistry.lookup(try v.text("model"), sin2ThetaW: try v.number("sw2")),
-                                          nucleus: try v.singleNucleus(), flavor: try v.flavor(), g: try v.number("g"), mass: try v.energy("mass"),
-                                          convention: try CoefficientConvention.parse(try v.text("convention"))) * 1000
+            let model = try ModelRegistry.lookup(try v.text("model"), sin2ThetaW: try v.number("sw2")), target = try v.target()
+            let convention = try CoefficientConvention.parse(try v.text("convention"))
+            if target.isSingleNucleus {
+                return try CEvNSConditions.dipRecoil(model: model, nucleus: target.components[0].nucleus, flavor: try v.flavor(),
+                                                     g: try v.number("g"), mass: try v.energy("mass"), convention: convention) * 1000
+            }
+            return try CEvNSConditions.averagedDipRecoil(model: model, target: target, flavor: try v.flavor(), g: try v.number("g"),
+                                                         mass: try v.energy("mass"), convention: convention) * 1000
         },
         numerical: { v in
-            try CEvNSNumerical.dipRecoil(model: try ModelRegistry.lookup(try v.text("model"), sin2ThetaW: try v.number("sw2")),
-                                         nucleus: try v.singleNucleus(), flavor: try v.flavor(), g: try v.number("g"), mass: try v.energy("mass"),
-                                         convention: try CoefficientConvention.parse(try v.text("convention"))) * 1000
+            let model = try ModelRegistry.lookup(try v.text("model"), sin2ThetaW: try v.number("sw2")), target = try v.target()
+            let convention = try CoefficientConvention.parse(try v.text("convention"))
+            let ff = try FormFactorModel.parse(try v.text("formFactor")), loop = try LoopMixingMode.parse(try v.text("loop"))
+            if target.isSingleNucleus {
+                return try CEvNSNumerical.dipRecoil(model: model, nucleus: target.components[0].nucleus, flavor: try v.flavor(), g: try v.number("g"),
+                                                    mass: try v.energy("mass"), convention: convention, formFactor: ff, loop: loop) * 1000
+            }
+            guard try v.flavor() == .numu else {
+                throw PhysicsError.notApplicable("the dip of a mixture is taken on its ν_μ spectrum; use flavor=numu or one nucleus")
+            }
+            return try CEvNSNumerical.mixtureDipRecoil(model: model, target: target, g: try v.number("g"), mass: try v.energy("mass"),
+                                                       convention: convention, formFactor: ff, loop: loop) * 1000
         })
 
     static func stripQuantity(_ condition: CEvNSConditions.Condition) -> Quantity {
@@ -134,12 +151,15 @@ extension QuantityRegistry {
             units: "GeV^-1",
             inputs: [InputSpec("model", .choice(["universal", "By+Lmu+Ltau", "Le-Ltau", "Lmu-Ltau"]), "model with a strip"), nucleusInput,
                      InputSpec("q", .energy, default: "0MeV", "momentum transfer for the form factors and ε(q) of the numerical path"),
-                     formFactorInput],
+                     formFactorInput,
+                     InputSpec("physics", .choice(CEvNSNumerical.StripPhysics.allCases.map(\.rawValue)), default: "paper",
+                               "numerical path: keep all of 004's approximations (paper), or drop them step by step: composition, standardModel, full")],
             closed: { v in try CEvNSConditions.printedCoefficient(condition, model: try ModelRegistry.lookup(try v.text("model"))) },
             numerical: { v in
                 try CEvNSNumerical.heavyMediatorCoefficient(strip: condition == .strip, model: try ModelRegistry.lookup(try v.text("model")),
                                                             nucleus: try v.singleNucleus(), q: try v.energy("q"),
-                                                            formFactor: try FormFactorModel.parse(try v.text("formFactor")))
+                                                            formFactor: try FormFactorModel.parse(try v.text("formFactor")),
+                                                            physics: CEvNSNumerical.StripPhysics(rawValue: try v.choice("physics"))!)
             })
     }
     static let cevnsStrip = stripQuantity(.strip)
@@ -213,7 +233,7 @@ extension QuantityRegistry {
 
     static let couplingRescaling = Quantity(
         "cevns.rescaling",
-        "factor r with (model `to`, g·r) = (model `from`, g) for one flavour's CEvNS (004 Eqs. (21)-(25), Appendix A): √ of the charge ratio vs GSL root of equal numerical dσ/dT",
+        "factor r with (model `to`, g·r) = (model `from`, g) for one flavour's CEvNS (004 Eqs. (21)-(25), Appendix A): √ of the ratio of Z' strengths vs GSL root of equal numerical weak charges",
         units: "dimensionless",
         inputs: [InputSpec("from", .choice(cevnsModelChoices), "model whose bound is known"), InputSpec("to", .choice(cevnsModelChoices), "model to recast to"),
                  InputSpec("fromConvention", .choice(["full", "half"]), default: "full", "coefficient convention of `from`"),
@@ -228,7 +248,10 @@ extension QuantityRegistry {
             func strength(_ m: VectorModel, _ c: CoefficientConvention) -> Double {
                 c.factor * m.charge(lepton) * (m.protonCharge * Double(n.protons) + m.neutronCharge * Double(n.neutrons))
             }
-            let ratio = strength(from, cf) / strength(to, ct)
+            // L_α − L_β reach the nucleus through the loop; compare their (common) loop factor instead.
+            let ratio = from.isLeptonic || to.isLeptonic
+                ? (cf.factor * from.charge(lepton)) / (ct.factor * to.charge(lepton))
+                : strength(from, cf) / strength(to, ct)
             guard ratio > 0, ratio.isFinite else { throw PhysicsError.notApplicable("\(from.name) and \(to.name) do not map onto each other for \(try v.flavor())") }
             return ratio.squareRoot()
         },
@@ -236,13 +259,35 @@ extension QuantityRegistry {
             let from = try ModelRegistry.lookup(try v.text("from")), to = try ModelRegistry.lookup(try v.text("to"))
             let cf = try CoefficientConvention.parse(try v.text("fromConvention")), ct = try CoefficientConvention.parse(try v.text("toConvention"))
             let n = try v.singleNucleus(), g = try v.number("g"), mass = try v.energy("mass"), t = try v.energy("recoil")
-            func sigma(_ m: VectorModel, _ c: CoefficientConvention, _ coupling: Double) throws -> Double {
-                try CEvNSNumerical.differentialCrossSection(try CEvNSPoint(nucleus: n, flavor: try v.flavor(), energy: Constants.muonMass / 2, recoil: t,
-                                                                           mediator: .vector(model: m, g: coupling, mass: mass), convention: c))
+            // Match the Z' part of the weak charge: monotonic in g² (the cross section is not, near a
+            // dip) and not swamped by the SM part for a heavy mediator.
+            func charge(_ m: VectorModel, _ c: CoefficientConvention, _ coupling: Double) throws -> Double {
+                try CEvNSNumerical.weakCharge(try CEvNSPoint(nucleus: n, flavor: try v.flavor(), energy: Constants.muonMass / 2, recoil: t,
+                                                             mediator: .vector(model: m, g: coupling, mass: mass), convention: c),
+                                              standardModel: false)
             }
-            let target = try sigma(from, cf, g)
-            let lnR = try RootFinding.brent({ lr in try sigma(to, ct, g * Foundation.exp(lr)) / target - 1 },
+            let target = try charge(from, cf, g)
+            let lnR = try RootFinding.brent({ lr in try charge(to, ct, g * Foundation.exp(lr)) / target - 1 },
                                             lower: Foundation.log(0.05), upper: Foundation.log(20), relativeTolerance: 1e-13)
             return Foundation.exp(lnR)
         })
+}
+
+extension QuantityRegistry {
+    static let darkRelativeCoupling = Quantity(
+        "dark.relativeCoupling",
+        "dark Z / dark hypercharge contribution to a nucleon's weak coupling over the SM one, per (ε/(M/GeV))², q² ≪ M²: g_ν g_N/(√2G_F M² g_V^N) with g = eε/(s_W c_W) or eε/c_W (002 Eqs. (7)-(8), Sec. VI); a closed formula",
+        units: "dimensionless per (eps/(M/GeV))^2",
+        inputs: [InputSpec("model", .choice(["darkZ", "darkHypercharge"]), "dark boson"),
+                 InputSpec("nucleon", .choice(["proton", "neutron"]), "nucleon"), sin2ThetaWInput],
+        closed: { v in
+            let s = try v.number("sw2"), model = try ModelRegistry.lookup(try v.text("model"), sin2ThetaW: s)
+            let e2 = 4 * Double.pi * Constants.fineStructure
+            let g2 = model.name == "darkZ" ? e2 / (s * (1 - s)) : e2 / (1 - s)
+            let proton = try Nucleon.parse(try v.text("nucleon")) == .proton
+            let zPrime = g2 * model.charge(.mu) * (proton ? model.protonCharge : model.neutronCharge)
+            let standard = proton ? Constants.protonCouplingNuMu : Constants.neutronCoupling
+            return zPrime / (2.0.squareRoot() * Constants.fermiConstant * 1e6 * standard)
+        },
+        numerical: nil)
 }

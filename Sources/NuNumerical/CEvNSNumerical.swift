@@ -18,13 +18,15 @@ public enum CEvNSNumerical {
     /// proton through photon kinetic mixing: the Z' couples to the proton with e·ε_kin,
     /// ε_kin = e g ε/(2π²), which in the coefficient g_ν g_p/(√2G_F(q² + M²)) of Eq. (16) gives
     /// Eq. (28)'s √2 α g² ε/(πG_F(q² + M²)).
-    public static func weakCharge(_ p: CEvNSPoint) throws -> Double {
+    /// With `standardModel: false` only the Z' part of the charge is returned (computed directly,
+    /// not as a difference, so it keeps its digits when it is tiny next to the SM part).
+    public static func weakCharge(_ p: CEvNSPoint, standardModel: Bool = true) throws -> Double {
         let q2 = p.momentumTransferSquared, q = q2.squareRoot()
         let n = p.nucleus
         let protons = Double(n.protons) * (try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: n.protonRadius))
         let neutrons = Double(n.neutrons) * (try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: n.neutronRadius))
-        var protonCoupling = p.flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu
-        var neutronCoupling = Constants.neutronCoupling
+        var protonCoupling = standardModel ? (p.flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu) : 0
+        var neutronCoupling = standardModel ? Constants.neutronCoupling : 0
         if case .vector(let model, let g, let mass) = p.mediator {
             let amplitude = p.convention.factor * g * g / (2.0.squareRoot() * Constants.fermiConstant * (q2 + mass * mass))
             if model.isLeptonic {
