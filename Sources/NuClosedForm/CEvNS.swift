@@ -61,8 +61,9 @@ public enum CEvNS {
 
     /// Abdullah et al. (002) Eq. (1) applied to a whole nucleus of mass M with (g_v, g_a) = (Q, 0):
     /// G_F²M/(2π)[Q² + Q²(1 − T/E)² − Q² MT/E²] = G_F²M Q²/π [1 − T/E − MT/(2E²) + T²/(2E²)].
-    /// It equals 004 Eq. (10) up to the terms −T/E + T²/(2E²), a relative O(T/E) ≤ 2E/M correction
-    /// (≤ 9e-4 for Cs at 52.8 MeV): a spin-½ point target against a spin-0 nucleus.
+    /// It differs from 004 Eq. (10) by the terms −T/E + T²/(2E²) of a spin-½ point target: a relative
+    /// (T/E)/(1 − MT/(2E²)) at most, negligible (≤ 2E/M) well below the endpoint and O(1) close to
+    /// it, where 004's spin-0 factor 1 − MT/(2E²) vanishes.
     public static func abdullahNucleus(_ p: CEvNSPoint) -> Double {
         let m = p.nucleus.mass, e = p.energy, t = p.recoil, q = weakCharge(p)
         let y = 1 - t / e

@@ -139,3 +139,42 @@ struct MalformedFixtureTests {
         #expect(try loadError(golden: #"{"cases": [\#(Self.goodCase)]}"#) == "loaded without error")
     }
 }
+
+struct ReferenceConsistencyTests {
+    static let library = try? ReferenceLibrary(directory: Repository.reference)
+
+    func value(_ key: String) throws -> Double {
+        let library = try #require(Self.library)
+        return try #require(library.entries[key]?.value, "Reference/ has no number for \(key)")
+    }
+
+    /// 004 Table 1, transcribed, against the model registry both paths use.
+    @Test("model charges match 004 Table 1")
+    func table1() throws {
+        for model in ModelRegistry.all where model.chargedLeptonsVectorLike {
+            let key = "004_atzori_corona_et_al.json#table1.\(model.name)"
+            #expect(try value("\(key).Qu") == model.upCharge, "\(model.name) Q_u")
+            #expect(try value("\(key).Qd") == model.downCharge, "\(model.name) Q_d")
+            #expect(try value("\(key).Qe") == model.charge(.e), "\(model.name) Q_e")
+            #expect(try value("\(key).Qmu") == model.charge(.mu), "\(model.name) Q_mu")
+            #expect(try value("\(key).Qtau") == model.charge(.tau), "\(model.name) Q_tau")
+        }
+    }
+
+    /// 004 Eqs. (12)-(14) and the AME2020 masses, transcribed, against the nuclear data.
+    @Test("nucleon couplings, radii and atomic masses match Reference/")
+    func nuclearData() throws {
+        let f = "004_atzori_corona_et_al.json#"
+        #expect(try value(f + "eq12.gVp_nue") == Constants.protonCouplingNuE)
+        #expect(try value(f + "eq12.gVp_numu") == Constants.protonCouplingNuMu)
+        #expect(try value(f + "eq12.gVn") == Constants.neutronCoupling)
+        for (label, nucleus) in [("Cs", NuclearData.cs133), ("I", NuclearData.i127), ("Ar", NuclearData.ar40)] {
+            #expect(try value(f + "eq13.Rp_\(label)") == nucleus.protonRadius)
+            #expect(try value(f + "eq14.Rn_\(label)") == nucleus.neutronRadius)
+        }
+        #expect(try value("constants.json#u") == Constants.atomicMassUnit)
+        for nucleus in NuclearData.nuclei {
+            #expect(try value("constants.json#atomic_mass.\(nucleus.name)") == nucleus.atomicMassU, "\(nucleus.name) atomic mass")
+        }
+    }
+}
