@@ -74,3 +74,16 @@ public enum CEvNSConditions {
         return condition == .strip ? strip : strip / cancelDivisor
     }
 }
+
+/// 002 Eqs. (9)-(10): the factor that turns a dark-photon limit on ε (coupling εe to the
+/// electromagnetic current) into one on the dark Z's ε_Z or the dark hypercharge boson's ε_B, as
+/// printed: e cos θ_W/(g √((−0.5 + 2s_W²)² + 0.5²)) and e/(g_Y √(0.5² + 1.5²)), with e/g = s_W
+/// and e/g_Y = c_W.
+public enum DarkBosonRecast {
+    public static func printedFactor(darkZ: Bool, sin2ThetaW s: Double) throws -> Double {
+        guard s > 0, s < 1 else { throw PhysicsError.unphysical("sin²θ_W must lie in (0, 1), got \(s)") }
+        let sw = s.squareRoot(), cw = (1 - s).squareRoot()
+        if darkZ { return sw * cw / ((-0.5 + 2 * s) * (-0.5 + 2 * s) + 0.25).squareRoot() }
+        return cw / (0.25 + 2.25).squareRoot()
+    }
+}

@@ -291,3 +291,13 @@ extension QuantityRegistry {
         },
         numerical: nil)
 }
+
+extension QuantityRegistry {
+    static let darkRecast = Quantity(
+        "dark.recast",
+        "dark-photon recast factor ε_X/ε of 002 Eqs. (9)-(10) as printed vs a GSL root matching the electron coupling √(g_V² + g_A²) of Eqs. (7)-(8) to the dark photon's e",
+        units: "dimensionless",
+        inputs: [InputSpec("model", .choice(["darkZ", "darkHypercharge"]), "dark boson"), sin2ThetaWInput],
+        closed: { v in try DarkBosonRecast.printedFactor(darkZ: try v.choice("model") == "darkZ", sin2ThetaW: try v.number("sw2")) },
+        numerical: { v in try DarkBosonMatching.recastFactor(darkZ: try v.choice("model") == "darkZ", sin2ThetaW: try v.number("sw2")) })
+}

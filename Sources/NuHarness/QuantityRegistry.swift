@@ -5,7 +5,7 @@ public enum QuantityRegistry {
         loopEpsilon, loopKineticMixing, g2Muon, g2Coupling, g2Mass,
         promptLine, muonEndpoint, sigmaPiNRatio, zPrimeRescaling, chi2Dev, chi2Abdullah,
         cevnsDSigma, cevnsSigma, cevnsDip, cevnsStrip, cevnsCancel, helm, formFactor, cevnsTMax, coherenceScale,
-        apvWeakCharge, couplingRescaling, darkRelativeCoupling,
+        apvWeakCharge, couplingRescaling, darkRelativeCoupling, darkRecast,
     ]
 
     public static func named(_ name: String) throws -> Quantity {

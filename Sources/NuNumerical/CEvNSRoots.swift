@@ -107,3 +107,24 @@ extension CEvNSNumerical {
         return Foundation.exp(result.point[0])
     }
 }
+
+/// The dark-photon recast of 002 Eqs. (9)-(10) derived by matching couplings: the ε_X for which the
+/// dark boson couples to the electron as strongly, √(g_V² + g_A²), as a dark photon of ε = 1
+/// (coupling e, vector), by Brent root finding. The electron couplings come from the chiral
+/// charges of 002 Eqs. (7)-(8): dark Z (e/(s_W c_W)) ε_Z (T₃P_L − s_W²Q), dark hypercharge
+/// (e/c_W) ε_B (Y_L P_L + Y_R P_R)/2 with T₃ = −½, Q = −1, Y_L = −1, Y_R = −2; P_L = (1 − γ₅)/2.
+public enum DarkBosonMatching {
+    public static func recastFactor(darkZ: Bool, sin2ThetaW s: Double) throws -> Double {
+        guard s > 0, s < 1 else { throw PhysicsError.unphysical("sin²θ_W must lie in (0, 1), got \(s)") }
+        let e = Constants.elementaryCharge, sw = s.squareRoot(), cw = (1 - s).squareRoot()
+        let (left, right): (Double, Double)  // chiral charges of e_L and e_R times the gauge coupling at ε = 1
+        if darkZ {
+            (left, right) = (e / (sw * cw) * (-0.5 + s), e / (sw * cw) * s)
+        } else {
+            (left, right) = (e / cw * (-1.0 / 2), e / cw * (-2.0 / 2))
+        }
+        let vector = (left + right) / 2, axial = (right - left) / 2
+        let unit = (vector * vector + axial * axial).squareRoot()
+        return try RootFinding.brent({ eps in eps * unit - e }, lower: 1e-6, upper: 1e6, relativeTolerance: 1e-15)
+    }
+}

@@ -107,9 +107,9 @@ struct EvalTests {
     func benchmarkPoints() throws {
         let covered = Set(try Benchmark.cases().map { String($0.quantity.prefix { $0 != " " }) })
         // Not timed: g2.mass and loop.kineticMixing repeat g2.muon and loop.eps; the coherence scale,
-        // the rescalings and the dark-boson ratios are one-off reports, not hot paths.
+        // the rescalings and the dark-boson ratios and recasts are one-off reports, not hot paths.
         let expected = Set(QuantityRegistry.all.map(\.name))
-            .subtracting(["g2.mass", "loop.kineticMixing", "cevns.coherenceScale", "cevns.rescaling", "dark.relativeCoupling"])
+            .subtracting(["g2.mass", "loop.kineticMixing", "cevns.coherenceScale", "cevns.rescaling", "dark.relativeCoupling", "dark.recast"])
         #expect(expected.isSubset(of: covered), "benchmark misses \(expected.subtracting(covered))")
         for c in try Benchmark.cases() where !c.inputs.isEmpty || !c.quantity.contains(" ") {
             let name = String(c.quantity.prefix { $0 != " " }), inputs = c.inputs
