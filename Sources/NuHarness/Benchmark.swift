@@ -82,7 +82,7 @@ public enum Benchmark {
         return [
             Case(quantity: "cevns.dsigma", inputs: text, closed: { CEvNS.differentialCrossSection(point) },
                  numerical: { try CEvNSNumerical.differentialCrossSection(point) }),
-            Case(quantity: "cevns.dsigma (Lmu-Ltau)", inputs: [:], closed: { CEvNS.differentialCrossSection(loopPoint) },
+            Case(quantity: "cevns.dsigma (loop)", inputs: [:], closed: { CEvNS.differentialCrossSection(loopPoint) },
                  numerical: { try CEvNSNumerical.differentialCrossSection(loopPoint) }),
             Case(quantity: "cevns.dsigma (F = 1)", inputs: [:], closed: { CEvNS.differentialCrossSection(bare) },
                  numerical: { try CEvNSNumerical.differentialCrossSection(bare) }),

@@ -112,7 +112,15 @@ struct List: ParsableCommand {
             print("    \(m.name): \(leptons); u \(String(format: "%+.4g", m.upCharge)), d \(String(format: "%+.4g", m.downCharge))  [\(m.source)]")
         }
         print("    custom: any vector and axial couplings per lepton generation (gVe ... gAtau)")
-        print("\nflavors: \(Flavor.all.map(\.name).joined(separator: ", "))")
+        print("    darkZ: dark Z of 002 Eq. (8), charges depend on sw2; GB(cB,ce,cmu,ctau): any member of 004 Eq. (19) with 3cB = ce + cmu + ctau")
+        print("\nflavors: \(Flavor.all.map(\.name).joined(separator: ", ")) (CEvNS: nue, numu, numubar)")
+        print("\nnuclei (Z, N, mass in MeV, rms radii R_p, R_n in fm):")
+        for n in NuclearData.nuclei {
+            print(String(format: "    %@: Z=%d N=%d M=%.3f MeV R_p=%.3f R_n=%.3f  [%@]", n.name, n.protons, n.neutrons, n.mass, n.protonRadius, n.neutronRadius, n.radiusSource))
+        }
+        for t in TargetRegistry.all where !t.isSingleNucleus {
+            print("    \(t.name): " + t.components.map { "\($0.nucleus.name) \($0.weight)" }.joined(separator: ", ") + "  (\(t.weightMeaning))")
+        }
     }
 }
 
