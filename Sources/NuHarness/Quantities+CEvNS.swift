@@ -22,7 +22,7 @@ let cevnsMediatorInputs: [InputSpec] = [
     sin2ThetaWInput,
 ]
 
-let nucleusInput = InputSpec("nucleus", .choice(TargetRegistry.all.map(\.name)), "target: a nucleus or a mixture (CsI, NaI, Ge, Si)")
+let nucleusInput = InputSpec("nucleus", .choice(TargetRegistry.all.map(\.name) + ["A:w,B:w"]), "target: a nucleus, a mixture (CsI, NaI, Ge, Si) or nucleus:weight pairs")
 let cevnsFlavorInput = InputSpec("flavor", .choice(["nue", "numu", "numubar"]), default: "numu", "π-DAR flavour")
 let formFactorInput = InputSpec("formFactor", .choice(FormFactorModel.allCases.map(\.rawValue)), default: "helm", "nuclear form factor")
 

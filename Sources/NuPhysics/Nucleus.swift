@@ -123,7 +123,21 @@ public enum TargetRegistry {
 
     public static let all: [Target] = NuclearData.nuclei.map(single) + [csi, nai, geNatural, siNatural]
 
+    /// A registry target by name, or a mixture written as "Cs133:1,I127:1" (nucleus:weight, the
+    /// weights being numbers per formula unit or abundances). A mixture without weights is refused.
     public static func lookup(_ name: String) throws -> Target {
+        if name.contains(",") || name.contains(":") {
+            let parts = name.split(separator: ",").map { $0.split(separator: ":", omittingEmptySubsequences: false) }
+            let components = try parts.map { part -> (nucleus: Nucleus, weight: Double) in
+                guard part.count == 2, let weight = Double(part[1]) else {
+                    throw PhysicsError.unphysical("mixture '\(name)': every component needs its abundance, as nucleus:weight (e.g. Cs133:1,I127:1)")
+                }
+                let single = try lookup(String(part[0]))
+                guard single.isSingleNucleus else { throw PhysicsError.unphysical("mixture '\(name)': \(part[0]) is itself a mixture") }
+                return (single.components[0].nucleus, weight)
+            }
+            return try Target(name: name, components: components, weightMeaning: "weights as given")
+        }
         let key = name.lowercased()
         if let t = all.first(where: { $0.name.lowercased() == key }) { return t }
         if key == "ar" { return single(NuclearData.ar40) }

@@ -86,6 +86,13 @@ struct EvalTests {
             ("loop.eps", ["beta": "tau", "alpha": "mu", "q": "-1MeV"], 3),
             ("g2.mass", ["mediator": "scalar", "g": "1e-8"], 3),
             ("nue.dsigma", ["flavor": "numu", "energy": "30MeV", "recoil": "1MeV", "model": "custom", "gAe": "1e-5", "mass": "1MeV", "form": "dev"], 3),
+            ("cevns.dsigma", ["nucleus": "Xe131", "energy": "30MeV", "recoil": "5keV"], 2),
+            ("cevns.dsigma", ["nucleus": "Cs133,I127", "energy": "30MeV", "recoil": "5keV"], 3),
+            ("cevns.dsigma", ["nucleus": "Ar40", "energy": "30MeV", "recoil": "60keV"], 3),
+            ("cevns.dsigma", ["nucleus": "Ar40", "energy": "30MeV", "recoil": "5keV", "model": "GB(1,1,1,0)", "g": "1e-4", "mass": "1MeV"], 3),
+            ("cevns.dsigma", ["nucleus": "Ar40", "energy": "30MeV", "recoil": "5keV", "formFactor": "gaussian"], 2),
+            ("cevns.dip", ["model": "B-L", "nucleus": "Ar40", "g": "1e-4", "mass": "10MeV"], 3),
+            ("helm", ["nucleus": "Cs133", "q": "-5MeV"], 3),
         ]
         for (name, inputs, status) in cases {
             do {
