@@ -1,13 +1,7 @@
 /// Nuclear form-factor parameterisations (004 Sec. III: Helm, symmetrized Fermi, Klein-Nystrand).
-public enum FormFactorModel: String, CaseIterable, Sendable {
+public enum FormFactorModel: String, CaseIterable, Sendable, NamedChoice {
     case helm, fermi, kleinNystrand, none
-
-    public static func parse(_ text: String) throws -> FormFactorModel {
-        guard let m = allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) else {
-            throw PhysicsError.unknown("formFactor '\(text)' (expected helm, fermi, kleinNystrand or none)")
-        }
-        return m
-    }
+    public static let inputName = "formFactor"
 
     /// Surface thickness of the Helm form factor, s = 0.9 fm (Lewin & Smith 1996; the value used
     /// with 004's radii by Cadeddu et al.).
@@ -20,7 +14,7 @@ public enum FormFactorModel: String, CaseIterable, Sendable {
 }
 
 /// The normalisation of the Z' term in the weak charge (004 Appendix A).
-public enum CoefficientConvention: String, CaseIterable, Sendable {
+public enum CoefficientConvention: String, CaseIterable, Sendable, NamedChoice {
     /// g²/(√2 G_F(q² + M²)), 004 Eq. (16), shown right in 004 Appendix A.
     case full
     /// Half of it, used by part of the literature (004 Appendix A lists the references).
@@ -28,27 +22,17 @@ public enum CoefficientConvention: String, CaseIterable, Sendable {
 
     public var factor: Double { self == .full ? 1 : 0.5 }
 
-    public static func parse(_ text: String) throws -> CoefficientConvention {
-        guard let c = CoefficientConvention(rawValue: text.lowercased()) else {
-            throw PhysicsError.unknown("convention '\(text)' (expected full or half)")
-        }
-        return c
-    }
+    public static let inputName = "convention"
 }
 
 /// How the one-loop kinetic mixing of L_α − L_β models enters CEvNS (004 Eq. (28)).
-public enum LoopMixingMode: String, CaseIterable, Sendable {
+public enum LoopMixingMode: String, CaseIterable, Sendable, NamedChoice {
     /// ε_βα(|q|) of Eq. (29) at the actual momentum transfer.
     case exact
     /// ε_βα ≈ ln(m_β²/m_α²)/6, its q → 0 limit (004 after Eq. (29)).
     case approx
 
-    public static func parse(_ text: String) throws -> LoopMixingMode {
-        guard let m = LoopMixingMode(rawValue: text.lowercased()) else {
-            throw PhysicsError.unknown("loop '\(text)' (expected exact or approx)")
-        }
-        return m
-    }
+    public static let inputName = "loop"
 }
 
 /// The new boson of a CEvNS evaluation.

@@ -25,15 +25,9 @@ public struct Nucleus: Sendable, Equatable, Hashable {
     public func radius(_ nucleon: Nucleon) -> Double { nucleon == .proton ? protonRadius : neutronRadius }
 }
 
-public enum Nucleon: String, CaseIterable, Sendable {
+public enum Nucleon: String, CaseIterable, Sendable, NamedChoice {
     case proton, neutron
-
-    public static func parse(_ text: String) throws -> Nucleon {
-        guard let n = Nucleon(rawValue: text.lowercased()) else {
-            throw PhysicsError.unknown("nucleon '\(text)' (expected proton or neutron)")
-        }
-        return n
-    }
+    public static let inputName = "nucleon"
 }
 
 /// The nuclei of the harness.
