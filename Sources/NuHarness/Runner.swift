@@ -30,9 +30,12 @@ public enum Runner {
     public static func run(_ cases: [FixtureCase]) -> [CaseResult] {
         // Cases are independent and the quantities hold no shared mutable state: run them on
         // both cores, keeping the input order.
-        let slots = Slots(count: cases.count)
-        DispatchQueue.concurrentPerform(iterations: cases.count) { i in slots.set(i, run(cases[i])) }
-        return slots.values
+        parallelMap(cases.count) { run(cases[$0]) }
+    }
+
+    /// Evaluates every case on both cores, keeping the input order, without judging them.
+    public static func evaluateAll(_ cases: [FixtureCase]) -> [Result<Evaluation, Error>] {
+        parallelMap(cases.count) { i in Result { try QuantityRegistry.named(cases[i].quantity).evaluate(cases[i].inputs) } }
     }
 
     public static func summary(_ results: [CaseResult]) -> Summary {
@@ -95,11 +98,18 @@ public enum Runner {
     }
 }
 
-/// Result slots filled from `concurrentPerform`; every write holds the lock.
-private final class Slots: @unchecked Sendable {
-    private var storage: [CaseResult?]
-    private let lock = NSLock()
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ value: CaseResult) { lock.lock(); storage[i] = value; lock.unlock() }
-    var values: [CaseResult] { lock.lock(); defer { lock.unlock() }; return storage.map { $0! } }
+/// `f(0..<count)` on both cores, results in index order. Every write holds the lock.
+func parallelMap<T>(_ count: Int, _ f: @Sendable (Int) -> T) -> [T] {
+    let slots = OrderedSlots<T>(count)
+    DispatchQueue.concurrentPerform(iterations: count) { i in
+        let value = f(i)
+        slots.lock.lock(); slots.storage[i] = value; slots.lock.unlock()
+    }
+    return slots.storage.map { $0! }
+}
+
+private final class OrderedSlots<T>: @unchecked Sendable {
+    var storage: [T?]
+    let lock = NSLock()
+    init(_ n: Int) { storage = Array(repeating: nil, count: n) }
 }

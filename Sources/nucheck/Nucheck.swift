@@ -13,7 +13,7 @@ struct Nucheck: ParsableCommand {
         or key; missing or non-numeric value; wrong unit); 3 unphysical input (e.g. recoil above T_max, \
         negative energy or mass); 4 a GSL failure; 5 a missing or malformed fixture or reference file.
         """,
-        subcommands: [Check.self, Eval.self, List.self, Bench.self]
+        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self]
     )
 }
 
@@ -135,5 +135,47 @@ struct Bench: ParsableCommand {
         do {
             print(Benchmark.table(try Benchmark.run(budget: budget)))
         } catch { throw fail(error) }
+    }
+}
+
+struct BaselineCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "baseline",
+        abstract: "Record or compare the physics regression baseline (every quantity on the fixtures' inputs, both paths).",
+        subcommands: [Record.self, Compare.self])
+
+    static let defaultFile = "Fixtures/baselines/baseline.txt"
+
+    struct Record: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Evaluate everything and write the baseline (atomically).")
+        @OptionGroup var options: FixtureOptions
+        @Option(help: "Baseline file to write.") var out: String = BaselineCommand.defaultFile
+
+        func run() throws {
+            do {
+                let entries = Baseline.evaluate(try options.load().cases)
+                try Baseline.write(entries, to: URL(fileURLWithPath: out))
+                print("wrote \(entries.count) values to \(out)")
+            } catch { throw fail(error) }
+        }
+    }
+
+    struct Compare: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Re-evaluate and report every value that moved beyond the tolerance, grouped by quantity; exit 1 if any moved.")
+        @OptionGroup var options: FixtureOptions
+        @Option(help: "Baseline file to compare against.") var against: String = BaselineCommand.defaultFile
+        @Option(help: "Relative change a value may have without counting as moved.") var tolerance: Double = 1e-9
+
+        func run() throws {
+            let changes: [Baseline.Change]
+            do {
+                let old = try Baseline.read(URL(fileURLWithPath: against))
+                let new = Baseline.evaluate(try options.load().cases)
+                changes = Baseline.compare(old: old, new: new, tolerance: tolerance)
+                print(Baseline.report(changes, compared: max(old.count, new.count)))
+            } catch { throw fail(error) }
+            if !changes.isEmpty { throw ExitCode(ExitStatus.checkFailed) }
+        }
     }
 }

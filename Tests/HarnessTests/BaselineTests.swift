@@ -1,0 +1,59 @@
+import Foundation
+import Testing
+import NuHarness
+
+struct BaselineTests {
+    static let committed = Repository.fixtures.appendingPathComponent("baselines/baseline.txt")
+
+    /// The committed baseline against a fresh evaluation: a physics change that moves any number
+    /// by more than 1e-9 (relative) fails until the baseline is re-recorded on purpose with
+    /// `nucheck baseline record`. Everything evaluated is deterministic; 1e-9 leaves room only for
+    /// last-bit differences of the C maths library between machines.
+    @Test("no physics number moved against Fixtures/baselines/baseline.txt")
+    func committedBaseline() throws {
+        let old = try Baseline.read(Self.committed)
+        let new = Baseline.evaluate(try Repository.load().cases)
+        #expect(old.count > 10_000, "baseline holds only \(old.count) values")
+        let changes = Baseline.compare(old: old, new: new, tolerance: 1e-9)
+        #expect(changes.isEmpty, "\(Baseline.report(changes, compared: old.count))")
+    }
+
+    @Test("every registered quantity is in the baseline")
+    func coverage() throws {
+        let quantities = Set(try Baseline.read(Self.committed).map(\.quantity))
+        for q in QuantityRegistry.all { #expect(quantities.contains(q.name), "\(q.name) is not in the baseline grid") }
+    }
+
+    func scratch(_ text: String) throws -> URL {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString).txt")
+        try text.write(to: url, atomically: true, encoding: .utf8)
+        return url
+    }
+
+    @Test("round trip, a moved value, and corrupt or truncated files")
+    func formatAndCompare() throws {
+        let entries = [Baseline.Entry(key: "a | closedForm", quantity: "q", value: 1.0000000000000002, error: nil, units: "MeV"),
+                       Baseline.Entry(key: "b | error", quantity: "q", value: nil, error: "unknown: x", units: "")]
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-\(UUID().uuidString)")
+        let url = directory.appendingPathComponent("baseline.txt")
+        try Baseline.write(entries, to: url)
+        try Baseline.write(entries, to: url)  // over an existing file, through the temporary
+        #expect(try Baseline.read(url) == entries)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["baseline.txt"], "temporary files left behind")
+        let moved = [Baseline.Entry(key: "a | closedForm", quantity: "q", value: 1.001, error: nil, units: "MeV"), entries[1]]
+        let changes = Baseline.compare(old: entries, new: moved, tolerance: 1e-9)
+        #expect(changes.count == 1 && changes.first?.key == "a | closedForm")
+        #expect(Baseline.report(changes, compared: 2).contains("q: 1 moved"))
+        #expect(Baseline.compare(old: entries, new: [entries[0]], tolerance: 1e-9).count == 1, "a vanished value counts as moved")
+
+        func error(_ text: String) throws -> String {
+            do { _ = try Baseline.read(try scratch(text)); return "read without error" } catch let e as HarnessError { return e.description }
+        }
+        #expect(try error("hello\n").contains("line 1"))
+        #expect(try error("# nucheck baseline\na | closedForm | 1 | MeV | q").contains("truncated"))
+        #expect(try error("# nucheck baseline\na | closedForm | 1 | MeV\n").contains("line 2"))
+        #expect(try error("# nucheck baseline\nx\na | closedForm | one | MeV | q\n").contains("line 2"))
+        #expect(try error("# nucheck baseline\n").contains("no values"))
+        #expect(try error("# nucheck baseline\na | closedForm | nan | MeV | q\n").contains("not a finite number"))
+    }
+}
