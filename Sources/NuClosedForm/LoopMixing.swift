@@ -77,3 +77,43 @@ public enum LoopMixing {
         return Constants.elementaryCharge * g * (try epsilon(beta: beta, alpha: alpha, q: q)) / (2 * Double.pi * Double.pi)
     }
 }
+
+extension LoopMixing {
+    /// ε_βα with the wrong sign of q² in the logarithm, ln[(m_β² − x(1−x)q²)/(m_α² − x(1−x)q²)]
+    /// (a timelike q² = +|q|² where 004 has the spacelike −|q⃗|²): K(z) → −Σ z²ⁿ B(n+2, n+2)/n,
+    /// the same series with every term negative. Defined only below threshold, q < 2 min(m_α, m_β),
+    /// where the series converges (z < 2); above it the logarithm's argument turns negative.
+    public static func epsilonWrongSign(beta: Lepton, alpha: Lepton, q: Double) throws -> Double {
+        try requireNonNegative(q, "momentum transfer q")
+        let threshold = 2 * min(beta.mass, alpha.mass)
+        guard q < threshold else {
+            throw PhysicsError.notApplicable("with the timelike sign the loop logarithm is complex for q ≥ 2m = \(threshold) MeV")
+        }
+        func kTimelike(_ z: Double) -> Double {
+            let z2 = z * z
+            var beta = 1.0 / 30, power = z2, sum = 0.0
+            for n in 1...2000 {
+                let term = power * beta / Double(n)
+                sum += term
+                if term <= 1e-17 * sum { break }
+                beta *= Double(n + 2) / (2 * Double(2 * n + 5))
+                power *= z2
+            }
+            return -sum
+        }
+        return log(beta.mass * beta.mass / (alpha.mass * alpha.mass)) / 6 + kTimelike(q / beta.mass) - kTimelike(q / alpha.mass)
+    }
+
+    /// The kinetic-mixing parameter each source writes for L_μ − L_τ (dimensionless), at coupling g
+    /// and momentum transfer q: 004's e g ε_τμ(q)/(2π²) (from Eq. (28)); Abdullah's (002 Sec. III)
+    /// 8eg/(48π²) ln(m_τ/m_μ) (q-independent); the slides' (001) 3eg'/(4π²) ε_τμ(q), their sign dropped.
+    public static func kineticMixingAsWritten(source: String, g: Double, q: Double) throws -> Double {
+        let e = Constants.elementaryCharge, pi2 = Double.pi * Double.pi
+        switch source {
+        case "004": return try kineticMixing(beta: .tau, alpha: .mu, q: q, g: g)
+        case "abdullah": return 8 * e * g / (48 * pi2) * log(Constants.tauMass / Constants.muonMass)
+        case "slides": return 3 * e * g / (4 * pi2) * (try epsilon(beta: .tau, alpha: .mu, q: q))
+        default: throw PhysicsError.unknown("source '\(source)' (expected 004, abdullah or slides)")
+        }
+    }
+}

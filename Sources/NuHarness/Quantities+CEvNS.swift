@@ -37,6 +37,23 @@ extension InputValues {
         return t.components[0].nucleus
     }
 
+    /// The rms radius (fm) a form-factor quantity uses: the nucleus' own, or `radiusFm`; with
+    /// radiusIs=box the given radius is taken as the Helm box radius R₀ and turned into the rms
+    /// radius √((3/5)R₀² + 3s²) that reproduces that (mis)reading.
+    func formFactorRadius() throws -> Double {
+        let r = has("radiusFm") ? try number("radiusFm") : try singleNucleus().radius(try Nucleon.parse(try text("nucleon")))
+        try requirePositive(r, "radius", unit: "fm")
+        guard try choice("radiusIs") == "box" else { return r }
+        let s = FormFactorModel.helmSurfaceThickness
+        return ((3.0 / 5) * r * r + 3 * s * s).squareRoot()
+    }
+
+    /// The nucleus mass (MeV) under `massConvention`.
+    func nucleusMass() throws -> Double {
+        let n = try singleNucleus()
+        return try choice("massConvention") == "Au" ? Double(n.massNumber) * Constants.atomicMassUnit : n.mass
+    }
+
     func cevnsMediator() throws -> CEvNSMediator {
         let name = raw["model"] ?? "SM"
         switch name.lowercased() {
@@ -173,18 +190,19 @@ extension QuantityRegistry {
                 : "nuclear form factor: closed form vs quadrature of its density (helm, fermi, kleinNystrand)",
             units: "dimensionless",
             inputs: [nucleusInput, InputSpec("nucleon", .choice(["proton", "neutron"]), default: "neutron", "which distribution"),
-                     InputSpec("q", .energy, "momentum transfer |q⃗|")]
+                     InputSpec("q", .energy, "momentum transfer |q⃗|"),
+                     InputSpec("radiusFm", .number, "radius in fm instead of the nucleus' own (default: its rms radius)"),
+                     InputSpec("radiusIs", .choice(["rms", "box"]), default: "rms",
+                               "read the radius as the rms radius (right) or as the Helm box radius R₀ (a common mistake)")]
                 + (fixed == nil ? [InputSpec("model", .choice(["helm", "fermi", "kleinNystrand"]), default: "helm", "parameterisation")] : []),
             closed: { v in
-                let n = try v.singleNucleus(), q = try v.energy("q")
+                let q = try v.energy("q")
                 try requireNonNegative(q, "momentum transfer q")
-                return FormFactors.value(try fixed ?? FormFactorModel.parse(try v.text("model")), q: q,
-                                         rmsRadius: n.radius(try Nucleon.parse(try v.text("nucleon"))))
+                return FormFactors.value(try fixed ?? FormFactorModel.parse(try v.text("model")), q: q, rmsRadius: try v.formFactorRadius())
             },
             numerical: { v in
-                let n = try v.singleNucleus()
-                return try FormFactorQuadrature.value(try fixed ?? FormFactorModel.parse(try v.text("model")), q: try v.energy("q"),
-                                                      rmsRadius: n.radius(try Nucleon.parse(try v.text("nucleon"))))
+                try FormFactorQuadrature.value(try fixed ?? FormFactorModel.parse(try v.text("model")), q: try v.energy("q"),
+                                               rmsRadius: try v.formFactorRadius())
             })
     }
     static let helm = formFactorQuantity("helm", fixed: .helm)
@@ -195,14 +213,16 @@ extension QuantityRegistry {
         "nuclear recoil endpoint: 2E²/M as 004 prints it (form=printed) or 2E²/(M + 2E) (form=exact) vs GSL root of the forward-recoil condition",
         units: "keV",
         inputs: [nucleusInput, InputSpec("energy", .energy, default: "29.8MeV", "neutrino energy E (004: 29.8 MeV)"),
-                 InputSpec("form", .choice(["printed", "exact"]), default: "printed", "which closed form")],
+                 InputSpec("form", .choice(["printed", "exact"]), default: "printed", "which closed form"),
+                 InputSpec("massConvention", .choice(["nuclear", "Au"]), default: "nuclear",
+                           "nuclear mass: atomic mass − Z m_e (AME2020), or the common shortcut A·u")],
         closed: { v in
-            let m = try v.singleNucleus().mass, e = try v.energy("energy")
+            let m = try v.nucleusMass(), e = try v.energy("energy")
             try requirePositive(e, "neutrino energy")
             return (try v.text("form") == "exact" ? Kinematics.maximumRecoil(energy: e, targetMass: m)
                                                   : Kinematics.printedNuclearEndpoint(energy: e, nucleusMass: m)) * 1000
         },
-        numerical: { v in try KinematicRoots.maximumRecoil(energy: try v.energy("energy"), targetMass: try v.singleNucleus().mass) * 1000 })
+        numerical: { v in try KinematicRoots.maximumRecoil(energy: try v.energy("energy"), targetMass: try v.nucleusMass()) * 1000 })
 
     static let coherenceScale = Quantity(
         "cevns.coherenceScale",

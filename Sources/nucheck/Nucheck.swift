@@ -13,7 +13,7 @@ struct Nucheck: ParsableCommand {
         or key; missing or non-numeric value; wrong unit); 3 unphysical input (e.g. recoil above T_max, \
         negative energy or mass); 4 a GSL failure; 5 a missing or malformed fixture or reference file.
         """,
-        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self]
+        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self]
     )
 }
 
@@ -177,5 +177,22 @@ struct BaselineCommand: ParsableCommand {
             } catch { throw fail(error) }
             if !changes.isEmpty { throw ExitCode(ExitStatus.checkFailed) }
         }
+    }
+}
+
+struct Audit: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Show where the papers' conventions differ: each item side by side, a numeric demonstration and the mapping, checked; exit 1 if a mapping fails.")
+    @Option(help: "Convention registry (default: Reference/conventions/registry.json).")
+    var registry: String = "Reference/conventions/registry.json"
+    @Flag(help: "Print a JSON list of items.") var json = false
+
+    func run() throws {
+        let results: [ConventionAudit.Result]
+        do {
+            results = try ConventionAudit(registry: URL(fileURLWithPath: registry)).evaluate()
+            print(json ? try ConventionAudit.json(results) : ConventionAudit.text(results))
+        } catch { throw fail(error) }
+        if results.contains(where: { !$0.holds }) { throw ExitCode(ExitStatus.checkFailed) }
     }
 }
