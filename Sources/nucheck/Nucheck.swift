@@ -13,7 +13,7 @@ struct Nucheck: ParsableCommand {
         or key; missing or non-numeric value; wrong unit); 3 unphysical input (e.g. recoil above T_max, \
         negative energy or mass); 4 a GSL failure; 5 a missing or malformed fixture or reference file.
         """,
-        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self]
+        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self]
     )
 }
 
@@ -47,6 +47,8 @@ struct Check: ParsableCommand {
     var json = false
     @Option(help: "Also write the results as JUnit XML to this file.")
     var junit: String?
+    @Option(help: "Also write a Markdown report (per paper: golden values, both paths, deviation, status, reasons) to this file.")
+    var markdown: String?
 
     func run() throws {
         let results: [CaseResult]
@@ -56,6 +58,9 @@ struct Check: ParsableCommand {
             print(json ? try Reports.json(results) : Reports.table(results))
             if let junit {
                 try Reports.junit(results).write(toFile: junit, atomically: true, encoding: .utf8)
+            }
+            if let markdown {
+                try Reports.markdown(results).write(toFile: markdown, atomically: true, encoding: .utf8)
             }
         } catch { throw fail(error) }
         if Runner.summary(results).failed > 0 { throw ExitCode(1) }
@@ -76,18 +81,24 @@ struct Eval: ParsableCommand {
 
     func run() throws {
         do {
-            var inputs: [String: String] = [:]
-            for a in assignments {
-                guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
-                    throw InputError.notANumber(name: a, text: "expected key=value")
-                }
-                inputs[String(a[..<eq])] = String(a[a.index(after: eq)...])
-            }
+            let inputs = try parseAssignments(assignments)
             let q = try QuantityRegistry.named(quantity)
             let e = try q.evaluate(inputs)
             print(json ? try EvalOutput.json(e) : EvalOutput.text(e))
         } catch { throw fail(error) }
     }
+}
+
+/// key=value arguments into a dictionary; anything else is a clear input error.
+func parseAssignments(_ assignments: [String]) throws -> [String: String] {
+    var inputs: [String: String] = [:]
+    for a in assignments {
+        guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
+            throw InputError.notANumber(name: a, text: "expected key=value")
+        }
+        inputs[String(a[..<eq])] = String(a[a.index(after: eq)...])
+    }
+    return inputs
 }
 
 struct List: ParsableCommand {
@@ -194,5 +205,35 @@ struct Audit: ParsableCommand {
             print(json ? try ConventionAudit.json(results) : ConventionAudit.text(results))
         } catch { throw fail(error) }
         if results.contains(where: { !$0.holds }) { throw ExitCode(ExitStatus.checkFailed) }
+    }
+}
+
+struct Plot: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a quantity against one input as SVG: both paths, the alternative closed forms, comparison curves and the golden points.",
+        discussion: "Example: nucheck plot nue.dsigma flavor=numu energy=30MeV model=B-L g=1e-4 mass=10MeV --x recoil --from 1keV --to 29.7MeV --log-x --log-y --compare model=SM --out dsigma.svg")
+
+    @Argument(help: "Quantity name.") var quantity: String
+    @Argument(help: "Fixed inputs as key=value.") var assignments: [String] = []
+    @Option(help: "The input on the x axis.") var x: String
+    @Option(help: "Start of the x range (with its unit for energies).") var from: String
+    @Option(help: "End of the x range.") var to: String
+    @Option(help: "Number of points per curve.") var points: Int = 120
+    @Flag(help: "Logarithmic x axis.") var logX = false
+    @Flag(help: "Logarithmic y axis.") var logY = false
+    @Option(help: "Extra curve with these inputs changed, as key=value[,key=value]; key= removes an input (e.g. model=SM,g=,mass=).")
+    var compare: [String] = []
+    @Option(help: "SVG file to write.") var out: String
+    @OptionGroup var options: FixtureOptions
+
+    func run() throws {
+        do {
+            let comparisons = try compare.map { try parseAssignments($0.split(separator: ",").map(String.init)) }
+            let fixtures = (try? options.load().cases) ?? []
+            let plot = try QuantityPlot(quantity: quantity, inputs: try parseAssignments(assignments), x: x, from: from, to: to,
+                                        count: points, logX: logX, logY: logY, comparisons: comparisons, fixtures: fixtures)
+            try plot.svg().write(toFile: out, atomically: true, encoding: .utf8)
+            print("wrote \(out): \(plot.curves.filter { !$0.points.isEmpty }.count) curves, \(plot.golden.count) golden points")
+        } catch { throw fail(error) }
     }
 }
