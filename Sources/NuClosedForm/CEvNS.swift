@@ -48,15 +48,19 @@ public enum CEvNS {
     public static func differentialCrossSection(_ p: CEvNSPoint) -> Double {
         let m = p.nucleus.mass, e = p.energy, t = p.recoil
         let charge = weakCharge(p)
-        var sigma = Constants.fermiConstant * Constants.fermiConstant * m / Double.pi * (1 - m * t / (2 * e * e)) * charge * charge
-        if case .scalar(let g, let mass, let ratio) = p.mediator {
-            let q2 = p.momentumTransferSquared, q = q2.squareRoot()
-            let a = Double(p.nucleus.protons) * FormFactors.value(p.formFactor, q: q, rmsRadius: p.nucleus.protonRadius)
-                + Double(p.nucleus.neutrons) * FormFactors.value(p.formFactor, q: q, rmsRadius: p.nucleus.neutronRadius)
-            let d = q2 + mass * mass
-            sigma += m * m * t / (4 * Double.pi * e * e) * pow(g, 4) * ratio * ratio * a * a / (d * d)
-        }
-        return sigma
+        return Constants.fermiConstant * Constants.fermiConstant * m / Double.pi * (1 - m * t / (2 * e * e)) * charge * charge
+            + scalarTermTimesE2(p) / (e * e)
+    }
+
+    /// E² times the scalar term of Eq. (33) (MeV⁻¹): M²T/(4π) g⁴ (σ_πN/m̄_ud)² [ZF_Z + NF_N]²/(q² + M_φ²)²;
+    /// zero without a scalar mediator.
+    public static func scalarTermTimesE2(_ p: CEvNSPoint) -> Double {
+        guard case .scalar(let g, let mass, let ratio) = p.mediator else { return 0 }
+        let q2 = p.momentumTransferSquared, q = q2.squareRoot(), m = p.nucleus.mass
+        let a = Double(p.nucleus.protons) * FormFactors.value(p.formFactor, q: q, rmsRadius: p.nucleus.protonRadius)
+            + Double(p.nucleus.neutrons) * FormFactors.value(p.formFactor, q: q, rmsRadius: p.nucleus.neutronRadius)
+        let d = q2 + mass * mass
+        return m * m * p.recoil / (4 * Double.pi) * pow(g, 4) * ratio * ratio * a * a / (d * d)
     }
 
     /// Abdullah et al. (002) Eq. (1) applied to a whole nucleus of mass M with (g_v, g_a) = (Q, 0):
