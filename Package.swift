@@ -26,8 +26,10 @@ let package = Package(
         .target(name: "NuClosedForm", dependencies: ["NuPhysics"]),
         // Numerical path on GSL. Must not import NuClosedForm.
         .target(name: "NuNumerical", dependencies: ["NuPhysics", "GSLKit"]),
+        // COHERENT data releases, detector response and event predictions (uses both paths).
+        .target(name: "NuCoherent", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
         // Fixtures, quantity registry, comparison and reports.
-        .target(name: "NuHarness", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
+        .target(name: "NuHarness", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
         .executableTarget(
             name: "nucheck",
             dependencies: [
@@ -37,6 +39,7 @@ let package = Package(
         ),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "PhysicsTests", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
-        .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuPhysics"]),
+        .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuPhysics", "GSLKit", "NuCoherent"]),
+        .testTarget(name: "CoherentTests", dependencies: ["NuCoherent", "NuPhysics", "NuClosedForm"]),
     ]
 )

@@ -1,4 +1,5 @@
 import Foundation
+import NuCoherent
 import NuPhysics
 
 /// The harness version written into baselines and reports.
@@ -38,6 +39,10 @@ public enum Baseline {
 
     public static let header = "# nucheck baseline"
 
+    /// Quantities computed from the COHERENT data releases.
+    public static let dataQuantities: Set<String> = ["coherent.events"]
+    static var dataPresent: Bool { CoherentContext.shared.directory.map(CoherentData.isPresent) ?? false }
+
     /// The constants written into the header (the inputs every value depends on).
     public static var constants: [(String, String)] {
         [("G_F", "\(Constants.fermiConstant) MeV^-2"), ("m_e", "\(Constants.electronMass) MeV"),
@@ -49,8 +54,10 @@ public enum Baseline {
          ("gVn", "\(Constants.neutronCoupling)")]
     }
 
-    /// Evaluates every case (both cores) into baseline entries.
+    /// Evaluates every case (both cores) into baseline entries. Cases that need the COHERENT data
+    /// are left out when it is absent (and `compare` then ignores them on both sides).
     public static func evaluate(_ cases: [FixtureCase]) -> [Entry] {
+        let cases = dataPresent ? cases : cases.filter { !$0.requiresData }
         let rows = Runner.evaluateAll(cases)
         var entries: [Entry] = []
         for (c, outcome) in zip(cases, rows) {
@@ -139,6 +146,7 @@ public enum Baseline {
     /// Values whose relative change exceeds `tolerance` (or that changed between a number and an
     /// error, or that exist on one side only).
     public static func compare(old: [Entry], new: [Entry], tolerance: Double) -> [Change] {
+        let old = dataPresent ? old : old.filter { !dataQuantities.contains($0.quantity) }
         let before = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         func text(_ e: Entry?) -> String { e.map { $0.value.map { String(format: "%.17g", $0) } ?? "error: \($0.error ?? "")" } ?? "absent" }

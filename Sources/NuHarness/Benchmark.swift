@@ -1,5 +1,6 @@
 import Foundation
 import NuClosedForm
+import NuCoherent
 import NuNumerical
 import NuPhysics
 
@@ -69,7 +70,16 @@ public enum Benchmark {
             Case(quantity: "chi2.abdullah", inputs: ["observed": "12,30,41,25,9", "predicted": "10,33,38,27,7.5", "background": "3,4,4,3,2"],
                  closed: { try Chi2.abdullahMinimum(observed: chi2.o, predicted: chi2.p, background: chi2.b, sigma: 0.1).chi2 },
                  numerical: { try Chi2Minimization.abdullahMinimum(observed: chi2.o, predicted: chi2.p, background: chi2.b, sigma: 0.1).chi2 }),
-        ] + (try cevnsCases())
+        ] + (try cevnsCases()) + (try coherentCases())
+    }
+
+    /// The SM event prediction for CENNS-10 (needs the data; left out when it is absent).
+    static func coherentCases() throws -> [Case] {
+        guard let release = try? CoherentContext.shared.argonRelease() else { return [] }
+        let predictor = try ArgonPredictor(release: release)
+        return [Case(quantity: "coherent.events", inputs: ["detector": "ar"],
+                     closed: { total(try predictor.cevns(SignalModel(), path: .closedForm)) },
+                     numerical: { total(try predictor.cevns(SignalModel(), path: .numerical)) })]
     }
 
     static func cevnsCases() throws -> [Case] {
@@ -105,6 +115,9 @@ public enum Benchmark {
                  numerical: { try FormFactorQuadrature.symmetrizedFermi(q: 50, rmsRadius: cs.neutronRadius) }),
             Case(quantity: "cevns.tmax", inputs: ["nucleus": "Ar40"], closed: { Kinematics.printedNuclearEndpoint(energy: 29.8, nucleusMass: ar.mass) },
                  numerical: { try KinematicRoots.maximumRecoil(energy: 29.8, targetMass: ar.mass) }),
+            Case(quantity: "flux.fold", inputs: ["detector": "ar", "recoil": "10keV", "flavor": "numubar"],
+                 closed: { try FluxFolding.averagedCrossSection(.numubar, try CEvNSPoint(nucleus: ar, flavor: .numubar, energy: 52.8, recoil: 0.01)) },
+                 numerical: { try FluxFoldingQuadrature.averagedCrossSection(.numubar, try CEvNSPoint(nucleus: ar, flavor: .numubar, energy: 52.8, recoil: 0.01)) }),
             Case(quantity: "apv.weakCharge", inputs: ["nucleus": "Cs133"],
                  closed: { -Double(cs.neutrons) + Double(cs.protons) * (1 - 4 * Constants.defaultSin2ThetaW) }, numerical: nil),
         ]

@@ -1,11 +1,13 @@
 import GSLKit
+import NuCoherent
 import NuClosedForm
 import NuPhysics
 
 /// The exit status of `nucheck` for each kind of error, and the one line it prints.
 /// 0 success; 1 a fixture case failed; 2 bad input (unknown quantity, model, flavour or key;
 /// missing or non-numeric value; wrong unit); 3 unphysical input or a formula outside its
-/// domain; 4 a GSL failure; 5 a missing or malformed fixture or reference file.
+/// domain; 4 a GSL failure; 5 a missing or malformed fixture, reference or data file; 6 the
+/// COHERENT data directory is absent.
 public enum ExitStatus {
     public static let checkFailed: Int32 = 1
 
@@ -20,6 +22,9 @@ public enum ExitStatus {
             return 5
         case is Chi2Error: return 2
         case is GSLError, is NonFiniteValue: return 4
+        case let e as CoherentDataError:
+            if case .missing = e { return 6 }
+            return 5
         default: return 3
         }
     }

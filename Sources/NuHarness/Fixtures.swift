@@ -50,6 +50,8 @@ public struct FixtureCase: Sendable {
     public let paths: [Path]
     /// Non-nil when the value is recorded as irreproducible; the text is the reason found.
     public let irreproducible: String?
+    /// True for cases computed from the COHERENT data releases.
+    public var requiresData: Bool = false
 
     public var source: String {
         switch kind {
@@ -126,9 +128,11 @@ public struct FixtureSet: Sendable {
                 return path
             }
             guard !paths.isEmpty else { throw HarnessError.file(path: url.path, field: c.name("paths"), message: "is empty") }
-            return FixtureCase(id: id, file: url.path, quantity: quantity, inputs: inputs, kind: kind,
-                               tolerance: try Tolerance(try c.object("tolerance")), paths: paths,
-                               irreproducible: try c.optionalString("irreproducible"))
+            var fixture = FixtureCase(id: id, file: url.path, quantity: quantity, inputs: inputs, kind: kind,
+                                      tolerance: try Tolerance(try c.object("tolerance")), paths: paths,
+                                      irreproducible: try c.optionalString("irreproducible"))
+            fixture.requiresData = (c.storage["requiresData"] as? Bool) ?? false
+            return fixture
         }
     }
 

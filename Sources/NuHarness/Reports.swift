@@ -54,7 +54,7 @@ public enum Reports {
     public static func json(_ results: [CaseResult]) throws -> String {
         let s = Runner.summary(results)
         let root: [String: Any] = [
-            "summary": ["passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible, "total": s.total],
+            "summary": ["passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible, "notRun": s.notRun, "total": s.total],
             "cases": results.map(caseObject),
         ]
         let data = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])
@@ -71,8 +71,8 @@ public enum Reports {
     public static func junit(_ results: [CaseResult]) -> String {
         let s = Runner.summary(results)
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                     "<testsuites name=\"nucheck\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible)\">",
-                     "  <testsuite name=\"nucheck check\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible)\">"]
+                     "<testsuites name=\"nucheck\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible + s.notRun)\">",
+                     "  <testsuite name=\"nucheck check\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible + s.notRun)\">"]
         for r in results {
             let file = URL(fileURLWithPath: r.fixture.file).lastPathComponent
             let open = "    <testcase classname=\"\(xmlEscape(file))\" name=\"\(xmlEscape(r.fixture.id))\""
@@ -85,9 +85,9 @@ public enum Reports {
                 lines.append(open + ">")
                 lines.append("      <failure message=\"\(xmlEscape(r.message ?? "failed"))\">\(xmlEscape(detail))</failure>")
                 lines.append("    </testcase>")
-            case .irreproducible:
+            case .irreproducible, .notRun:
                 lines.append(open + ">")
-                lines.append("      <skipped message=\"\(xmlEscape(r.message ?? "irreproducible"))\"/>")
+                lines.append("      <skipped message=\"\(xmlEscape(r.message ?? r.status.rawValue))\"/>")
                 lines.append("    </testcase>")
             }
         }

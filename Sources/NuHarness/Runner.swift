@@ -1,8 +1,9 @@
 import Foundation
+import NuCoherent
 
 /// The outcome of one fixture case.
 public struct CaseResult: Sendable {
-    public enum Status: String, Sendable { case passed, failed, irreproducible }
+    public enum Status: String, Sendable { case passed, failed, irreproducible, notRun }
 
     public let fixture: FixtureCase
     public let closedForm: Double?
@@ -20,9 +21,12 @@ public struct CaseResult: Sendable {
 
 public struct Summary: Sendable, Equatable {
     public let passed: Int, failed: Int, irreproducible: Int
-    public var total: Int { passed + failed + irreproducible }
-    /// "N passed, M failed, K irreproducible".
-    public var line: String { "\(passed) passed, \(failed) failed, \(irreproducible) irreproducible" }
+    public var notRun: Int = 0
+    public var total: Int { passed + failed + irreproducible + notRun }
+    /// "N passed, M failed, K irreproducible", and ", J not run" when COHERENT data was absent.
+    public var line: String {
+        "\(passed) passed, \(failed) failed, \(irreproducible) irreproducible" + (notRun > 0 ? ", \(notRun) not run (COHERENT data absent)" : "")
+    }
 }
 
 /// Runs fixture cases through both paths and judges them.
@@ -41,7 +45,8 @@ public enum Runner {
     public static func summary(_ results: [CaseResult]) -> Summary {
         Summary(passed: results.filter { $0.status == .passed }.count,
                 failed: results.filter { $0.status == .failed }.count,
-                irreproducible: results.filter { $0.status == .irreproducible }.count)
+                irreproducible: results.filter { $0.status == .irreproducible }.count,
+                notRun: results.filter { $0.status == .notRun }.count)
     }
 
     public static func run(_ c: FixtureCase) -> CaseResult {
@@ -51,6 +56,15 @@ public enum Runner {
             let note = c.irreproducible.map { "irreproducible: \($0)" + (message.map { "; \($0)" } ?? "") } ?? message
             return CaseResult(fixture: c, closedForm: closed, numerical: numerical, expected: expected,
                               relativeDeviation: deviation, units: units, status: status, message: note)
+        }
+        if c.requiresData, !CoherentData.isPresent(CoherentContext.shared.directory ?? URL(fileURLWithPath: "/nonexistent")) {
+            let reason = CoherentDataError.missing(path: CoherentContext.shared.directory?.path ?? "(no data directory set)").description
+            if CoherentData.absenceIsFailure {
+                return CaseResult(fixture: c, closedForm: nil, numerical: nil, expected: nil, relativeDeviation: nil, units: "",
+                                  status: .failed, message: "CI is set and the data is absent: \(reason)")
+            }
+            return CaseResult(fixture: c, closedForm: nil, numerical: nil, expected: nil, relativeDeviation: nil, units: "",
+                              status: .notRun, message: "not run: \(reason)")
         }
         let evaluation: Evaluation
         do {

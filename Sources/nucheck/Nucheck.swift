@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NuHarness
+import NuCoherent
 import NuPhysics
 
 @main
@@ -23,6 +24,15 @@ func fail(_ error: Error) -> ExitCode {
     return ExitCode(ExitStatus.code(for: error))
 }
 
+struct DataOptions: ParsableArguments {
+    @Option(help: "COHERENT data directory (default: $NUCHECK_COHERENT_DATA, else ../shared/data/coherent from the working directory).")
+    var data: String?
+
+    func configure() {
+        CoherentContext.shared.setDirectory(CoherentData.directory(explicit: data, projectRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+    }
+}
+
 struct FixtureOptions: ParsableArguments {
     @Option(help: "Directory of the golden and grid fixtures (default: ./Fixtures).")
     var fixtures: String = "Fixtures"
@@ -30,7 +40,10 @@ struct FixtureOptions: ParsableArguments {
     @Option(help: "Directory of the transcribed references (default: Reference/ next to the fixtures directory).")
     var reference: String?
 
+    @OptionGroup var data: DataOptions
+
     func load() throws -> FixtureSet {
+        data.configure()
         let fixturesURL = URL(fileURLWithPath: fixtures).standardizedFileURL
         let referenceURL = reference.map { URL(fileURLWithPath: $0) }
             ?? fixturesURL.deletingLastPathComponent().appendingPathComponent("Reference")
@@ -78,9 +91,11 @@ struct Eval: ParsableCommand {
     var assignments: [String] = []
     @Flag(help: "Print one JSON object.")
     var json = false
+    @OptionGroup var data: DataOptions
 
     func run() throws {
         do {
+            data.configure()
             let inputs = try parseAssignments(assignments)
             let q = try QuantityRegistry.named(quantity)
             let e = try q.evaluate(inputs)

@@ -4,6 +4,7 @@ import FoundationXML
 #endif
 import Testing
 import GSLKit
+import NuCoherent
 import NuHarness
 import NuPhysics
 
@@ -119,6 +120,7 @@ struct EvalTests {
         let expected = Set(QuantityRegistry.all.map(\.name))
             .subtracting(["g2.mass", "loop.kineticMixing", "cevns.coherenceScale", "cevns.rescaling", "dark.relativeCoupling", "dark.recast",
                           "loop.epsWrongSign", "loop.prefactor", "nue.couplingShift"])
+            .subtracting(CoherentContext.shared.directory.map(CoherentData.isPresent) == true ? [] : ["coherent.events"])
         #expect(expected.isSubset(of: covered), "benchmark misses \(expected.subtracting(covered))")
         for c in try Benchmark.cases() where !c.inputs.isEmpty || !c.quantity.contains(" ") {
             let name = String(c.quantity.prefix { $0 != " " }), inputs = c.inputs

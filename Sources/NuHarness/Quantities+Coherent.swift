@@ -1,0 +1,63 @@
+import Foundation
+import NuClosedForm
+import NuCoherent
+import NuNumerical
+import NuPhysics
+
+private let detectorInput = InputSpec("detector", .choice(["ar", "csi"]), "CENNS-10 argon (2020) or CsI[Na] (2021)")
+
+extension InputValues {
+    func signalModel() throws -> SignalModel {
+        SignalModel(mediator: try cevnsMediator(), convention: try CoefficientConvention.parse(try text("convention")),
+                    formFactor: try FormFactorModel.parse(try text("formFactor")), loop: try LoopMixingMode.parse(try text("loop")))
+    }
+}
+
+extension QuantityRegistry {
+    static let fluxFold = Quantity(
+        "flux.fold",
+        "π-DAR flux-averaged CEvNS dσ/dT at a recoil (004 Eqs. (1)-(4)) per neutrino of the component (flavor=all: their sum), per Ar nucleus or CsI formula unit: closed-form energy integrals vs GSL quadrature over E",
+        units: "cm^2/keV",
+        inputs: [detectorInput, InputSpec("flavor", .choice(["nue", "numu", "numubar", "all"]), default: "all", "π-DAR component"),
+                 InputSpec("recoil", .energy, "nuclear recoil T"), formFactorInput] + cevnsMediatorInputs,
+        closed: { v in try v.folded(path: .closedForm) },
+        numerical: { v in try v.folded(path: .numerical) })
+
+    static let coherentEvents = Quantity(
+        "coherent.events",
+        "predicted CEvNS events in the analysis region (Ar: 0-120 keVee, -0.1-4.9 µs; CsI: 0-60 PE, 0-6 µs) from the released response (004 Eq. (4)): closed-form flux folding vs quadrature folding; needs the COHERENT data",
+        units: "events",
+        inputs: [detectorInput, formFactorInput] + cevnsMediatorInputs,
+        closed: { v in try v.coherentEvents(path: .closedForm) },
+        numerical: { v in try v.coherentEvents(path: .numerical) })
+}
+
+extension InputValues {
+    func folded(path: FoldingPath) throws -> Double {
+        let recoil = try energy("recoil"), model = try signalModel()
+        let nuclei = try text("detector") == "ar" ? [NuclearData.ar40] : [NuclearData.cs133, NuclearData.i127]
+        let which = try text("flavor")
+        let flavors = which == "all" ? PionDecayFlux.components : [try Flavor.parse(which)]
+        var sum = 0.0
+        for nucleus in nuclei {
+            for flavor in flavors where recoil <= Kinematics.maximumRecoil(energy: PionDecayFlux.maximumEnergy, targetMass: nucleus.mass) {
+                let p = try CEvNSPoint(nucleus: nucleus, flavor: flavor, energy: PionDecayFlux.maximumEnergy, recoil: recoil, mediator: model.mediator,
+                                       convention: model.convention, formFactor: model.formFactor, loop: model.loop)
+                sum += try (path == .closedForm ? FluxFolding.averagedCrossSection(flavor, p) : FluxFoldingQuadrature.averagedCrossSection(flavor, p))
+            }
+        }
+        if sum == 0, !nuclei.contains(where: { recoil <= Kinematics.maximumRecoil(energy: PionDecayFlux.maximumEnergy, targetMass: $0.mass) }) {
+            throw PhysicsError.unphysical("recoil \(recoil) MeV is above the π-DAR endpoint of every nucleus of the detector")
+        }
+        return sum * cm2PerKeV
+    }
+
+    func coherentEvents(path: FoldingPath) throws -> Double {
+        let model = try signalModel(), context = CoherentContext.shared
+        if try text("detector") == "ar" {
+            return total(try ArgonPredictor(release: try context.argonRelease()).cevns(model, path: path))
+        }
+        let release = try context.csiRelease()
+        return total(try CsIPredictor(release: release, arrivalMean: try release.fittedArrivalMean().mean).cevns(model, path: path))
+    }
+}
