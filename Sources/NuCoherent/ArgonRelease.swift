@@ -20,10 +20,8 @@ public struct ArgonRelease: Sendable {
     /// (E_ee bin centre in keVee, efficiency); flat at the last value above.
     public let efficiency: [(energy: Double, value: Double)]
 
-    public init(directory: URL) throws {
-        let base = directory.appendingPathComponent("ar2020")
-        func histogram(_ name: String) throws -> [[Double]] {
-            let url = base.appendingPathComponent(name)
+    /// A released 3-D histogram projected on energy × time (F90 summed), [energy][time].
+    static func histogram(_ url: URL) throws -> [[Double]] {
             let rows = try readTable(url, columns: 4)
             guard rows.count == Self.energyBins * Self.f90Bins * Self.timeBins else {
                 throw CoherentDataError.malformed(file: url.path, line: rows.count, message: "expected 960 bins (12 x 8 x 10), got \(rows.count)")
@@ -37,7 +35,11 @@ public struct ArgonRelease: Sendable {
                 h[i][j] += r[3]
             }
             return h
-        }
+    }
+
+    public init(directory: URL) throws {
+        let base = directory.appendingPathComponent("ar2020")
+        func histogram(_ name: String) throws -> [[Double]] { try Self.histogram(base.appendingPathComponent(name)) }
         data = try histogram("datanobkgsub.txt")
         cevns = try histogram("cevnspdf.txt")
         promptBRN = try histogram("brnpdf.txt")

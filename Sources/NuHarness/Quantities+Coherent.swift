@@ -61,3 +61,30 @@ extension InputValues {
         return total(try CsIPredictor(release: release, arrivalMean: try release.fittedArrivalMean().mean).cevns(model, path: path))
     }
 }
+
+extension QuantityRegistry {
+    static let coherentLimit = Quantity(
+        "coherent.limit",
+        "004 Table 2 entry: 2σ bound on g (lowMass) or g/M in GeV⁻¹ (highMass) from the asymptotic one-parameter χ² (x = g² or g²/M²); nuisances minimised analytically (closed) or by the GSL simplex (numerical); needs the COHERENT data",
+        units: "dimensionless (lowMass) or GeV^-1 (highMass)",
+        inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), "data set"),
+                 InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name) + ["scalar"]), "model of 004 Table 2"),
+                 InputSpec("regime", .choice(["lowMass", "highMass"]), "Table 2 column"),
+                 InputSpec("edge", .choice(["first", "outer"]), default: "first",
+                           "first: upper edge of the allowed region holding the SM; outer: the largest coupling allowed, beyond a cancellation sliver and strip")],
+        closed: { v in try v.tableTwoBound(.analytic) },
+        numerical: { v in try v.tableTwoBound(.simplex) })
+}
+
+extension InputValues {
+    func tableTwoBound(_ minimisation: ArgonAnalysis.Minimisation) throws -> Double {
+        guard try text("detector") == "ar" else {
+            throw PhysicsError.notApplicable("the CsI χ² of 004 Eq. (6) needs the BRN and NIN normalisations, which neither the CsI release files nor shared/data/coherent/README.md give; only detector=ar is implemented")
+        }
+        let name = try text("model")
+        let mediator: AsymptoticLimit.Mediator = name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
+        let regime = AsymptoticLimit.Regime(rawValue: try choice("regime"))!
+        return try CoherentContext.shared.argonAnalysis().bound(mediator, regime: regime, edge: AsymptoticLimit.Edge(rawValue: try choice("edge"))!,
+                                                                minimisation: minimisation)
+    }
+}

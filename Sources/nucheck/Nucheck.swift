@@ -14,7 +14,7 @@ struct Nucheck: ParsableCommand {
         or key; missing or non-numeric value; wrong unit); 3 unphysical input (e.g. recoil above T_max, \
         negative energy or mass); 4 a GSL failure; 5 a missing or malformed fixture or reference file.
         """,
-        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self]
+        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self, Table2.self]
     )
 }
 
@@ -156,9 +156,11 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Seconds spent timing each path of each quantity.")
     var budget: Double = 0.2
+    @OptionGroup var data: DataOptions
 
     func run() throws {
         do {
+            data.configure()
             print(Benchmark.table(try Benchmark.run(budget: budget)))
         } catch { throw fail(error) }
     }
@@ -249,6 +251,26 @@ struct Plot: ParsableCommand {
                                         count: points, logX: logX, logY: logY, comparisons: comparisons, fixtures: fixtures)
             try plot.svg().write(toFile: out, atomically: true, encoding: .utf8)
             print("wrote \(out): \(plot.curves.filter { !$0.points.isEmpty }.count) curves, \(plot.golden.count) golden points")
+        } catch { throw fail(error) }
+    }
+}
+
+struct Table2: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "table2",
+        abstract: "Reproduce 004 Table 2 from the COHERENT data: our value, the printed one and the deviation for all 66 entries.")
+    @OptionGroup var options: FixtureOptions
+    @Flag(help: "Print a JSON list (model, dataset, regime, ours, printed, units, relativeDeviation).") var json = false
+
+    func run() throws {
+        do {
+            options.data.configure()
+            let reference = try ReferenceLibrary(directory: URL(fileURLWithPath: options.fixtures).standardizedFileURL
+                .deletingLastPathComponent().appendingPathComponent("Reference"))
+            let start = DispatchTime.now().uptimeNanoseconds
+            let rows = try TableTwo.compute(reference: reference)
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            print(json ? try TableTwo.json(rows) : TableTwo.text(rows) + String(format: "\ncomputed in %.2f s", seconds))
         } catch { throw fail(error) }
     }
 }

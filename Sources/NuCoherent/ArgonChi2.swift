@@ -1,0 +1,159 @@
+import Foundation
+import GSLKit
+import NuPhysics
+
+/// 004 Eqs. (7)-(9): the Gaussian least-squares χ² of the CENNS-10 data in 12 energy × 10 time
+/// bins with four components z (CEvNS, steady state, prompt BRN, delayed BRN), their
+/// normalisation nuisances η_z (σ = 0.13, 0.0079, 0.32, 1), and the release's shape systematics
+/// ε_l (CEvNS F90 energy dependence and t_trig mean; BRN energy, t_trig mean and t_trig width),
+///
+///     χ² = Σ_ij [(N_ij^exp − Σ_z (1 + η_z + Σ_l ε_l s_zl,ij) N_ij^z)/σ_ij]² + Σ_z (η_z/σ_z)² + Σ_l ε_l²,
+///
+/// σ_ij² = N_ij^exp + N_ij^SS/5, s_zl,ij = (N^sys − N^CV)/N^CV from the released ±1σ PDFs
+/// (the half-difference (N⁺ − N⁻)/(2N^CV) where both are released). The CEvNS shape
+/// systematics of the release are applied as relative changes to the model's prediction. Bins with
+/// σ_ij = 0 (no data and no steady state) carry no information and are skipped.
+public struct ArgonChi2: Sendable {
+    public static let normalisationSigmas: [Double] = [0.13, 0.0079, 0.32, 1]
+
+    let data: [Double]
+    let steadyState: [Double], promptBRN: [Double], delayedBRN: [Double]
+    let sigma2: [Double]
+    /// Relative shape changes per systematic: (component index, s_ij).
+    let shapes: [(component: Int, s: [Double])]
+
+    static func flat(_ h: [[Double]]) -> [Double] { h.flatMap { $0 } }
+
+    public init(release: ArgonRelease, directory: URL) throws {
+        let base = directory.appendingPathComponent("ar2020/SystErrors")
+        func pdf(_ name: String) throws -> [Double] {
+            Self.flat(try ArgonRelease.histogram(base.appendingPathComponent(name)))
+        }
+        data = Self.flat(release.data)
+        steadyState = Self.flat(release.steadyState)
+        promptBRN = Self.flat(release.promptBRN)
+        delayedBRN = Self.flat(release.delayedBRN)
+        sigma2 = zip(data, steadyState).map { $0 + $1 / 5 }
+        let cevns = Self.flat(release.cevns), brn = promptBRN
+        func relative(_ plus: [Double], _ minus: [Double]?, _ cv: [Double]) -> [Double] {
+            cv.indices.map { k in
+                guard cv[k] > 0 else { return 0 }
+                if let minus { return (plus[k] - minus[k]) / (2 * cv[k]) }
+                return (plus[k] - cv[k]) / cv[k]
+            }
+        }
+        shapes = [
+            (0, relative(try pdf("cevnspdf+1sigF90.txt"), try pdf("cevnspdf-1sigF90.txt"), cevns)),
+            (0, relative(try pdf("cevnspdfCEvNSTimingMeanSyst.txt"), nil, cevns)),
+            (2, relative(try pdf("brnpdf+1sigEnergy.txt"), try pdf("brnpdf-1sigEnergy.txt"), brn)),
+            (2, relative(try pdf("brnpdf+1sigBRNTimingMean.txt"), try pdf("brnpdf-1sigBRNTimingMean.txt"), brn)),
+            (2, relative(try pdf("brnpdfBRNTimingWidthSyst.txt"), nil, brn)),
+        ]
+    }
+
+    /// The nine nuisances: η_CEvNS, η_SS, η_PBRN, η_DBRN, then the five ε_l.
+    public static let nuisanceCount = 9
+
+    func components(_ cevns: [Double]) -> [[Double]] { [cevns, steadyState, promptBRN, delayedBRN] }
+
+    /// χ² at given nuisances for a CEvNS prediction (flattened [energy][time]).
+    public func chi2(cevns: [Double], nuisances v: [Double]) -> Double {
+        let comps = components(cevns)
+        var sum = 0.0
+        for k in data.indices where sigma2[k] > 0 {
+            var predicted = 0.0
+            for z in 0..<4 { predicted += (1 + v[z]) * comps[z][k] }
+            for (l, shape) in shapes.enumerated() { predicted += v[4 + l] * shape.s[k] * comps[shape.component][k] }
+            let d = data[k] - predicted
+            sum += d * d / sigma2[k]
+        }
+        for z in 0..<4 { sum += pow(v[z] / Self.normalisationSigmas[z], 2) }
+        for l in 0..<shapes.count { sum += v[4 + l] * v[4 + l] }
+        return sum
+    }
+
+    /// The minimum over the nuisances in closed form: the predictions are linear in them, so the
+    /// minimum solves the normal equations (JᵀWJ + P)θ = JᵀW(N^exp − N⁰), P the prior precisions.
+    public func minimumAnalytic(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
+        let comps = components(cevns), n = Self.nuisanceCount
+        var a = Array(repeating: Array(repeating: 0.0, count: n), count: n), b = Array(repeating: 0.0, count: n)
+        for k in data.indices where sigma2[k] > 0 {
+            var column = Array(repeating: 0.0, count: n)
+            var base = 0.0
+            for z in 0..<4 { column[z] = comps[z][k]; base += comps[z][k] }
+            for (l, shape) in shapes.enumerated() { column[4 + l] = shape.s[k] * comps[shape.component][k] }
+            let w = 1 / sigma2[k], r = data[k] - base
+            for p in 0..<n {
+                b[p] += w * column[p] * r
+                for q in 0..<n { a[p][q] += w * column[p] * column[q] }
+            }
+        }
+        for z in 0..<4 { a[z][z] += 1 / pow(Self.normalisationSigmas[z], 2) }
+        for l in 0..<shapes.count { a[4 + l][4 + l] += 1 }
+        let theta = try solve(a, b)
+        return (chi2(cevns: cevns, nuisances: theta), theta)
+    }
+
+    /// The same minimum found numerically by GSL's BFGS on χ² and its gradient
+    /// ∂χ²/∂θ_p = −2 Σ_ij w_ij r_ij J_ij,p + 2θ_p/σ_p², with each nuisance in units of
+    /// 1/√(½∂²χ²/∂θ_p²) (Jacobi preconditioning: far out in a limit scan the CEvNS direction is
+    /// 10⁸ times stiffer than the others, which stalls an unscaled BFGS).
+    public func minimumNumerical(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
+        let comps = components(cevns)
+        var curvature = (0..<Self.nuisanceCount).map { p in p < 4 ? 1 / pow(Self.normalisationSigmas[p], 2) : 1.0 }
+        for k in data.indices where sigma2[k] > 0 {
+            for z in 0..<4 { curvature[z] += comps[z][k] * comps[z][k] / sigma2[k] }
+            for (l, shape) in shapes.enumerated() { curvature[4 + l] += pow(shape.s[k] * comps[shape.component][k], 2) / sigma2[k] }
+        }
+        let scale = curvature.map { 1 / $0.squareRoot() }
+        func theta(_ u: [Double]) -> [Double] { zip(u, scale).map { $0 * $1 } }
+        let gradient: ([Double]) -> [Double] = { u in
+            let v = theta(u)
+            var g = Array(repeating: 0.0, count: Self.nuisanceCount)
+            for k in self.data.indices where self.sigma2[k] > 0 {
+                var predicted = 0.0
+                var column = Array(repeating: 0.0, count: Self.nuisanceCount)
+                for z in 0..<4 { predicted += (1 + v[z]) * comps[z][k]; column[z] = comps[z][k] }
+                for (l, shape) in self.shapes.enumerated() {
+                    column[4 + l] = shape.s[k] * comps[shape.component][k]
+                    predicted += v[4 + l] * column[4 + l]
+                }
+                let r = (self.data[k] - predicted) / self.sigma2[k]
+                for p in 0..<Self.nuisanceCount { g[p] -= 2 * r * column[p] }
+            }
+            for z in 0..<4 { g[z] += 2 * v[z] / pow(Self.normalisationSigmas[z], 2) }
+            for l in 0..<self.shapes.count { g[4 + l] += 2 * v[4 + l] }
+            return zip(g, scale).map { $0 * $1 }  // chain rule for θ = σ u
+        }
+        // The gradient is resolved only relative to the size of χ² (which reaches 1e10 far out in a
+        // limit scan), so the stopping rule is relative: |∇χ²| < 1e-9 max(1, χ²(0)).
+        let start = Array(repeating: 0.0, count: Self.nuisanceCount)
+        let tolerance = 1e-9 * max(1, chi2(cevns: cevns, nuisances: start))
+        let result = try Minimizer.bfgs({ u in self.chi2(cevns: cevns, nuisances: theta(u)) }, gradient: gradient,
+                                        start: start, stepSize: 0.5, gradientTolerance: tolerance, maxIterations: 2000)
+        return (result.value, theta(result.point))
+    }
+
+    /// Gaussian elimination with partial pivoting for the small, symmetric positive-definite system.
+    func solve(_ matrix: [[Double]], _ rhs: [Double]) throws -> [Double] {
+        var a = matrix, b = rhs
+        let n = b.count
+        for col in 0..<n {
+            let pivot = (col..<n).max { abs(a[$0][col]) < abs(a[$1][col]) }!
+            guard abs(a[pivot][col]) > 0 else { throw PhysicsError.notApplicable("singular χ² normal equations") }
+            a.swapAt(col, pivot); b.swapAt(col, pivot)
+            for row in (col + 1)..<n {
+                let f = a[row][col] / a[col][col]
+                for c in col..<n { a[row][c] -= f * a[col][c] }
+                b[row] -= f * b[col]
+            }
+        }
+        var x = Array(repeating: 0.0, count: n)
+        for row in stride(from: n - 1, through: 0, by: -1) {
+            var s = b[row]
+            for c in (row + 1)..<n { s -= a[row][c] * x[c] }
+            x[row] = s / a[row][row]
+        }
+        return x
+    }
+}
