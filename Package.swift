@@ -40,6 +40,6 @@ let package = Package(
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "PhysicsTests", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
         .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuPhysics", "GSLKit", "NuCoherent"]),
-        .testTarget(name: "CoherentTests", dependencies: ["NuCoherent", "NuPhysics", "NuClosedForm"]),
+        .testTarget(name: "CoherentTests", dependencies: ["NuCoherent", "NuPhysics", "NuClosedForm", "GSLKit"]),
     ]
 )
