@@ -16,7 +16,7 @@ public enum Minimizer {
 
     /// Minimises f starting at `start` with initial step sizes `steps`; stops when the simplex
     /// characteristic size drops below `sizeTolerance` (gsl_multimin_test_size), or when the size
-    /// has not decreased for `stagnationLimit` iterations: then f is flat to rounding across the
+    /// has not shrunk by 1% for `stagnationLimit` iterations: then f is flat to rounding across the
     /// simplex (near a minimum f varies as (Δx)², so below Δx ~ √ε_machine the simplex only
     /// oscillates) and the minimum is as well determined as double precision allows.
     public static func simplex(
@@ -67,7 +67,9 @@ public enum Minimizer {
                 if let failure = box.failure { throw failure }
                 try check(status, "gsl_multimin_fminimizer_iterate")
                 let size = gsl_multimin_fminimizer_size(minimizer)
-                if size < smallestSize { smallestSize = size; stalled = 0 } else { stalled += 1 }
+                // Progress is a shrink by 1% or more: at the rounding floor the size can creep down
+                // by parts in 1e10 per iteration for ever.
+                if size < 0.99 * smallestSize { smallestSize = size; stalled = 0 } else { stalled += 1 }
                 if gsl_multimin_test_size(size, sizeTolerance) == Int32(GSL_SUCCESS) || stalled >= stagnationLimit {
                     let best = gsl_multimin_fminimizer_x(minimizer)
                     return Result(point: (0..<n).map { gsl_vector_get(best, $0) },

@@ -13,7 +13,7 @@ import NuPhysics
 /// g_{±e} = g_{+e} for neutrinos and g_{−e} for antineutrinos, g_{±} = g_V ± g_A.
 public enum NuElectronGeneral {
     public static func differentialCrossSection(_ p: NuElectronPoint) throws -> Double {
-        try Spectrum(p.flavor, energy: p.energy, mediator: p.mediator, sin2ThetaW: p.sin2ThetaW)
+        Spectrum(p.flavor, energy: p.energy, mediator: p.mediator, sin2ThetaW: p.sin2ThetaW)
             .value(at: p.recoil)
     }
 }

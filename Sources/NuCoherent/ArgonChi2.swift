@@ -22,7 +22,8 @@ public struct ArgonChi2: Sendable {
     /// Relative shape changes per systematic: (component index, s_ij).
     let shapes: [(component: Int, s: [Double])]
 
-    static func flat(_ h: [[Double]]) -> [Double] { h.flatMap { $0 } }
+    /// Row-major flattening of an (energy, time) histogram.
+    public static func flat(_ h: [[Double]]) -> [Double] { h.flatMap { $0 } }
 
     public init(release: ArgonRelease, directory: URL) throws {
         let base = directory.appendingPathComponent("ar2020/SystErrors")
@@ -90,7 +91,7 @@ public struct ArgonChi2: Sendable {
         }
         for z in 0..<4 { a[z][z] += 1 / pow(Self.normalisationSigmas[z], 2) }
         for l in 0..<shapes.count { a[4 + l][4 + l] += 1 }
-        let theta = try solve(a, b)
+        let theta = try LinearSystem.solve(a, b)
         return (chi2(cevns: cevns, nuisances: theta), theta)
     }
 
@@ -132,28 +133,5 @@ public struct ArgonChi2: Sendable {
         let result = try Minimizer.bfgs({ u in self.chi2(cevns: cevns, nuisances: theta(u)) }, gradient: gradient,
                                         start: start, stepSize: 0.5, gradientTolerance: tolerance, maxIterations: 2000)
         return (result.value, theta(result.point))
-    }
-
-    /// Gaussian elimination with partial pivoting for the small, symmetric positive-definite system.
-    func solve(_ matrix: [[Double]], _ rhs: [Double]) throws -> [Double] {
-        var a = matrix, b = rhs
-        let n = b.count
-        for col in 0..<n {
-            let pivot = (col..<n).max { abs(a[$0][col]) < abs(a[$1][col]) }!
-            guard abs(a[pivot][col]) > 0 else { throw PhysicsError.notApplicable("singular χ² normal equations") }
-            a.swapAt(col, pivot); b.swapAt(col, pivot)
-            for row in (col + 1)..<n {
-                let f = a[row][col] / a[col][col]
-                for c in col..<n { a[row][c] -= f * a[col][c] }
-                b[row] -= f * b[col]
-            }
-        }
-        var x = Array(repeating: 0.0, count: n)
-        for row in stride(from: n - 1, through: 0, by: -1) {
-            var s = b[row]
-            for c in (row + 1)..<n { s -= a[row][c] * x[c] }
-            x[row] = s / a[row][row]
-        }
-        return x
     }
 }

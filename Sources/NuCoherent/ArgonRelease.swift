@@ -72,6 +72,11 @@ public struct CsIRelease: Sendable {
     public let response: (a: Double, b: Double, c: Double, d: Double)
     /// The neutrino-induced-neutron time spectrum (t_rec µs bin centre, weight), 0.01 µs bins.
     public let ninTime: [(time: Double, weight: Double)]
+    /// Beam-related-neutron spectra: (PE bin centre, weight) in 1-PE bins and (t_rec µs bin
+    /// centre, weight) in 0.01 µs bins; shapes only (the release gives no normalisation).
+    public let brnEnergy: [(pe: Double, weight: Double)], brnTime: [(time: Double, weight: Double)]
+    /// Neutrino-induced-neutron energy spectrum (PE bin centre, weight), 1-PE bins; a shape.
+    public let ninEnergy: [(pe: Double, weight: Double)]
 
     public init(directory: URL) throws {
         let base = directory.appendingPathComponent("csi2021")
@@ -82,7 +87,10 @@ public struct CsIRelease: Sendable {
         efficiency = (eff[0], eff[1], eff[2], eff[3])
         let r = try readTable(base.appendingPathComponent("scintRespCoefficients.txt"), columns: 4)[0]
         response = (r[0], r[1], r[2], r[3])
-        ninTime = try readTable(base.appendingPathComponent("ninTrec.txt"), columns: 2).map { ($0[0], $0[1]) }
+        ninTime = try events("ninTrec.txt")
+        brnTime = try events("brnTrec.txt")
+        brnEnergy = try events("brnPE.txt")
+        ninEnergy = try events("ninPE.txt")
     }
 
     /// The proton-pulse mean (ns) on the t_rec axis, which the CsI files do not state: fitted to

@@ -8,10 +8,11 @@ public final class CoherentContext: @unchecked Sendable {
     private var url: URL?
     private var argon: ArgonRelease?
     private var csi: CsIRelease?
+    private var csiPrediction: CsIPredictor?
 
     public func setDirectory(_ url: URL) {
         lock.lock(); defer { lock.unlock() }
-        self.url = url; argon = nil; csi = nil
+        self.url = url; argon = nil; csi = nil; csiPrediction = nil
     }
 
     public var directory: URL? { lock.lock(); defer { lock.unlock() }; return url }
@@ -40,5 +41,17 @@ public final class CoherentContext: @unchecked Sendable {
         let loaded = try CsIRelease(directory: dir)
         csi = loaded
         return loaded
+    }
+
+    /// The CsI predictor with the proton-pulse timing fitted once to the NIN time spectrum.
+    public func csiPredictor() throws -> CsIPredictor {
+        let release = try csiRelease()
+        lock.lock()
+        if let csiPrediction { lock.unlock(); return csiPrediction }
+        lock.unlock()
+        let predictor = try CsIPredictor(release: release, arrivalMean: try release.fittedArrivalMean().mean)
+        lock.lock(); defer { lock.unlock() }
+        csiPrediction = predictor
+        return predictor
     }
 }

@@ -43,16 +43,24 @@ public enum AsymptoticLimit {
     }
 
     public static func quadratic(_ mediator: Mediator, regime: Regime, predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
-        let mass = regime.mass
-        // A coupling near the expected bound, so that the Z' part of each bin is resolved in double
-        // precision (the quadratic read-off is exact for any x₁, but N(x₁) − N(0) must not cancel).
-        let g1: Double
-        switch (mediator, regime) {
-        case (.vector(let m), .lowMass): g1 = m.isLeptonic ? 1e-3 : 3e-5
-        case (.vector(let m), .highMass): g1 = m.isLeptonic ? 5 : 0.1
-        case (.scalar, .lowMass): g1 = 2e-5
-        case (.scalar, .highMass): g1 = 0.05
+        try quadratic(mediator, mass: regime.mass, predict: predict)
+    }
+
+    /// A coupling near the expected bound at mass M (MeV), so that the Z' part of each bin is resolved
+    /// in double precision (the quadratic read-off is exact for any x₁, but N(x₁) − N(0) must not
+    /// cancel): the low-mass scale, growing like M above the typical |q| ≈ 30 MeV.
+    static func probeCoupling(_ mediator: Mediator, mass: Double) -> Double {
+        let growth = max(1, mass / 30)
+        switch mediator {
+        case .vector(let m): return (m.isLeptonic ? 1e-3 : 3e-5) * growth
+        case .scalar: return 2e-5 * growth
         }
+    }
+
+    /// The quadratic in x = g² at a fixed mass M (MeV); for the asymptotic regimes x is then
+    /// reinterpreted (g² at M ≪ q, g²/M² at M ≫ q).
+    public static func quadratic(_ mediator: Mediator, mass: Double, predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
+        let g1 = probeCoupling(mediator, mass: mass)
         func signal(_ g: Double) -> SignalModel {
             switch mediator {
             case .vector(let m): return SignalModel(mediator: .vector(model: m, g: g, mass: mass))
@@ -86,8 +94,16 @@ public enum AsymptoticLimit {
             }
             return min(values[i], fc, fd)
         }
-        // Δχ² is counted from the global minimum (which may lie on a strip far from x = 0).
-        let threshold = try refined(values.indices.min { values[$0] < values[$1] }!) + 4
+        // Δχ² is counted from the global minimum, which may lie in a narrow strip far from x = 0:
+        // every local minimum of the grid within 4 of the lowest grid value is refined (refining
+        // only the lowest grid point can miss a strip whose bottom falls between grid points, and
+        // then depends on the grid; the far, saturated end of the scan, ~(1/σ_CEvNS)² ≈ 60 above,
+        // is flat to rounding and would offer many spurious minima).
+        let lowest = values.min()!
+        let localMinima = values.indices.filter { i in
+            values[i] < lowest + 4 && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == values.count || values[i] <= values[i + 1])
+        }
+        let threshold = try localMinima.map(refined).min()! + 4
         // The minimum nearest x = 0: walk up from x = 0 while χ² decreases.
         var k = 0
         while k + 1 < values.count && values[k + 1] <= values[k] { k += 1 }
@@ -104,5 +120,21 @@ public enum AsymptoticLimit {
     public static func bound(_ mediator: Mediator, regime: Regime, edge: Edge = .first, predict: (SignalModel) throws -> [Double],
                              chi2: @escaping ([Double]) throws -> Double) throws -> Double {
         try bound(try quadratic(mediator, regime: regime, predict: predict), regime: regime, edge: edge, chi2: chi2)
+    }
+}
+
+extension AsymptoticLimit {
+    /// The exclusion boundary g(M) on a log grid of masses (MeV): at each fixed M the prediction is
+    /// a quadratic in g², so the 2σ bound follows from the same one-parameter scan (first edge).
+    public static func curve(_ mediator: Mediator, masses: [Double], predict: (SignalModel) throws -> [Double],
+                             chi2: @escaping ([Double]) throws -> Double) throws -> [(mass: Double, g: Double)] {
+        try masses.map { m in
+            let q = try quadratic(mediator, mass: m, predict: predict)
+            // The scan of `bound` covers x = g² up to 1e2; above |q| ~ 30 MeV the bound grows like M,
+            // so scan x' = x/s with s = (M/30 MeV)² instead: the same quadratic, rescaled.
+            let s = pow(max(1, m / 30), 2)
+            let scaled = Quadratic(a: q.a, b: q.b.map { $0 * s }, c: q.c.map { $0 * s * s }, mass: m)
+            return (m, try bound(scaled, regime: .lowMass, edge: .first, chi2: chi2) * s.squareRoot())
+        }
     }
 }

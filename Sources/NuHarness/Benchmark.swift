@@ -73,19 +73,30 @@ public enum Benchmark {
         ] + (try cevnsCases()) + (try coherentCases())
     }
 
-    /// The SM event prediction for CENNS-10 (needs the data; left out when it is absent).
+    /// The SM event prediction, the χ² minimum and a bound for CENNS-10 (needs the data; left out when it is absent).
     static func coherentCases() throws -> [Case] {
         guard let release = try? CoherentContext.shared.argonRelease() else { return [] }
         let predictor = try ArgonPredictor(release: release)
         let analysis = try CoherentContext.shared.argonAnalysis()
         let bl = AsymptoticLimit.Mediator.vector(ModelRegistry.bMinusL)
         _ = try analysis.bound(bl, regime: .lowMass, minimisation: .analytic)  // predictions computed once, outside the timing
+        let sm = ArgonChi2.flat(try analysis.predictor.cevns(SignalModel()))
+        // CsI with illustrative neutron backgrounds (the release does not give them; the timing
+        // does not depend on their values).
+        let csi = try CoherentContext.shared.csiAnalysis(brnEvents: 17, ninEvents: 5.6)
+        let csiSM = ArgonChi2.flat(try csi.predictor.cevns(SignalModel(), steps: CsIAnalysis.limitSteps))
         return [Case(quantity: "coherent.events", inputs: ["detector": "ar"],
                      closed: { total(try predictor.cevns(SignalModel(), path: .closedForm)) },
                      numerical: { total(try predictor.cevns(SignalModel(), path: .numerical)) }),
+                Case(quantity: "coherent.chi2", inputs: ["detector": "ar", "model": "SM"],
+                     closed: { try analysis.chi2.minimumAnalytic(cevns: sm).chi2 },
+                     numerical: { try analysis.chi2.minimumNumerical(cevns: sm).chi2 }),
+                Case(quantity: "coherent.chi2 csi", inputs: ["detector": "csi", "model": "SM", "brnEvents": "17", "ninEvents": "5.6"],
+                     closed: { try csi.chi2.minimumNewton(cevns: csiSM).chi2 },
+                     numerical: { try csi.chi2.minimumSimplex(cevns: csiSM).chi2 }),
                 Case(quantity: "coherent.limit", inputs: [:],
                      closed: { try analysis.bound(bl, regime: .lowMass, minimisation: .analytic) },
-                     numerical: { try analysis.bound(bl, regime: .lowMass, minimisation: .simplex) })]
+                     numerical: { try analysis.bound(bl, regime: .lowMass, minimisation: .numerical) })]
     }
 
     static func cevnsCases() throws -> [Case] {

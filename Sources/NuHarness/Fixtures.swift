@@ -162,6 +162,7 @@ public struct FixtureSet: Sendable {
                 points = points.flatMap { p in values.map { p + [(key, $0)] } }
             }
             let tolerance = try Tolerance(try g.object("tolerance"))
+            let requiresData = (g.storage["requiresData"] as? Bool) ?? false
             for point in points {
                 var inputs = fixed
                 var label: [String] = []
@@ -178,10 +179,12 @@ public struct FixtureSet: Sendable {
                         inputs[key] = value
                     }
                 }
-                cases.append(FixtureCase(id: "\(id)[\(label.joined(separator: ","))]", file: url.path, quantity: quantity,
-                                         inputs: inputs, kind: compare == "paths" ? .crossPaths : .crossForms,
-                                         tolerance: tolerance, paths: compare == "paths" ? [.numerical] : [.closedForm],
-                                         irreproducible: nil))
+                var fixture = FixtureCase(id: "\(id)[\(label.joined(separator: ","))]", file: url.path, quantity: quantity,
+                                          inputs: inputs, kind: compare == "paths" ? .crossPaths : .crossForms,
+                                          tolerance: tolerance, paths: compare == "paths" ? [.numerical] : [.closedForm],
+                                          irreproducible: nil)
+                fixture.requiresData = requiresData
+                cases.append(fixture)
             }
         }
         return cases

@@ -5,7 +5,7 @@ import NuPhysics
 /// form, the numerical path and the alternative closed forms as curves, optional comparison
 /// curves (e.g. model=SM), and the golden fixture points that lie on the same slice.
 public struct QuantityPlot {
-    public struct Curve { public let label: String; public let points: [(Double, Double)] }
+    public typealias Curve = SVGChart.Curve
 
     public let quantity: Quantity
     public let xName: String
@@ -81,8 +81,40 @@ public struct QuantityPlot {
 
     /// The plot as a self-contained SVG document.
     public func svg(width: Double = 860, height: Double = 520) -> String {
+        SVGChart(title: "\(quantity.name) against \(xName)",
+                 xLabel: "\(xName)\(xUnit.isEmpty ? "" : " [\(xUnit)]")", yLabel: "\(quantity.name) [\(quantity.units)]",
+                 curves: curves, points: golden.map { ($0.id, $0.x, $0.y) }, pointsLabel: "golden values",
+                 logX: logX, logY: logY).svg(width: width, height: height)
+    }
+}
+
+/// A line chart drawn as SVG by the harness: curves (the one labelled "numerical" dashed), marked
+/// points, linear or log axes with decade ticks.
+public struct SVGChart {
+    public struct Curve {
+        public let label: String
+        public let points: [(Double, Double)]
+        public init(label: String, points: [(Double, Double)]) { self.label = label; self.points = points }
+    }
+    public let title: String
+    public let xLabel: String
+    public let yLabel: String
+    public let curves: [Curve]
+    public let points: [(id: String, x: Double, y: Double)]
+    public let pointsLabel: String
+    public let logX: Bool
+    public let logY: Bool
+
+    public init(title: String, xLabel: String, yLabel: String, curves: [Curve], points: [(id: String, x: Double, y: Double)] = [],
+                pointsLabel: String = "points", logX: Bool, logY: Bool) {
+        self.title = title; self.xLabel = xLabel; self.yLabel = yLabel; self.curves = curves
+        self.points = points; self.pointsLabel = pointsLabel; self.logX = logX; self.logY = logY
+    }
+
+    /// The plot as a self-contained SVG document.
+    public func svg(width: Double = 860, height: Double = 520) -> String {
         let (left, right, top, bottom) = (90.0, 200.0, 40.0, 60.0)
-        let all = curves.flatMap(\.points) + golden.map { ($0.x, $0.y) }
+        let all = curves.flatMap(\.points) + points.map { ($0.x, $0.y) }
         func tx(_ v: Double) -> Double { logX ? log10(v) : v }
         func ty(_ v: Double) -> Double { logY ? log10(v) : v }
         var (x0, x1) = (all.map { tx($0.0) }.min()!, all.map { tx($0.0) }.max()!)
@@ -103,7 +135,7 @@ public struct QuantityPlot {
         }
         let colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf"]
         var svg = ["<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" font-family=\"sans-serif\" font-size=\"12\">",
-                   "<title>\(Reports.xmlEscape(quantity.name)) against \(Reports.xmlEscape(xName))</title>",
+                   "<title>\(Reports.xmlEscape(title))</title>",
                    "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(height))\" fill=\"white\"/>",
                    "<rect x=\"\(fmt(left))\" y=\"\(fmt(top))\" width=\"\(fmt(plotW))\" height=\"\(fmt(plotH))\" fill=\"none\" stroke=\"black\"/>"]
         for t in ticks(x0, x1, log: logX) {
@@ -116,8 +148,8 @@ public struct QuantityPlot {
             svg.append("<line x1=\"\(fmt(left - 5))\" y1=\"\(fmt(y))\" x2=\"\(fmt(left))\" y2=\"\(fmt(y))\" stroke=\"black\"/>")
             svg.append("<text x=\"\(fmt(left - 8))\" y=\"\(fmt(y + 4))\" text-anchor=\"end\">\(label(t, log: logY))</text>")
         }
-        svg.append("<text x=\"\(fmt(left + plotW / 2))\" y=\"\(fmt(height - 15))\" text-anchor=\"middle\">\(Reports.xmlEscape(xName))\(xUnit.isEmpty ? "" : " [\(xUnit)]")\(logX ? " (log)" : "")</text>")
-        svg.append("<text transform=\"translate(20 \(fmt(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(Reports.xmlEscape(quantity.name)) [\(Reports.xmlEscape(quantity.units))]\(logY ? " (log)" : "")</text>")
+        svg.append("<text x=\"\(fmt(left + plotW / 2))\" y=\"\(fmt(height - 15))\" text-anchor=\"middle\">\(Reports.xmlEscape(xLabel))\(logX ? " (log)" : "")</text>")
+        svg.append("<text transform=\"translate(20 \(fmt(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\">\(Reports.xmlEscape(yLabel))\(logY ? " (log)" : "")</text>")
         for (i, curve) in curves.enumerated() where !curve.points.isEmpty {
             let color = colors[i % colors.count]
             let dash = curve.label == "numerical" ? " stroke-dasharray=\"6 4\"" : ""
@@ -127,13 +159,13 @@ public struct QuantityPlot {
             svg.append("<line x1=\"\(fmt(width - right + 12))\" y1=\"\(fmt(ly))\" x2=\"\(fmt(width - right + 36))\" y2=\"\(fmt(ly))\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>")
             svg.append("<text x=\"\(fmt(width - right + 42))\" y=\"\(fmt(ly + 4))\">\(Reports.xmlEscape(curve.label))</text>")
         }
-        for g in golden {
+        for g in points {
             svg.append("<circle class=\"golden\" data-case=\"\(Reports.xmlEscape(g.id))\" cx=\"\(fmt(px(g.x)))\" cy=\"\(fmt(py(g.y)))\" r=\"4.5\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\"/>")
         }
-        if !golden.isEmpty {
+        if !points.isEmpty {
             let ly = top + 14 + Double(curves.count) * 18
             svg.append("<circle cx=\"\(fmt(width - right + 24))\" cy=\"\(fmt(ly))\" r=\"4.5\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\"/>")
-            svg.append("<text x=\"\(fmt(width - right + 42))\" y=\"\(fmt(ly + 4))\">golden values</text>")
+            svg.append("<text x=\"\(fmt(width - right + 42))\" y=\"\(fmt(ly + 4))\">\(Reports.xmlEscape(pointsLabel))</text>")
         }
         svg.append("</svg>")
         return svg.joined(separator: "\n") + "\n"

@@ -57,34 +57,75 @@ extension InputValues {
         if try text("detector") == "ar" {
             return total(try ArgonPredictor(release: try context.argonRelease()).cevns(model, path: path))
         }
-        let release = try context.csiRelease()
-        return total(try CsIPredictor(release: release, arrivalMean: try release.fittedArrivalMean().mean).cevns(model, path: path))
+        return total(try context.csiPredictor().cevns(model, path: path))
+    }
+}
+
+/// The CsI BRN and NIN normalisations, which the release does not carry: inputs of the CsI χ².
+let csiBackgroundInputs = [
+    InputSpec("brnEvents", .number, "csi, combined: predicted beam-related-neutron events in 0-60 PE, 0-6 µs (not in the release)"),
+    InputSpec("ninEvents", .number, "csi, combined: predicted neutrino-induced-neutron events in 0-60 PE, 0-6 µs (not in the release)"),
+]
+
+extension InputValues {
+    /// Both CsI background counts, or nil when neither is given (one alone is an error).
+    func csiBackgrounds() throws -> (brn: Double, nin: Double)? {
+        switch (has("brnEvents"), has("ninEvents")) {
+        case (false, false): return nil
+        case (true, true): return (try number("brnEvents"), try number("ninEvents"))
+        default: throw PhysicsError.notApplicable("give both brnEvents and ninEvents (the CsI BRN and NIN normalisations)")
+        }
+    }
+
+    /// The limit analysis of input `detector`, with the CsI backgrounds where it needs them; they
+    /// are refused for argon, whose release carries its own.
+    func limitAnalysis() throws -> LimitAnalysis {
+        let dataset = try text("detector"), backgrounds = try csiBackgrounds()
+        if dataset == "ar", backgrounds != nil {
+            throw PhysicsError.notApplicable("brnEvents and ninEvents apply to detector=csi or combined (the argon release carries its BRN normalisations)")
+        }
+        return try CoherentContext.shared.limitAnalysis(dataset, csiBackgrounds: backgrounds)
     }
 }
 
 extension QuantityRegistry {
     static let coherentLimit = Quantity(
         "coherent.limit",
-        "004 Table 2 entry: 2σ bound on g (lowMass) or g/M in GeV⁻¹ (highMass) from the asymptotic one-parameter χ² (x = g² or g²/M²); nuisances minimised analytically (closed) or by the GSL simplex (numerical); needs the COHERENT data",
+        "004 Table 2 entry: 2σ bound on g (lowMass) or g/M in GeV⁻¹ (highMass) from the asymptotic one-parameter χ² (x = g² or g²/M²); nuisances minimised by the closed path (Ar: normal equations; CsI: Newton) or the GSL path (Ar: BFGS; CsI: simplex); csi and combined need brnEvents and ninEvents; needs the COHERENT data",
         units: "dimensionless (lowMass) or GeV^-1 (highMass)",
         inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), "data set"),
                  InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name) + ["scalar"]), "model of 004 Table 2"),
                  InputSpec("regime", .choice(["lowMass", "highMass"]), "Table 2 column"),
                  InputSpec("edge", .choice(["first", "outer"]), default: "first",
-                           "first: upper edge of the allowed region holding the SM; outer: the largest coupling allowed, beyond a cancellation sliver and strip")],
+                           "first: upper edge of the allowed region holding the SM; outer: the largest coupling allowed, beyond a cancellation sliver and strip")]
+            + csiBackgroundInputs,
         closed: { v in try v.tableTwoBound(.analytic) },
-        numerical: { v in try v.tableTwoBound(.simplex) })
+        numerical: { v in try v.tableTwoBound(.numerical) })
 }
 
 extension InputValues {
-    func tableTwoBound(_ minimisation: ArgonAnalysis.Minimisation) throws -> Double {
-        guard try text("detector") == "ar" else {
-            throw PhysicsError.notApplicable("the CsI χ² of 004 Eq. (6) needs the BRN and NIN normalisations, which neither the CsI release files nor shared/data/coherent/README.md give; only detector=ar is implemented")
-        }
+    func tableTwoBound(_ minimisation: LimitAnalysis.Minimisation) throws -> Double {
         let name = try text("model")
         let mediator: AsymptoticLimit.Mediator = name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
         let regime = AsymptoticLimit.Regime(rawValue: try choice("regime"))!
-        return try CoherentContext.shared.argonAnalysis().bound(mediator, regime: regime, edge: AsymptoticLimit.Edge(rawValue: try choice("edge"))!,
-                                                                minimisation: minimisation)
+        return try limitAnalysis().bound(mediator, regime: regime, edge: AsymptoticLimit.Edge(rawValue: try choice("edge"))!, minimisation: minimisation)
+    }
+}
+
+extension QuantityRegistry {
+    static let coherentChi2 = Quantity(
+        "coherent.chi2",
+        "χ² of the COHERENT data for a model, minimised over the nuisances. ar: 004 Eqs. (7)-(9), nine nuisances, normal equations (closed) vs GSL BFGS (numerical). csi: 004 Eq. (6), Poisson, four nuisances, no closed form: Newton with analytic derivatives (closed) vs GSL simplex (numerical). combined: the sum. csi and combined need brnEvents and ninEvents. Needs the COHERENT data",
+        units: "dimensionless",
+        inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), default: "ar", "data set"), formFactorInput]
+            + csiBackgroundInputs + cevnsMediatorInputs,
+        closed: { v in try v.coherentChi2(.analytic) },
+        numerical: { v in try v.coherentChi2(.numerical) })
+}
+
+extension InputValues {
+    func coherentChi2(_ minimisation: LimitAnalysis.Minimisation) throws -> Double {
+        let analysis = try limitAnalysis()
+        return try analysis.chi2(try analysis.predict(try signalModel()), minimisation)
     }
 }

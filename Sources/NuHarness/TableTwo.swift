@@ -27,7 +27,9 @@ public enum TableTwo {
         return printed > strip ? .outer : .first
     }
 
-    public static func compute(reference: ReferenceLibrary) throws -> [Row] {
+    /// All 66 entries; the CsI and CsI+Ar columns only when the CsI BRN and NIN counts (which the
+    /// release does not carry) are given, otherwise they are rows with a note and no value.
+    public static func compute(reference: ReferenceLibrary, csiBackgrounds: (brn: Double, nin: Double)? = nil) throws -> [Row] {
         var jobs: [(String, String, String, Double)] = []
         for model in models { for dataset in datasets { for regime in ["lowMass", "highMass"] {
             let key = "004_atzori_corona_et_al.json#table2.\(model).\(dataset).\(regime)"
@@ -36,14 +38,17 @@ public enum TableTwo {
             }
             jobs.append((model, dataset, regime, printed))
         } } }
-        let analysis = try CoherentContext.shared.argonAnalysis()
-        let work = jobs
+        var analyses: [String: LimitAnalysis] = ["ar": try CoherentContext.shared.limitAnalysis("ar", csiBackgrounds: nil)]
+        if let csiBackgrounds {
+            for dataset in ["csi", "combined"] { analyses[dataset] = try CoherentContext.shared.limitAnalysis(dataset, csiBackgrounds: csiBackgrounds) }
+        }
+        let work = jobs, ready = analyses
         return try parallelMap(work.count) { i -> Result<Row, Error> in
             let (model, dataset, regime, printed) = work[i]
             let units = regime == "lowMass" ? "dimensionless" : "GeV^-1"
-            guard dataset == "ar" else {
+            guard let analysis = ready[dataset] else {
                 return .success(Row(model: model, dataset: dataset, regime: regime, ours: nil, printed: printed, units: units, edge: nil,
-                                    note: "not computed: the CsI χ² needs the BRN and NIN normalisations, which the release files do not give"))
+                                    note: "not computed: the CsI χ² needs the BRN and NIN normalisations, which the release files do not give (--csi-brn, --csi-nin)"))
             }
             return Result {
                 let edge = edge(model: model, regime: regime, printed: printed)

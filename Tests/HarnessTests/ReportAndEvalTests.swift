@@ -120,7 +120,7 @@ struct EvalTests {
         let expected = Set(QuantityRegistry.all.map(\.name))
             .subtracting(["g2.mass", "loop.kineticMixing", "cevns.coherenceScale", "cevns.rescaling", "dark.relativeCoupling", "dark.recast",
                           "loop.epsWrongSign", "loop.prefactor", "nue.couplingShift"])
-            .subtracting(CoherentContext.shared.directory.map(CoherentData.isPresent) == true ? [] : ["coherent.events", "coherent.limit"])
+            .subtracting(CoherentContext.shared.directory.map(CoherentData.isPresent) == true ? [] : ["coherent.events", "coherent.limit", "coherent.chi2"])
         #expect(expected.isSubset(of: covered), "benchmark misses \(expected.subtracting(covered))")
         for c in try Benchmark.cases() where !c.inputs.isEmpty || !c.quantity.contains(" ") && c.quantity != "coherent.limit" {
             let name = String(c.quantity.prefix { $0 != " " }), inputs = c.inputs
