@@ -52,9 +52,11 @@ public final class LimitAnalysis: @unchecked Sendable {
         try AsymptoticLimit.bound(try quadratic(mediator, regime), regime: regime, edge: edge, chi2: { try self.chi2($0, minimisation) })
     }
 
-    /// The 2σ boundary g(M) on the given masses (MeV).
+    /// The 2σ boundary g(M) on the given masses (MeV), the masses shared among the cores.
     public func curve(_ mediator: AsymptoticLimit.Mediator, masses: [Double], minimisation: Minimisation = .analytic) throws -> [(mass: Double, g: Double)] {
-        try AsymptoticLimit.curve(mediator, masses: masses, predict: predict, chi2: { try self.chi2($0, minimisation) })
+        try parallelMap(masses.count) { i in
+            Result { try AsymptoticLimit.curve(mediator, masses: [masses[i]], predict: self.predict, chi2: { try self.chi2($0, minimisation) })[0] }
+        }.map { try $0.get() }
     }
 }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NuPhysics
 import NuCoherent
 
 /// The outcome of one fixture case.
@@ -110,20 +111,4 @@ public enum Runner {
                           problems.isEmpty ? nil : problems.joined(separator: "; "))
         }
     }
-}
-
-/// `f(0..<count)` on both cores, results in index order. Every write holds the lock.
-func parallelMap<T>(_ count: Int, _ f: @Sendable (Int) -> T) -> [T] {
-    let slots = OrderedSlots<T>(count)
-    DispatchQueue.concurrentPerform(iterations: count) { i in
-        let value = f(i)
-        slots.lock.lock(); slots.storage[i] = value; slots.lock.unlock()
-    }
-    return slots.storage.map { $0! }
-}
-
-private final class OrderedSlots<T>: @unchecked Sendable {
-    var storage: [T?]
-    let lock = NSLock()
-    init(_ n: Int) { storage = Array(repeating: nil, count: n) }
 }
