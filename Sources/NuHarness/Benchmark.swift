@@ -169,6 +169,29 @@ public enum Benchmark {
         return Double(elapsed) / Double(calls)
     }
 
+    /// The scans of issue 4, timed once each (wall clock, both cores), fresh analyses so that no
+    /// cached prediction is reused: Table 2's argon column, and the B − L argon boundary on 25 and
+    /// 100 masses, whose ratio shows how the cost grows with the scan size. Empty without the data.
+    public static func scans(reference: ReferenceLibrary) throws -> [String] {
+        guard let dir = CoherentContext.shared.directory, CoherentData.isPresent(dir) else { return [] }
+        func seconds(_ body: () throws -> Void) rethrows -> Double {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        }
+        _ = try CoherentContext.shared.argonAnalysis()  // loading the release is not part of a scan
+        let table = try seconds { _ = try TableTwo.compute(reference: reference) }
+        func curve(_ n: Int) throws -> Double {
+            let fresh = try ArgonAnalysis(directory: dir)
+            let masses = (0..<n).map { pow(10, -1 + 6 * Double($0) / Double(n - 1)) }
+            return try seconds { _ = try fresh.limits.curve(.vector(ModelRegistry.bMinusL), masses: masses) }
+        }
+        let (c25, c100) = (try curve(25), try curve(100))
+        return [String(format: "table2, argon column (22 bounds, 2 cores)   %8.3f s", table),
+                String(format: "limits B-L ar, 25 masses                   %8.3f s  (%.1f ms per mass)", c25, 1000 * c25 / 25),
+                String(format: "limits B-L ar, 100 masses                  %8.3f s  (%.1f ms per mass; 100/25 cost ratio %.2f)", c100, 10 * c100, c100 / c25)]
+    }
+
     public static func table(_ rows: [Row]) -> String {
         var lines = ["quantity                closed form (ns/eval)   numerical (ns/eval)   numerical/closed",
                      "----------------------  ---------------------  --------------------  ----------------"]

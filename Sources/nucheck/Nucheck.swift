@@ -158,12 +158,14 @@ struct Bench: ParsableCommand {
 
     @Option(help: "Seconds spent timing each path of each quantity.")
     var budget: Double = 0.2
-    @OptionGroup var data: DataOptions
+    @OptionGroup var options: FixtureOptions
 
     func run() throws {
         do {
-            data.configure()
+            options.data.configure()
             print(Benchmark.table(try Benchmark.run(budget: budget)))
+            let scans = try Benchmark.scans(reference: try ReferenceLibrary(directory: options.referenceURL))
+            if !scans.isEmpty { print("\nscans (seconds of wall clock, one run each)\n" + scans.joined(separator: "\n")) }
         } catch { throw fail(error) }
     }
 }
