@@ -94,6 +94,12 @@ struct EvalTests {
             ("cevns.dsigma", ["nucleus": "Ar40", "energy": "30MeV", "recoil": "5keV", "formFactor": "gaussian"], 2),
             ("cevns.dip", ["model": "B-L", "nucleus": "Ar40", "g": "1e-4", "mass": "10MeV"], 3),
             ("helm", ["nucleus": "Cs133", "q": "-5MeV"], 3),
+            // COHERENT inputs refused before any data is read: an unknown data set, the CsI
+            // background counts given for argon, or only one of them.
+            ("coherent.chi2", ["detector": "xe"], 2),
+            ("coherent.chi2", ["detector": "ar", "brnEvents": "17", "ninEvents": "5"], 3),
+            ("coherent.chi2", ["detector": "csi", "brnEvents": "17"], 3),
+            ("coherent.limit", ["detector": "combined", "model": "B-L", "regime": "lowMass", "ninEvents": "5"], 3),
         ]
         for (name, inputs, status) in cases {
             do {
