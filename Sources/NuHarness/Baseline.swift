@@ -40,7 +40,7 @@ public enum Baseline {
     public static let header = "# nucheck baseline"
 
     /// Quantities computed from the COHERENT data releases.
-    public static let dataQuantities: Set<String> = ["coherent.events"]
+    public static let dataQuantities: Set<String> = ["coherent.events", "coherent.limit", "coherent.chi2"]
     static var dataPresent: Bool { CoherentContext.shared.directory.map(CoherentData.isPresent) ?? false }
 
     /// The constants written into the header (the inputs every value depends on).

@@ -59,6 +59,10 @@ struct FixtureTests {
         let points = Repository.cases.filter { Repository.gridID($0) == id }
         #expect(!points.isEmpty, "grid \(id) has no points")
         for result in Runner.run(points) where result.status != .passed {
+            if result.status == .notRun {  // COHERENT data absent outside CI: reported, not failed
+                #expect(result.fixture.requiresData && !CoherentData.absenceIsFailure, "\(result.fixture.id): \(result.message ?? "")")
+                continue
+            }
             Issue.record("\(result.fixture.id): \(result.message ?? "") (allowed \(result.fixture.tolerance.text))")
         }
     }
@@ -71,8 +75,11 @@ struct FixtureTests {
         #expect(!irreproducible.isEmpty, "the foundation fixtures record the trident ratio at the Z-pole s_W² as irreproducible")
         let results = Runner.run(irreproducible)
         let summary = Runner.summary(results)
-        #expect(summary.irreproducible == irreproducible.count && summary.failed == 0)
-        #expect(results.allSatisfy { ($0.message ?? "").contains("irreproducible") })
+        // Without the COHERENT data (outside CI) the data-dependent ones are not run, and say so.
+        let notRun = results.filter { $0.status == .notRun }
+        #expect(notRun.allSatisfy { $0.fixture.requiresData && !CoherentData.absenceIsFailure })
+        #expect(summary.irreproducible + notRun.count == irreproducible.count && summary.failed == 0)
+        #expect(results.filter { $0.status == .irreproducible }.allSatisfy { ($0.message ?? "").contains("irreproducible") })
     }
 
     /// Constants.swift and Reference/constants.json state the same numbers.
