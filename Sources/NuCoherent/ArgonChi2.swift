@@ -76,6 +76,7 @@ public struct ArgonChi2: Sendable {
     /// The minimum over the nuisances in closed form: the predictions are linear in them, so the
     /// minimum solves the normal equations (JᵀWJ + P)θ = JᵀW(N^exp − N⁰), P the prior precisions.
     public func minimumAnalytic(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
+        try requireFinite(cevns, "argon χ²")
         let comps = components(cevns), n = Self.nuisanceCount
         var a = Array(repeating: Array(repeating: 0.0, count: n), count: n), b = Array(repeating: 0.0, count: n)
         for k in data.indices where sigma2[k] > 0 {
@@ -100,6 +101,7 @@ public struct ArgonChi2: Sendable {
     /// 1/√(½∂²χ²/∂θ_p²) (Jacobi preconditioning: far out in a limit scan the CEvNS direction is
     /// 10⁸ times stiffer than the others, which stalls an unscaled BFGS).
     public func minimumNumerical(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
+        try requireFinite(cevns, "argon χ²")
         let comps = components(cevns)
         var curvature = (0..<Self.nuisanceCount).map { p in p < 4 ? 1 / pow(Self.normalisationSigmas[p], 2) : 1.0 }
         for k in data.indices where sigma2[k] > 0 {

@@ -27,31 +27,26 @@ public final class CoherentContext: @unchecked Sendable {
 
     public func argonRelease() throws -> ArgonRelease {
         let dir = try requireDirectory()
-        lock.lock(); defer { lock.unlock() }
-        if let argon { return argon }
-        let loaded = try ArgonRelease(directory: dir)
-        argon = loaded
-        return loaded
+        return try cached(\.argon) { try ArgonRelease(directory: dir) }
     }
 
     public func csiRelease() throws -> CsIRelease {
         let dir = try requireDirectory()
-        lock.lock(); defer { lock.unlock() }
-        if let csi { return csi }
-        let loaded = try CsIRelease(directory: dir)
-        csi = loaded
-        return loaded
+        return try cached(\.csi) { try CsIRelease(directory: dir) }
     }
 
     /// The CsI predictor with the proton-pulse timing fitted once to the NIN time spectrum.
     public func csiPredictor() throws -> CsIPredictor {
         let release = try csiRelease()
-        lock.lock()
-        if let csiPrediction { lock.unlock(); return csiPrediction }
-        lock.unlock()
-        let predictor = try CsIPredictor(release: release, arrivalMean: try release.fittedArrivalMean().mean)
+        return try cached(\.csiPrediction) { try CsIPredictor(release: release, arrivalMean: try release.fittedArrivalMean().mean) }
+    }
+
+    /// The value held at `slot`, made (under the lock) on first use; `setDirectory` clears them.
+    private func cached<T>(_ slot: ReferenceWritableKeyPath<CoherentContext, T?>, _ make: () throws -> T) throws -> T {
         lock.lock(); defer { lock.unlock() }
-        csiPrediction = predictor
-        return predictor
+        if let value = self[keyPath: slot] { return value }
+        let value = try make()
+        self[keyPath: slot] = value
+        return value
     }
 }

@@ -88,6 +88,7 @@ public struct CsIChi2: Sendable {
                 }
             }
             for z in u.indices where totals[z] > 0 { sum += pow((u[z] / totals[z] - 1) / CsIChi2.normalisationSigmas[z], 2) }
+            guard sum.isFinite else { throw PhysicsError.notApplicable("CsI χ² overflows at these counts (\(totals.map { String(format: "%.3g", $0) }.joined(separator: ", ")) events)") }
             return sum
         }
 
@@ -100,6 +101,7 @@ public struct CsIChi2: Sendable {
     /// halving a step that would leave a bin with data at μ ≤ 0 or raise χ²; stops when the Newton
     /// decrement falls below 1e-12 χ² (the rounding of a sum of ~100 terms).
     public func minimumNewton(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
+        try requireFinite(cevns, "CsI χ²")
         let f = Scaled(components(cevns))
         let active = f.totals.indices.filter { f.totals[$0] > 0 }
         var u = f.totals
@@ -142,6 +144,7 @@ public struct CsIChi2: Sendable {
     /// The simplex stops at size 1e-6 in those units, where χ² ≈ χ²_min + Σw² is within 1e-12 of
     /// its minimum.
     public func minimumSimplex(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
+        try requireFinite(cevns, "CsI χ²")
         let f = Scaled(components(cevns))
         let active = f.totals.indices.filter { f.totals[$0] > 0 }
         let widths = active.map { z in
@@ -169,6 +172,7 @@ public struct CsIChi2: Sendable {
             try Minimizer.simplex(objective, start: start, steps: Array(repeating: 1, count: active.count), sizeTolerance: 1e-6, maxIterations: 20_000)
         }
         var result = try simplex(from: active.indices.map { min(f.totals[active[$0]], observed) / widths[$0] })
+        guard result.value < 1e300 else { throw PhysicsError.notApplicable("CsI χ²: the simplex found no point where every bin with data is predicted > 0") }
         for _ in 0..<20 {
             let again = try simplex(from: result.point)
             let improved = again.value < result.value - 1e-13 * result.value

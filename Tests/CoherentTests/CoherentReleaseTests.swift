@@ -170,16 +170,21 @@ struct CsIChi2Tests {
         }
     }
 
-    /// The combined fit is the sum of two independent fits: with no Z' its χ² equals χ²_Ar + χ²_CsI.
+    /// The combined fit is two independent fits side by side: its χ² at a Z' point equals the argon
+    /// and CsI minima computed straight from each detector's predictor and χ² (which checks that the
+    /// joint prediction is split back between the detectors in the right place and order), and
+    /// differs from either alone.
     @Test("combined χ² is the sum of the argon and CsI χ²")
     func combinedIsSum() throws {
         let b = Self.backgrounds[1]
-        let csi = try Self.analysis(b).limits, ar = try CoherentContext.shared.argonAnalysis().limits
+        let csi = try Self.analysis(b), argon = try CoherentContext.shared.argonAnalysis()
         let combined = try CoherentContext.shared.limitAnalysis("combined", csiBackgrounds: b)
         let model = SignalModel(mediator: .vector(model: ModelRegistry.bMinusL, g: 3e-5, mass: 5))
-        let sum = try ar.chi2(try ar.predict(model), .analytic) + csi.chi2(try csi.predict(model), .analytic)
+        let ar = try argon.chi2.minimumAnalytic(cevns: ArgonChi2.flat(try argon.predictor.cevns(model, steps: ArgonAnalysis.limitSteps))).chi2
+        let cs = try csi.chi2.minimumNewton(cevns: ArgonChi2.flat(try csi.predictor.cevns(model, steps: CsIAnalysis.limitSteps))).chi2
         let joint = try combined.chi2(try combined.predict(model), .analytic)
-        #expect(abs(joint - sum) <= 1e-12 * sum, "combined \(joint) vs Ar + CsI \(sum)")
+        #expect(abs(joint - (ar + cs)) <= 1e-12 * joint, "combined \(joint) vs Ar \(ar) + CsI \(cs) (tolerance 1e-12: the same sums in another order)")
+        #expect(min(ar, cs) > 50, "each detector contributes: Ar \(ar), CsI \(cs)")
     }
 
     /// The CsI exclusion curve at M = 30 MeV against a direct Brent root of Δχ²(g) = 4 on full
@@ -192,13 +197,22 @@ struct CsIChi2Tests {
         #expect(abs(g / curve - 1) < 1e-4, "direct \(g) vs curve \(curve) (tolerance 1e-4: both roots to 1e-8, minimum by golden section)")
     }
 
-    @Test("bad CsI background counts are refused")
+    @Test("bad CsI background counts and overflowed predictions are refused")
     func badBackgrounds() throws {
         let release = try CsIRelease(directory: Data.directory)
         #expect(throws: PhysicsError.self) { try CsIChi2(release: release, brnEvents: -1, ninEvents: 5) }
         #expect(throws: PhysicsError.self) { try CsIChi2(release: release, brnEvents: .nan, ninEvents: 5) }
         #expect(throws: PhysicsError.self) { try CoherentContext.shared.limitAnalysis("csi", csiBackgrounds: nil) }
         #expect(throws: PhysicsError.self) { try CoherentContext.shared.limitAnalysis("xenon", csiBackgrounds: nil) }
+        // Predictions that overflowed (an absurd coupling) are refused by name, not fitted.
+        let csi = try Self.analysis(Self.backgrounds[1]).chi2
+        let overflowed = Array(repeating: Double.infinity, count: 99)
+        #expect(throws: PhysicsError.self) { try csi.minimumNewton(cevns: overflowed) }
+        #expect(throws: PhysicsError.self) { try csi.minimumSimplex(cevns: overflowed.map { _ in .nan }) }
+        #expect(throws: PhysicsError.self) { try CsIChi2(release: release, brnEvents: 1e308, ninEvents: 5).minimumNewton(cevns: Array(repeating: 1, count: 99)) }
+        let argon = try CoherentContext.shared.argonAnalysis().chi2
+        #expect(throws: PhysicsError.self) { try argon.minimumAnalytic(cevns: Array(repeating: .infinity, count: 120)) }
+        #expect(throws: PhysicsError.self) { try argon.minimumNumerical(cevns: Array(repeating: .nan, count: 120)) }
     }
 }
 
