@@ -80,6 +80,9 @@ public enum AsymptoticLimit {
         // Scan x on a log grid from far below to far above the sensitivity.
         let xs = [0.0] + stride(from: -16.0, through: 2.0, by: 0.1).map { pow(10, $0) }
         let values = try xs.map(f)
+        if let k = values.firstIndex(where: { !$0.isFinite }) {
+            throw PhysicsError.notApplicable("χ² is not finite at x = \(xs[k]) in the limit scan")
+        }
         // Grid minima refined by golden-section search in ln x between the neighbouring grid points,
         // so that the threshold χ²_min + 4 does not depend on the grid.
         func refined(_ i: Int) throws -> Double {

@@ -231,3 +231,16 @@ func directBMinusLBound(_ a: LimitAnalysis, mass: Double, near curve: Double) th
     return exp(try RootFinding.brent({ lg in try chi2(exp(lg)) - base - 4 }, lower: log(max(hi, curve / 50)), upper: log(3 * curve),
                                      relativeTolerance: 1e-8))
 }
+
+/// The limit scan refuses a χ² that is not a number anywhere on its grid instead of reading a
+/// bound off it (no data needed: a one-bin quadratic and a χ² that fails above x = 1e-3).
+@Test("limit scan: a non-finite χ² is an error, not a bound")
+func limitScanRefusesNaN() {
+    let q = AsymptoticLimit.Quadratic(a: [1], b: [1], c: [0], mass: 0.01)
+    #expect(throws: PhysicsError.self) {
+        try AsymptoticLimit.bound(q, regime: .lowMass, chi2: { n in n[0] > 1.001 ? .nan : n[0] })
+    }
+    // With χ² = (1 + x)², minimal (1) at x = 0, Δχ² = 4 is reached at x = g² = √5 − 1 exactly.
+    let g = try? AsymptoticLimit.bound(q, regime: .lowMass, chi2: { n in n[0] * n[0] })
+    #expect(g.map { abs($0 * $0 - (5.0.squareRoot() - 1)) < 1e-8 } == true, "bound \(String(describing: g)) vs √(√5 − 1)")
+}
