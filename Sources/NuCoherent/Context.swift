@@ -1,19 +1,34 @@
 import Foundation
 
-/// The data directory the harness's COHERENT quantities read, set once by the tool (from --data,
-/// the environment or the project root) or by the tests (from #filePath).
+/// Where the harness's COHERENT quantities read from: the data directory (set once by the tool
+/// from --data, the environment or the project root, or by the tests) and the reference directory
+/// holding `coherent.json` (the analysis inputs). Releases, inputs and predictors are made once
+/// and cached; setting a directory clears them.
 public final class CoherentContext: @unchecked Sendable {
     public static let shared = CoherentContext()
     private let lock = NSLock()
     private var url: URL?
+    private var referenceURL: URL?
     private var argon: ArgonRelease?
     private var csi: CsIRelease?
-    private var csiPrediction: CsIPredictor?
+    private var csiArrival: Double?
+    private var inputSets: [InputSet: AnalysisInputs] = [:]
 
     public func setDirectory(_ url: URL) {
         lock.lock(); defer { lock.unlock() }
-        self.url = url; argon = nil; csi = nil; csiPrediction = nil
+        self.url = url; argon = nil; csi = nil; csiArrival = nil
+        AnalysisCache.shared.clear()
     }
+
+    /// The directory holding `coherent.json` (the project's `Reference/`).
+    public func setReferenceDirectory(_ url: URL) {
+        lock.lock(); defer { lock.unlock() }
+        referenceURL = url; inputSets = [:]
+        AnalysisCache.shared.clear()
+    }
+
+    /// Forgets every prepared analysis (responses, predictors, quadratics), keeping the releases.
+    public func clearAnalyses() { AnalysisCache.shared.clear() }
 
     public var directory: URL? { lock.lock(); defer { lock.unlock() }; return url }
 
@@ -23,6 +38,18 @@ public final class CoherentContext: @unchecked Sendable {
             throw CoherentDataError.missing(path: directory?.path ?? "(no data directory set)")
         }
         return url
+    }
+
+    /// The analysis inputs of a set, read from `coherent.json` in the reference directory.
+    public func inputs(_ set: InputSet) throws -> AnalysisInputs {
+        lock.lock(); defer { lock.unlock() }
+        if let cached = inputSets[set] { return cached }
+        guard let referenceURL else {
+            throw CoherentDataError.field(file: AnalysisInputs.fileName, field: "(file)", message: "no reference directory set (the tool uses Reference/ beside the fixtures, or --reference)")
+        }
+        let inputs = try AnalysisInputs(referenceDirectory: referenceURL, set: set)
+        inputSets[set] = inputs
+        return inputs
     }
 
     public func argonRelease() throws -> ArgonRelease {
@@ -35,10 +62,22 @@ public final class CoherentContext: @unchecked Sendable {
         return try cached(\.csi) { try CsIRelease(directory: dir) }
     }
 
-    /// The CsI predictor with the proton-pulse timing fitted once to the NIN time spectrum.
-    public func csiPredictor() throws -> CsIPredictor {
+    /// The proton-pulse mean on the CsI t_rec axis (ns), fitted once to the NIN time spectrum.
+    public func csiArrivalMean() throws -> Double {
         let release = try csiRelease()
-        return try cached(\.csiPrediction) { try CsIPredictor(release: release, arrivalMean: try release.fittedArrivalMean().mean) }
+        return try cached(\.csiArrival) { try release.fittedArrivalMean().mean }
+    }
+
+    public func argonPredictor(_ set: InputSet = .release) throws -> ArgonPredictor {
+        try argonAnalysis(set).predictor
+    }
+
+    /// The CsI predictor of an input set (its detector response computed once).
+    public func csiPredictor(_ set: InputSet = .release) throws -> CsIPredictor {
+        let inputs = try inputs(set), release = try csiRelease(), mean = try csiArrivalMean(), dir = try requireDirectory()
+        return try AnalysisCache.shared.csiPredictor("\(dir.path)|\(inputs.cacheKey)") {
+            try CsIPredictor(release: release, inputs: inputs, arrivalMean: mean)
+        }
     }
 
     /// The value held at `slot`, made (under the lock) on first use; `setDirectory` clears them.

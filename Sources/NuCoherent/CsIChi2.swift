@@ -10,8 +10,8 @@ import NuPhysics
 /// z = CEvNS, BRN, NIN, SS with σ_z = 0.12, 0.25, 0.35, 0.021; a bin with N^exp = 0 contributes
 /// 2μ (the limit of N ln N). N^SS is the anti-coincidence data binned as the signal window.
 /// BRN and NIN are the released PE and time spectra (taken as the detected shapes, the product of
-/// their marginals) scaled to the predicted totals in the analysis region, which the release does
-/// not carry: they are inputs here (the COHERENT CsI paper's predictions).
+/// their marginals), the time marginal weighted by the time efficiency, scaled to the predicted
+/// counts before the efficiency (`CsINeutronCounts`: derived from the release, or given).
 ///
 /// No closed form for the minimum over η (χ² is not quadratic in η): it is found by Newton's
 /// method on the analytic gradient and Hessian (χ² is convex in η), and independently by the GSL
@@ -21,25 +21,23 @@ public struct CsIChi2: Sendable {
     public static let nuisanceCount = 4
 
     let data: [Double]
-    /// The backgrounds per bin, flattened [PE][time] (events).
+    /// The backgrounds per bin, flattened [PE][time] (events, after the time efficiency).
     public let brn: [Double], nin: [Double], steadyState: [Double]
 
-    /// `brnEvents`, `ninEvents`: the predicted BRN and NIN counts in the 0-60 PE, 0-6 µs region.
-    public init(release: CsIRelease, brnEvents: Double, ninEvents: Double) throws {
-        guard brnEvents.isFinite, ninEvents.isFinite, brnEvents >= 0, ninEvents >= 0 else {
-            throw PhysicsError.unphysical("BRN and NIN counts must be finite and ≥ 0 (got \(brnEvents), \(ninEvents))")
-        }
+    /// `counts`: BRN and NIN events in 0-60 PE, 0-6 µs before the time efficiency.
+    public init(release: CsIRelease, counts: CsINeutronCounts, timeEfficiency: CsITimeEfficiency) throws {
         func shape(_ energy: [(pe: Double, weight: Double)], _ time: [(time: Double, weight: Double)], _ file: String) throws -> [Double] {
             let e = Self.marginal(energy.map { ($0.pe, $0.weight) }, edges: CsIRelease.peEdges)
             let t = Self.marginal(time.map { ($0.time, $0.weight) }, edges: CsIRelease.timeEdges)
+            let tEfficient = Self.marginal(time.map { ($0.time, $0.weight * timeEfficiency($0.time)) }, edges: CsIRelease.timeEdges)
             let total = e.reduce(0, +) * t.reduce(0, +)
             guard total > 0 else { throw CoherentDataError.malformed(file: file, line: 0, message: "no weight in the analysis region") }
-            return e.flatMap { x in t.map { x * $0 / total } }
+            return e.flatMap { x in tEfficient.map { x * $0 / total } }
         }
         data = ArgonChi2.flat(CsIRelease.binned(release.coincidence))
         steadyState = ArgonChi2.flat(CsIRelease.binned(release.anticoincidence))
-        brn = try shape(release.brnEnergy, release.brnTime, "csi2021/brnPE.txt, brnTrec.txt").map { $0 * brnEvents }
-        nin = try shape(release.ninEnergy, release.ninTime, "csi2021/ninPE.txt, ninTrec.txt").map { $0 * ninEvents }
+        brn = try shape(release.brnEnergy, release.brnTime, "csi2021/brnPE.txt, brnTrec.txt").map { $0 * counts.brn }
+        nin = try shape(release.ninEnergy, release.ninTime, "csi2021/ninPE.txt, ninTrec.txt").map { $0 * counts.nin }
     }
 
     /// Weights of bin centres summed into the analysis bins [edges[i], edges[i+1]).

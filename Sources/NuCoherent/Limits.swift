@@ -2,13 +2,57 @@ import Foundation
 import GSLKit
 import NuPhysics
 
-/// 2σ (95.45% CL, one parameter: Δχ² = 4) upper bounds on a mediator's coupling in the two
-/// asymptotic regimes of 004 Table 2, from an independent one-parameter computation: for M ≪ q the
-/// propagator is 1/q² and the prediction depends on x = g² only; for M ≫ q it is 1/M² and it depends
-/// on x = g²/M² only. In either case every bin's prediction is a quadratic in x (the Z' amplitude is
-/// linear in x, the rate quadratic), N(x) = A + Bx + Cx², read off three predictions, and
-/// χ²(x) minimised over the nuisances is scanned (0.1 decades, minima refined by golden section,
-/// crossings by Brent) for the crossing of χ²_min + 4 above the minimum nearest x = 0.
+/// The choices a bound depends on beyond the data and the model, made explicit.
+///
+/// 004 quotes "2σ (95.45% C.L.)" limits without saying for how many parameters: one (Δχ² = 4,
+/// the profile in g at fixed M, as a Table 2 entry is) or the two of the (M, g) plane its figures
+/// show (Δχ² = 6.18). Δχ² can be counted from the global minimum of χ² or from the SM point
+/// g = 0, and an allowed region with a strip has two upper edges (`Edge`).
+public struct LimitConvention: Sendable, Equatable, CustomStringConvertible {
+    public enum Reference: String, Sendable, CaseIterable {
+        /// Δχ² from the smallest χ² over the coupling (every local minimum refined).
+        case minimum
+        /// Δχ² from χ² at g = 0 (the SM).
+        case standardModel
+    }
+
+    /// 2σ as a probability: erf(2/√2) = 0.954500.
+    public static let confidenceLevel = erf(2 / 2.0.squareRoot())
+
+    public let dof: Int
+    public let reference: Reference
+    public let edge: AsymptoticLimit.Edge
+
+    public init(dof: Int = 1, reference: Reference = .minimum, edge: AsymptoticLimit.Edge = .first) throws {
+        guard dof == 1 || dof == 2 else { throw PhysicsError.unknown("dof \(dof) (expected 1 or 2)") }
+        self.dof = dof; self.reference = reference; self.edge = edge
+    }
+
+    /// 004's convention as the 66 entries of Table 2 reveal it (README, "Table 2"): two parameters
+    /// (Δχ² = 6.18) counted from the χ² minimum, the first edge.
+    public static let standard = try! LimitConvention(dof: 2)
+
+    /// The χ² quantile of the 2σ probability for `dof` parameters: 4 for one (2²), and
+    /// −2 ln(1 − CL) = −2 ln erfc(√2) = 6.1801 for two (the χ²₂ CDF is 1 − e^(−x/2)).
+    public var deltaChi2: Double { dof == 1 ? 4 : -2 * log(erfc(2.0.squareRoot())) }
+
+    public func with(edge: AsymptoticLimit.Edge) -> LimitConvention {
+        try! LimitConvention(dof: dof, reference: reference, edge: edge)  // dof already checked
+    }
+
+    public var description: String {
+        String(format: "95.45%% CL (2σ), %d dof: Δχ² = %.4g from the %@, %@ edge", dof, deltaChi2,
+               reference == .minimum ? "χ² minimum" : "SM point", edge.rawValue)
+    }
+}
+
+/// Upper bounds on a mediator's coupling from a one-parameter χ² scan. In the two asymptotic
+/// regimes of 004 Table 2 the prediction depends on one combination: for M ≪ q the propagator is
+/// 1/q² and it depends on x = g² only; for M ≫ q it is 1/M² and it depends on x = g²/M² only. At
+/// any fixed mass every bin is a quadratic in x (the Z' amplitude is linear in x, the rate
+/// quadratic), N(x) = A + Bx + Cx², read off three predictions, and χ²(x) minimised over the
+/// nuisances is scanned (0.1 decades, minima refined by golden section, crossings by Brent) for
+/// the crossings of the threshold the `LimitConvention` sets.
 public enum AsymptoticLimit {
     public enum Regime: String, CaseIterable, Sendable {
         /// M ≪ q: the bound on g (evaluated at M = 0.01 MeV).
@@ -16,12 +60,12 @@ public enum AsymptoticLimit {
         /// M ≫ q: the bound on g/M in GeV⁻¹ (evaluated at M = 100 GeV).
         case highMass
 
-        var mass: Double { self == .lowMass ? 0.01 : 1e5 }
+        public var mass: Double { self == .lowMass ? 0.01 : 1e5 }
     }
 
     /// Which boundary of the allowed region is the bound.
-    public enum Edge: String, Sendable {
-        /// The first crossing of χ²_min + 4 above the minimum nearest x = 0: the upper edge of the
+    public enum Edge: String, Sendable, CaseIterable {
+        /// The first crossing of the threshold above the minimum nearest x = 0: the upper edge of the
         /// allowed region that contains the SM.
         case first
         /// The last crossing: the largest x still allowed, across an excluded cancellation sliver
@@ -74,17 +118,41 @@ public enum AsymptoticLimit {
                          c: n0.indices.map { k in (n2[k] - 2 * n1[k] + n0[k]) / (2 * x1 * x1) }, mass: mass)
     }
 
-    /// The bound (g, or g/M in GeV⁻¹ for the high-mass regime) from a quadratic and a χ².
-    public static func bound(_ q: Quadratic, regime: Regime, edge: Edge = .first, chi2: @escaping ([Double]) throws -> Double) throws -> Double {
+    /// An allowed interval of x (g² or g²/M² in the quadratic's units); `upper` nil: still allowed
+    /// at the end of the scan (x = 1e2).
+    public struct Interval: Sendable, Equatable {
+        public let lower: Double
+        public let upper: Double?
+    }
+
+    /// χ²(x) scanned for a convention: the grid, the χ² Δχ² is counted from, the allowed
+    /// intervals, the bound (x at the chosen edge) and any ridge, a local maximum of χ² within 1.5
+    /// of the threshold within a decade of x of the bound, which makes the bound ill-conditioned (a small change of
+    /// the data or the analysis moves the crossing across a strip).
+    public struct Scan: Sendable {
+        public let xs: [Double], chi2: [Double]
+        public let reference: Double, threshold: Double
+        public let intervals: [Interval]
+        public let bound: Double
+        public let ridges: [(x: Double, deltaChi2: Double)]
+        public var isIllConditioned: Bool { !ridges.isEmpty }
+    }
+
+    /// The x grid of a scan: 0, then 10^−16 to 10^2 by `step` decades.
+    static func grid(step: Double) -> [Double] { [0.0] + stride(from: -16.0, through: 2.0 + 1e-9, by: step).map { pow(10, $0) } }
+    static let standardGrid = grid(step: 0.1)
+
+    /// `decadeStep`: the grid spacing in decades of x (0.1; the benchmark times a finer one).
+    public static func scan(_ q: Quadratic, convention: LimitConvention = .standard, chi2: @escaping ([Double]) throws -> Double,
+                            decadeStep: Double = 0.1) throws -> Scan {
         let f: (Double) throws -> Double = { x in try chi2(q.at(x)) }
-        // Scan x on a log grid from far below to far above the sensitivity.
-        let xs = [0.0] + stride(from: -16.0, through: 2.0, by: 0.1).map { pow(10, $0) }
+        let xs = decadeStep == 0.1 ? standardGrid : grid(step: decadeStep)
         let values = try xs.map(f)
         if let k = values.firstIndex(where: { !$0.isFinite }) {
             throw PhysicsError.notApplicable("χ² is not finite at x = \(xs[k]) in the limit scan")
         }
         // Grid minima refined by golden-section search in ln x between the neighbouring grid points,
-        // so that the threshold χ²_min + 4 does not depend on the grid.
+        // so that the threshold does not depend on the grid.
         func refined(_ i: Int) throws -> Double {
             guard i > 0, i + 1 < xs.count else { return values[i] }
             var a = log(max(xs[i - 1], 1e-300)), b = log(xs[i + 1])
@@ -97,47 +165,99 @@ public enum AsymptoticLimit {
             }
             return min(values[i], fc, fd)
         }
-        // Δχ² is counted from the global minimum, which may lie in a narrow strip far from x = 0:
-        // every local minimum of the grid within 4 of the lowest grid value is refined (refining
-        // only the lowest grid point can miss a strip whose bottom falls between grid points, and
-        // then depends on the grid; the far, saturated end of the scan, ~(1/σ_CEvNS)² ≈ 60 above,
-        // is flat to rounding and would offer many spurious minima).
-        let lowest = values.min()!
-        let localMinima = values.indices.filter { i in
-            values[i] < lowest + 4 && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == values.count || values[i] <= values[i + 1])
+        let delta = convention.deltaChi2
+        let reference: Double
+        switch convention.reference {
+        case .standardModel:
+            reference = values[0]
+        case .minimum:
+            // The global minimum may lie in a narrow strip far from x = 0: every local minimum of the
+            // grid within Δχ² of the lowest grid value is refined (refining only the lowest grid point
+            // can miss a strip whose bottom falls between grid points; the far, saturated end of the
+            // scan, ~(1/σ_CEvNS)² ≈ 60 above, is flat to rounding and would offer many spurious minima).
+            guard let lowest = values.min() else { throw PhysicsError.notApplicable("empty limit scan") }
+            let localMinima = values.indices.filter { i in
+                values[i] < lowest + delta && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == values.count || values[i] <= values[i + 1])
+            }
+            guard let best = try localMinima.map(refined).min() else {
+                throw PhysicsError.notApplicable("no minimum of χ² within Δχ² of the lowest scanned value (χ² + Δχ² below one ulp?)")
+            }
+            reference = best
         }
-        let threshold = try localMinima.map(refined).min()! + 4
+        let threshold = reference + delta
+        func crossing(_ i: Int) throws -> Double {
+            let lo = max(xs[i], 1e-300), hi = xs[i + 1]
+            return exp(try RootFinding.brent({ lx in try f(exp(lx)) - threshold }, lower: log(lo), upper: log(hi), relativeTolerance: 1e-10))
+        }
+        // Allowed intervals: every change of side of the threshold between grid points, refined.
+        var intervals: [Interval] = []
+        var open: Double? = values[0] < threshold ? 0 : nil
+        for i in 0..<(values.count - 1) {
+            let inside = values[i] < threshold, next = values[i + 1] < threshold
+            if inside == next { continue }
+            let x = try crossing(i)
+            if next { open = x } else if let lower = open { intervals.append(Interval(lower: lower, upper: x)); open = nil }
+        }
+        if let lower = open { intervals.append(Interval(lower: lower, upper: nil)) }
         // The minimum nearest x = 0: walk up from x = 0 while χ² decreases.
         var k = 0
         while k + 1 < values.count && values[k + 1] <= values[k] { k += 1 }
         let crossings = (k..<(values.count - 1)).filter { values[$0] < threshold && values[$0 + 1] >= threshold }
-        guard let cross = edge == .first ? crossings.first : crossings.last else {
-            throw PhysicsError.notApplicable("Δχ² never reaches 4 in the scanned range")
+        guard let cross = convention.edge == .first ? crossings.first : crossings.last else {
+            throw PhysicsError.notApplicable("Δχ² never reaches \(String(format: "%.4g", delta)) in the scanned range")
         }
-        let lo = max(xs[cross], 1e-300), hi = xs[cross + 1]
-        let x = try RootFinding.brent({ lx in try f(exp(lx)) - threshold }, lower: log(lo), upper: log(hi), relativeTolerance: 1e-10)
-        let g = exp(x).squareRoot()  // x = g² (scalar: x = g̃²)
-        return regime == .lowMass ? g : g / (q.mass / 1000)
+        let bound = try crossing(cross)
+        func isRidge(_ i: Int) -> Bool {
+            let peak = values[i] >= values[i - 1] && values[i] >= values[i + 1]
+            return peak && xs[i] > bound / 10 && xs[i] < bound * 10 && abs(values[i] - threshold) < 1.5
+        }
+        let ridges: [(x: Double, deltaChi2: Double)] = (1..<(values.count - 1)).filter(isRidge).map { (xs[$0], values[$0] - reference) }
+        return Scan(xs: xs, chi2: values, reference: reference, threshold: threshold, intervals: intervals, bound: bound, ridges: ridges)
     }
 
-    public static func bound(_ mediator: Mediator, regime: Regime, edge: Edge = .first, predict: (SignalModel) throws -> [Double],
+    /// x (g² or g²/M²) turned into the quoted coupling: g at low mass, g/M in GeV⁻¹ at high mass.
+    public static func coupling(_ x: Double, regime: Regime, mass: Double) -> Double {
+        regime == .lowMass ? x.squareRoot() : x.squareRoot() / (mass / 1000)
+    }
+
+    /// The bound (g, or g/M in GeV⁻¹ for the high-mass regime) from a quadratic and a χ².
+    public static func bound(_ q: Quadratic, regime: Regime, convention: LimitConvention = .standard,
                              chi2: @escaping ([Double]) throws -> Double) throws -> Double {
-        try bound(try quadratic(mediator, regime: regime, predict: predict), regime: regime, edge: edge, chi2: chi2)
+        coupling(try scan(q, convention: convention, chi2: chi2).bound, regime: regime, mass: q.mass)
+    }
+
+    public static func bound(_ mediator: Mediator, regime: Regime, convention: LimitConvention = .standard,
+                             predict: (SignalModel) throws -> [Double], chi2: @escaping ([Double]) throws -> Double) throws -> Double {
+        try bound(try quadratic(mediator, regime: regime, predict: predict), regime: regime, convention: convention, chi2: chi2)
     }
 }
 
+/// One mass of an exclusion curve: the bound at the convention's edge and every allowed interval
+/// of g (upper nil: allowed up to the end of the scan).
+public struct LimitPoint: Sendable {
+    public let mass: Double
+    public let g: Double
+    public let allowed: [(lower: Double, upper: Double?)]
+    public let illConditioned: Bool
+}
+
 extension AsymptoticLimit {
-    /// The exclusion boundary g(M) on a log grid of masses (MeV): at each fixed M the prediction is
-    /// a quadratic in g², so the 2σ bound follows from the same one-parameter scan (first edge).
-    public static func curve(_ mediator: Mediator, masses: [Double], predict: (SignalModel) throws -> [Double],
-                             chi2: @escaping ([Double]) throws -> Double) throws -> [(mass: Double, g: Double)] {
-        try masses.map { m in
-            let q = try quadratic(mediator, mass: m, predict: predict)
-            // The scan of `bound` covers x = g² up to 1e2; above |q| ~ 30 MeV the bound grows like M,
-            // so scan x' = x/s with s = (M/30 MeV)² instead: the same quadratic, rescaled.
-            let s = pow(max(1, m / 30), 2)
-            let scaled = Quadratic(a: q.a, b: q.b.map { $0 * s }, c: q.c.map { $0 * s * s }, mass: m)
-            return (m, try bound(scaled, regime: .lowMass, edge: .first, chi2: chi2) * s.squareRoot())
-        }
+    /// The exclusion boundary g(M) on masses (MeV): at each fixed M the prediction is a quadratic in
+    /// g², so the bound follows from the same one-parameter scan.
+    public static func curve(_ mediator: Mediator, masses: [Double], convention: LimitConvention = .standard,
+                             predict: (SignalModel) throws -> [Double], chi2: @escaping ([Double]) throws -> Double) throws -> [LimitPoint] {
+        try masses.map { m in try point(try quadratic(mediator, mass: m, predict: predict), convention: convention, chi2: chi2) }
+    }
+
+    /// One point of a curve from the quadratic at its mass.
+    public static func point(_ q: Quadratic, convention: LimitConvention, chi2: @escaping ([Double]) throws -> Double) throws -> LimitPoint {
+        // The scan covers x = g² up to 1e2; above |q| ~ 30 MeV the bound grows like M, so scan
+        // x' = x/s with s = (M/30 MeV)² instead: the same quadratic, rescaled.
+        let m = q.mass, s = pow(max(1, m / 30), 2)
+        let scaled = Quadratic(a: q.a, b: q.b.map { $0 * s }, c: q.c.map { $0 * s * s }, mass: m)
+        let scan = try scan(scaled, convention: convention, chi2: chi2)
+        let g = { (x: Double) in (x * s).squareRoot() }
+        return LimitPoint(mass: m, g: g(scan.bound), allowed: scan.intervals.map { (g($0.lower), $0.upper.map(g)) },
+                          illConditioned: scan.isIllConditioned)
     }
 }

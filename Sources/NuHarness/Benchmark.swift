@@ -73,25 +73,26 @@ public enum Benchmark {
         ] + (try cevnsCases()) + (try coherentCases())
     }
 
-    /// The SM event prediction, the χ² minimum and a bound for CENNS-10 (needs the data; left out when it is absent).
+    /// The SM event predictions, the χ² minima and a bound (needs the data; left out when it is absent).
     static func coherentCases() throws -> [Case] {
-        guard let release = try? CoherentContext.shared.argonRelease() else { return [] }
-        let predictor = try ArgonPredictor(release: release)
+        guard (try? CoherentContext.shared.argonRelease()) != nil else { return [] }
         let analysis = try CoherentContext.shared.argonAnalysis()
+        let predictor = analysis.predictor
         let bl = AsymptoticLimit.Mediator.vector(ModelRegistry.bMinusL)
         _ = try analysis.bound(bl, regime: .lowMass, minimisation: .analytic)  // predictions computed once, outside the timing
-        let sm = ArgonChi2.flat(try analysis.predictor.cevns(SignalModel()))
-        // CsI with illustrative neutron backgrounds (the release does not give them; the timing
-        // does not depend on their values).
-        let csi = try CoherentContext.shared.csiAnalysis(brnEvents: 17, ninEvents: 5.6)
-        let csiSM = ArgonChi2.flat(try csi.predictor.cevns(SignalModel(), steps: CsIAnalysis.limitSteps))
+        let sm = ArgonChi2.flat(try predictor.cevns(SignalModel()))
+        let csi = try CoherentContext.shared.csiAnalysis()
+        let csiSM = ArgonChi2.flat(try csi.predictor.cevns(SignalModel()))
         return [Case(quantity: "coherent.events", inputs: ["detector": "ar"],
                      closed: { total(try predictor.cevns(SignalModel(), path: .closedForm)) },
                      numerical: { total(try predictor.cevns(SignalModel(), path: .numerical)) }),
+                Case(quantity: "coherent.events csi", inputs: ["detector": "csi"],
+                     closed: { total(try csi.predictor.cevns(SignalModel(), path: .closedForm)) },
+                     numerical: { total(try csi.predictor.cevns(SignalModel(), path: .numerical)) }),
                 Case(quantity: "coherent.chi2", inputs: ["detector": "ar", "model": "SM"],
                      closed: { try analysis.chi2.minimumAnalytic(cevns: sm).chi2 },
                      numerical: { try analysis.chi2.minimumNumerical(cevns: sm).chi2 }),
-                Case(quantity: "coherent.chi2 csi", inputs: ["detector": "csi", "model": "SM", "brnEvents": "17", "ninEvents": "5.6"],
+                Case(quantity: "coherent.chi2 csi", inputs: ["detector": "csi", "model": "SM"],
                      closed: { try csi.chi2.minimumNewton(cevns: csiSM).chi2 },
                      numerical: { try csi.chi2.minimumSimplex(cevns: csiSM).chi2 }),
                 Case(quantity: "coherent.limit", inputs: [:],
@@ -169,27 +170,43 @@ public enum Benchmark {
         return Double(elapsed) / Double(calls)
     }
 
-    /// The scans of issue 4, timed once each (wall clock, both cores), fresh analyses so that no
-    /// cached prediction is reused: Table 2's argon column, and the B − L argon boundary on 25 and
-    /// 100 masses, whose ratio shows how the cost grows with the scan size. Empty without the data.
+    /// The scans, timed once each (wall clock, both cores), every analysis rebuilt first so that no
+    /// cached prediction or response is reused: all 66 Table 2 entries; every Table 2 model on Ar,
+    /// CsI and combined on 100 masses; and the cost growth with the number of masses (B − L
+    /// combined, 25 against 100) and with the density of the coupling grid (one χ² scan at 0.1
+    /// against 0.05 decades). Empty without the data.
     public static func scans(reference: ReferenceLibrary) throws -> [String] {
         guard let dir = CoherentContext.shared.directory, CoherentData.isPresent(dir) else { return [] }
         func seconds(_ body: () throws -> Void) rethrows -> Double {
+            CoherentContext.shared.clearAnalyses()
             let start = DispatchTime.now().uptimeNanoseconds
             try body()
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
-        _ = try CoherentContext.shared.argonAnalysis()  // loading the release is not part of a scan
+        _ = try CoherentContext.shared.argonRelease(); _ = try CoherentContext.shared.csiArrivalMean()  // loading the releases is not a scan
         let table = try seconds { _ = try TableTwo.compute(reference: reference) }
-        func curve(_ n: Int) throws -> Double {
-            let fresh = try ArgonAnalysis(directory: dir)
+        func curves(_ models: [String], _ datasets: [String], masses n: Int) throws -> Double {
             let masses = (0..<n).map { pow(10, -1 + 6 * Double($0) / Double(n - 1)) }
-            return try seconds { _ = try fresh.limits.curve(.vector(ModelRegistry.bMinusL), masses: masses) }
+            return try seconds {
+                for model in models {
+                    let mediator: AsymptoticLimit.Mediator = model == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(model))
+                    for dataset in datasets { _ = try CoherentContext.shared.limitAnalysis(dataset).curve(mediator, masses: masses) }
+                }
+            }
         }
-        let (c25, c100) = (try curve(25), try curve(100))
-        return [String(format: "table2, argon column (22 bounds, 2 cores)   %8.3f s", table),
-                String(format: "limits B-L ar, 25 masses                   %8.3f s  (%.1f ms per mass)", c25, 1000 * c25 / 25),
-                String(format: "limits B-L ar, 100 masses                  %8.3f s  (%.1f ms per mass; 100/25 cost ratio %.2f)", c100, 10 * c100, c100 / c25)]
+        let all = try curves(TableTwo.models, TableTwo.datasets, masses: 100)
+        let (c25, c100) = (try curves(["B-L"], ["combined"], masses: 25), try curves(["B-L"], ["combined"], masses: 100))
+        let analysis = try CoherentContext.shared.limitAnalysis("combined")
+        let q = try AsymptoticLimit.quadratic(.vector(ModelRegistry.bMinusL), mass: 10, predict: analysis.predict)
+        let chi2: ([Double]) throws -> Double = { try analysis.chi2($0, .analytic) }
+        let coarse = try seconds { for _ in 0..<20 { _ = try AsymptoticLimit.scan(q, convention: .standard, chi2: chi2) } }
+        let fine = try seconds { for _ in 0..<20 { _ = try AsymptoticLimit.scan(q, convention: .standard, chi2: chi2, decadeStep: 0.05) } }
+        return [String(format: "table2, all 66 entries (2 cores)                         %8.3f s", table),
+                String(format: "limits all --detector all --points 100 (3300 masses)    %8.3f s  (%.1f ms per mass and data set)", all, 1000 * all / 3300),
+                String(format: "limits B-L combined, 25 masses                          %8.3f s  (%.1f ms per mass)", c25, 1000 * c25 / 25),
+                String(format: "limits B-L combined, 100 masses                         %8.3f s  (%.1f ms per mass; 100/25 cost ratio %.2f)", c100, 10 * c100, c100 / c25),
+                String(format: "one χ² scan, B-L combined at 10 MeV, 0.1 decades       %8.4f s", coarse / 20),
+                String(format: "one χ² scan, B-L combined at 10 MeV, 0.05 decades      %8.4f s  (finer/coarser cost ratio %.2f)", fine / 20, fine / coarse)]
     }
 
     public static func table(_ rows: [Row]) -> String {

@@ -5,6 +5,13 @@ import NuNumerical
 import NuPhysics
 
 private let detectorInput = InputSpec("detector", .choice(["ar", "csi"]), "CENNS-10 argon (2020) or CsI[Na] (2021)")
+/// The named set of analysis inputs (`Reference/coherent.json`): the release's numbers or 004's.
+let analysisInputsInput = InputSpec("inputs", .choice(InputSet.allCases.map(\.rawValue)), default: "release",
+                                    "analysis inputs: release (the files' own exposure numbers) or paper (004's printed ones)")
+
+extension InputValues {
+    func inputSet() throws -> InputSet { InputSet(rawValue: try choice("inputs"))! }
+}
 
 extension InputValues {
     func signalModel() throws -> SignalModel {
@@ -27,7 +34,7 @@ extension QuantityRegistry {
         "coherent.events",
         "predicted CEvNS events in the analysis region (Ar: 0-120 keVee, -0.1-4.9 µs; CsI: 0-60 PE, 0-6 µs) from the released response (004 Eq. (4)): closed-form flux folding vs quadrature folding; needs the COHERENT data",
         units: "events",
-        inputs: [detectorInput, formFactorInput] + cevnsMediatorInputs,
+        inputs: [detectorInput, analysisInputsInput, formFactorInput] + cevnsMediatorInputs,
         closed: { v in try v.coherentEvents(path: .closedForm) },
         numerical: { v in try v.coherentEvents(path: .numerical) })
 }
@@ -53,52 +60,59 @@ extension InputValues {
     }
 
     func coherentEvents(path: FoldingPath) throws -> Double {
-        let model = try signalModel(), context = CoherentContext.shared
-        if try text("detector") == "ar" {
-            return total(try ArgonPredictor(release: try context.argonRelease()).cevns(model, path: path))
-        }
-        return total(try context.csiPredictor().cevns(model, path: path))
+        let model = try signalModel(), context = CoherentContext.shared, set = try inputSet()
+        if try text("detector") == "ar" { return total(try context.argonPredictor(set).cevns(model, path: path)) }
+        return total(try context.csiPredictor(set).cevns(model, path: path))
     }
 }
 
-/// The CsI BRN and NIN normalisations, which the release does not carry: inputs of the CsI χ².
+/// The CsI BRN and NIN counts: by default those the release files give (18.4 and 5.6 before the
+/// time efficiency); these override them.
 let csiBackgroundInputs = [
-    InputSpec("brnEvents", .number, "csi, combined: predicted beam-related-neutron events in 0-60 PE, 0-6 µs (not in the release)"),
-    InputSpec("ninEvents", .number, "csi, combined: predicted neutrino-induced-neutron events in 0-60 PE, 0-6 µs (not in the release)"),
+    InputSpec("brnEvents", .number, "csi, combined: beam-related-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: the release's 18.4)"),
+    InputSpec("ninEvents", .number, "csi, combined: neutrino-induced-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: the release's 5.6)"),
 ]
 
 extension InputValues {
-    /// Both CsI background counts, or nil when neither is given (one alone is an error).
-    func csiBackgrounds() throws -> (brn: Double, nin: Double)? {
+    /// Both CsI counts when given (one alone is an error), else nil: the release's.
+    func csiCounts() throws -> CsINeutronCounts? {
         switch (has("brnEvents"), has("ninEvents")) {
         case (false, false): return nil
-        case (true, true): return (try number("brnEvents"), try number("ninEvents"))
-        default: throw PhysicsError.notApplicable("give both brnEvents and ninEvents (the CsI BRN and NIN normalisations)")
+        case (true, true): return try CsINeutronCounts(brn: try number("brnEvents"), nin: try number("ninEvents"))
+        default: throw PhysicsError.notApplicable("give both brnEvents and ninEvents (the CsI BRN and NIN counts), or neither for the release's")
         }
     }
 
-    /// The limit analysis of input `detector`, with the CsI backgrounds where it needs them; they
-    /// are refused for argon, whose release carries its own.
+    /// The limit analysis of input `detector` with the chosen inputs; CsI counts are refused for
+    /// argon, whose release carries its own.
     func limitAnalysis() throws -> LimitAnalysis {
-        let dataset = try text("detector"), backgrounds = try csiBackgrounds()
-        if dataset == "ar", backgrounds != nil {
-            throw PhysicsError.notApplicable("brnEvents and ninEvents apply to detector=csi or combined (the argon release carries its BRN normalisations)")
-        }
-        return try CoherentContext.shared.limitAnalysis(dataset, csiBackgrounds: backgrounds)
+        try CoherentContext.shared.limitAnalysis(try text("detector"), inputs: try inputSet(), csiCounts: try csiCounts())
+    }
+
+    /// The convention of a bound: `dof`, `deltaFrom`, `edge`.
+    func limitConvention() throws -> LimitConvention {
+        try LimitConvention(dof: Int(try choice("dof"))!, reference: LimitConvention.Reference(rawValue: try choice("deltaFrom"))!,
+                            edge: AsymptoticLimit.Edge(rawValue: try choice("edge"))!)
     }
 }
+
+let limitConventionInputs = [
+    InputSpec("dof", .choice(["1", "2"]), default: "2", "parameters of the 2σ (95.45% CL) threshold: 1 (Δχ² = 4) or 2 (Δχ² = 6.18, the (M, g) plane: 004's Table 2 convention)"),
+    InputSpec("deltaFrom", .choice(LimitConvention.Reference.allCases.map(\.rawValue)), default: "minimum",
+              "Δχ² counted from the χ² minimum over the coupling or from the SM point"),
+    InputSpec("edge", .choice(["first", "outer"]), default: "first",
+              "first: upper edge of the allowed region holding the SM; outer: the largest coupling allowed, beyond a cancellation sliver and strip"),
+]
 
 extension QuantityRegistry {
     static let coherentLimit = Quantity(
         "coherent.limit",
-        "004 Table 2 entry: 2σ bound on g (lowMass) or g/M in GeV⁻¹ (highMass) from the asymptotic one-parameter χ² (x = g² or g²/M²); nuisances minimised by the closed path (Ar: normal equations; CsI: Newton) or the GSL path (Ar: BFGS; CsI: simplex); csi and combined need brnEvents and ninEvents; needs the COHERENT data",
+        "004 Table 2 entry: 2σ bound on g (lowMass) or g/M in GeV⁻¹ (highMass) from the asymptotic one-parameter χ² (x = g² or g²/M²); nuisances minimised by the closed path (Ar: normal equations; CsI: Newton) or the GSL path (Ar: BFGS; CsI: simplex); CsI BRN/NIN counts from the release unless brnEvents/ninEvents are given; needs the COHERENT data",
         units: "dimensionless (lowMass) or GeV^-1 (highMass)",
         inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), "data set"),
                  InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name) + ["scalar"]), "model of 004 Table 2"),
-                 InputSpec("regime", .choice(["lowMass", "highMass"]), "Table 2 column"),
-                 InputSpec("edge", .choice(["first", "outer"]), default: "first",
-                           "first: upper edge of the allowed region holding the SM; outer: the largest coupling allowed, beyond a cancellation sliver and strip")]
-            + csiBackgroundInputs,
+                 InputSpec("regime", .choice(["lowMass", "highMass"]), "Table 2 column"), analysisInputsInput]
+            + limitConventionInputs + csiBackgroundInputs,
         closed: { v in try v.tableTwoBound(.analytic) },
         numerical: { v in try v.tableTwoBound(.numerical) })
 }
@@ -108,16 +122,16 @@ extension InputValues {
         let name = try text("model")
         let mediator: AsymptoticLimit.Mediator = name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
         let regime = AsymptoticLimit.Regime(rawValue: try choice("regime"))!
-        return try limitAnalysis().bound(mediator, regime: regime, edge: AsymptoticLimit.Edge(rawValue: try choice("edge"))!, minimisation: minimisation)
+        return try limitAnalysis().bound(mediator, regime: regime, convention: try limitConvention(), minimisation: minimisation)
     }
 }
 
 extension QuantityRegistry {
     static let coherentChi2 = Quantity(
         "coherent.chi2",
-        "χ² of the COHERENT data for a model, minimised over the nuisances. ar: 004 Eqs. (7)-(9), nine nuisances, normal equations (closed) vs GSL BFGS (numerical). csi: 004 Eq. (6), Poisson, four nuisances, no closed form: Newton with analytic derivatives (closed) vs GSL simplex (numerical). combined: the sum. csi and combined need brnEvents and ninEvents. Needs the COHERENT data",
+        "χ² of the COHERENT data for a model, minimised over the nuisances. ar: 004 Eqs. (7)-(9), nine nuisances, normal equations (closed) vs GSL BFGS (numerical). csi: 004 Eq. (6), Poisson, four nuisances, no closed form: Newton with analytic derivatives (closed) vs GSL simplex (numerical). combined: the sum. CsI BRN/NIN counts from the release unless brnEvents/ninEvents are given. Needs the COHERENT data",
         units: "dimensionless",
-        inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), default: "ar", "data set"), formFactorInput]
+        inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), default: "ar", "data set"), analysisInputsInput, formFactorInput]
             + csiBackgroundInputs + cevnsMediatorInputs,
         closed: { v in try v.coherentChi2(.analytic) },
         numerical: { v in try v.coherentChi2(.numerical) })

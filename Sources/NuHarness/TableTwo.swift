@@ -9,79 +9,125 @@ public enum TableTwo {
                                 "Le-Lmu", "Le-Ltau", "Lmu-Ltau", "scalar"]
     public static let datasets = ["ar", "csi", "combined"]
 
+    /// How the 66 bounds are computed: the input set, the degrees of freedom and the χ² Δχ² is
+    /// counted from, the edge (nil: per cell, `edge(model:regime:printed:)`), and the CsI BRN and
+    /// NIN counts (nil: the release's).
+    public struct Options: Sendable {
+        public var inputs: InputSet
+        public var dof: Int
+        public var reference: LimitConvention.Reference
+        public var edge: AsymptoticLimit.Edge?
+        public var csiCounts: CsINeutronCounts?
+
+        public init(inputs: InputSet = .release, dof: Int = 2, reference: LimitConvention.Reference = .minimum,
+                    edge: AsymptoticLimit.Edge? = nil, csiCounts: CsINeutronCounts? = nil) {
+            self.inputs = inputs; self.dof = dof; self.reference = reference; self.edge = edge; self.csiCounts = csiCounts
+        }
+    }
+
     public struct Row: Sendable {
         public let model: String, dataset: String, regime: String
-        public let ours: Double?
+        public let ours: Double
         public let printed: Double
         public let units: String
-        public let edge: String?
-        public let note: String?
-        public var relativeDeviation: Double? { ours.map { NuHarness.relativeDeviation($0, printed) } }
+        public let convention: LimitConvention
+        public let inputs: InputSet
+        /// Δχ² against the coupling near the bound, when a ridge within 1.5 of the threshold makes
+        /// the bound ill-conditioned: (coupling, Δχ²).
+        public let profile: [(coupling: Double, deltaChi2: Double)]?
+        /// Signed (ours − printed)/printed.
+        public var relativeDeviation: Double { (ours - printed) / printed }
     }
 
     /// The edge of the allowed region a printed bound can be: above the model's strip coupling
     /// (004 Eqs. (44)-(49)) only the outer edge, otherwise the first.
-    static func edge(model: String, regime: String, printed: Double) -> AsymptoticLimit.Edge {
+    public static func edge(model: String, regime: String, printed: Double) -> AsymptoticLimit.Edge {
         guard regime == "highMass", let m = try? ModelRegistry.lookup(model),
               let strip = try? CEvNSConditions.printedCoefficient(.strip, model: m) else { return .first }
         return printed > strip ? .outer : .first
     }
 
-    /// All 66 entries; the CsI and CsI+Ar columns only when the CsI BRN and NIN counts (which the
-    /// release does not carry) are given, otherwise they are rows with a note and no value.
-    public static func compute(reference: ReferenceLibrary, csiBackgrounds: (brn: Double, nin: Double)? = nil) throws -> [Row] {
+    public static func printed(_ reference: ReferenceLibrary, model: String, dataset: String, regime: String) throws -> Double {
+        let key = "004_atzori_corona_et_al.json#table2.\(model).\(dataset).\(regime)"
+        guard let printed = reference.entries[key]?.value else {
+            throw HarnessError.file(path: "Reference/004_atzori_corona_et_al.json", field: key, message: "Table 2 entry missing")
+        }
+        return printed
+    }
+
+    /// All 66 entries, on both cores.
+    public static func compute(reference: ReferenceLibrary, options: Options = Options()) throws -> [Row] {
         var jobs: [(String, String, String, Double)] = []
         for model in models { for dataset in datasets { for regime in ["lowMass", "highMass"] {
-            let key = "004_atzori_corona_et_al.json#table2.\(model).\(dataset).\(regime)"
-            guard let printed = reference.entries[key]?.value else {
-                throw HarnessError.file(path: "Reference/004_atzori_corona_et_al.json", field: key, message: "Table 2 entry missing")
-            }
-            jobs.append((model, dataset, regime, printed))
+            jobs.append((model, dataset, regime, try printed(reference, model: model, dataset: dataset, regime: regime)))
         } } }
-        var analyses: [String: LimitAnalysis] = ["ar": try CoherentContext.shared.limitAnalysis("ar", csiBackgrounds: nil)]
-        if let csiBackgrounds {
-            for dataset in ["csi", "combined"] { analyses[dataset] = try CoherentContext.shared.limitAnalysis(dataset, csiBackgrounds: csiBackgrounds) }
+        var analyses: [String: LimitAnalysis] = [:]
+        for dataset in datasets {
+            analyses[dataset] = try CoherentContext.shared.limitAnalysis(dataset, inputs: options.inputs,
+                                                                         csiCounts: dataset == "ar" ? nil : options.csiCounts)
         }
         let work = jobs, ready = analyses
         return try parallelMap(work.count) { i -> Result<Row, Error> in
             let (model, dataset, regime, printed) = work[i]
-            let units = regime == "lowMass" ? "dimensionless" : "GeV^-1"
-            guard let analysis = ready[dataset] else {
-                return .success(Row(model: model, dataset: dataset, regime: regime, ours: nil, printed: printed, units: units, edge: nil,
-                                    note: "not computed: the CsI χ² needs the BRN and NIN normalisations, which the release files do not give (--csi-brn, --csi-nin)"))
-            }
             return Result {
-                let edge = edge(model: model, regime: regime, printed: printed)
+                let convention = try LimitConvention(dof: options.dof, reference: options.reference,
+                                                     edge: options.edge ?? edge(model: model, regime: regime, printed: printed))
                 let mediator: AsymptoticLimit.Mediator = model == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(model))
-                let ours = try analysis.bound(mediator, regime: AsymptoticLimit.Regime(rawValue: regime)!, edge: edge, minimisation: .analytic)
-                return Row(model: model, dataset: dataset, regime: regime, ours: ours, printed: printed, units: units, edge: edge.rawValue, note: nil)
+                let r = AsymptoticLimit.Regime(rawValue: regime)!
+                let scan = try ready[dataset]!.scan(mediator, regime: r, convention: convention, minimisation: .analytic)
+                let coupling = { (x: Double) in AsymptoticLimit.coupling(x, regime: r, mass: r.mass) }
+                let ours = coupling(scan.bound)
+                let profile = scan.isIllConditioned
+                    ? zip(scan.xs, scan.chi2).filter { $0.0 > scan.bound / 10 && $0.0 < scan.bound * 10 }.map { (coupling($0.0), $0.1 - scan.reference) }
+                    : nil
+                return Row(model: model, dataset: dataset, regime: regime, ours: ours, printed: printed,
+                           units: regime == "lowMass" ? "dimensionless" : "GeV^-1", convention: convention, inputs: options.inputs, profile: profile)
             }
         }.map { try $0.get() }
     }
 
+    /// How many entries lie within 10% and 20% of the printed values.
+    public static func summary(_ rows: [Row]) -> (within10: Int, within20: Int) {
+        (rows.filter { abs($0.relativeDeviation) <= 0.10 }.count, rows.filter { abs($0.relativeDeviation) <= 0.20 }.count)
+    }
+
     public static func text(_ rows: [Row]) -> String {
-        var lines = ["model          dataset   regime     ours            printed         units          rel. deviation  edge",
-                     "-------------  --------  ---------  --------------  --------------  -------------  --------------  -----"]
+        guard let first = rows.first else { return "no entries" }
+        let c = first.convention
+        var lines = [String(format: "004 Table 2 from the COHERENT releases: 2σ (95.45%% CL), %d dof, Δχ² = %.4g from the %@; inputs: %@",
+                            c.dof, c.deltaChi2, c.reference == .minimum ? "χ² minimum" : "SM point", first.inputs.rawValue),
+                     "model          dataset   regime     ours            printed         units          rel. deviation  edge   note",
+                     "-------------  --------  ---------  --------------  --------------  -------------  --------------  -----  ----"]
         for r in rows {
+            let note = r.profile.map { p in
+                "ill-conditioned: Δχ² profile " + p.filter { _ in true }.enumerated().filter { $0.offset % 3 == 0 }
+                    .map { String(format: "%.3g:%.2f", $0.element.coupling, $0.element.deltaChi2) }.joined(separator: " ")
+            } ?? ""
             lines.append([r.model.padding(toLength: 13, withPad: " ", startingAt: 0), r.dataset.padding(toLength: 8, withPad: " ", startingAt: 0),
                           r.regime.padding(toLength: 9, withPad: " ", startingAt: 0),
-                          (r.ours.map { String(format: "%.4e", $0) } ?? "not computed").padding(toLength: 14, withPad: " ", startingAt: 0),
+                          String(format: "%.4e", r.ours).padding(toLength: 14, withPad: " ", startingAt: 0),
                           String(format: "%.4e", r.printed).padding(toLength: 14, withPad: " ", startingAt: 0), r.units.padding(toLength: 13, withPad: " ", startingAt: 0),
-                          (r.relativeDeviation.map { String(format: "%+.3f", ($0 == 0 ? 0 : (r.ours! - r.printed) / r.printed)) } ?? "-").padding(toLength: 14, withPad: " ", startingAt: 0),
-                          r.edge ?? "-"].joined(separator: "  "))
+                          String(format: "%+.3f", r.relativeDeviation).padding(toLength: 14, withPad: " ", startingAt: 0),
+                          r.convention.edge.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0), note].joined(separator: "  "))
         }
-        let computed = rows.filter { $0.ours != nil }
-        let within = computed.filter { ($0.relativeDeviation ?? 1) <= 0.10 }.count
+        let (w10, w20) = summary(rows)
         lines.append("")
-        lines.append("\(computed.count) of \(rows.count) entries computed; \(within) within 10% of the printed value")
-        if let note = rows.first(where: { $0.note != nil })?.note { lines.append("CsI and CsI+Ar: \(note)") }
+        lines.append("\(rows.count) entries computed; \(w10) within 10% and \(w20) within 20% of the printed values")
         return lines.joined(separator: "\n")
     }
 
     public static func json(_ rows: [Row]) throws -> String {
         let list: [[String: Any]] = rows.map { r in
-            ["model": r.model, "dataset": r.dataset, "regime": r.regime, "ours": r.ours ?? NSNull(), "printed": r.printed,
-             "units": r.units, "relativeDeviation": r.relativeDeviation ?? NSNull(), "edge": r.edge ?? NSNull(), "note": r.note ?? NSNull()]
+            var o: [String: Any] = ["model": r.model, "dataset": r.dataset, "regime": r.regime, "ours": r.ours, "printed": r.printed,
+                                    "units": r.units, "relativeDeviation": r.relativeDeviation, "edge": r.convention.edge.rawValue,
+                                    "dof": r.convention.dof, "deltaChi2": r.convention.deltaChi2, "confidenceLevel": LimitConvention.confidenceLevel,
+                                    "deltaChi2From": r.convention.reference.rawValue, "inputs": r.inputs.rawValue,
+                                    "illConditioned": r.profile != nil]
+            if let p = r.profile {
+                o["profile"] = p.map { ["coupling": $0.coupling, "deltaChi2": $0.deltaChi2] }
+                o["profileUnits"] = ["coupling": r.units, "deltaChi2": "dimensionless"]
+            }
+            return o
         }
         return String(decoding: try JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
     }

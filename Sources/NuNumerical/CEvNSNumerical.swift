@@ -21,10 +21,23 @@ public enum CEvNSNumerical {
     /// With `standardModel: false` only the Z' part of the charge is returned (computed directly,
     /// not as a difference, so it keeps its digits when it is tiny next to the SM part).
     public static func weakCharge(_ p: CEvNSPoint, standardModel: Bool = true) throws -> Double {
+        try weakCharge(p, formFactors: try nucleonFormFactors(p), standardModel: standardModel)
+    }
+
+    /// The proton and neutron form factors of the point's nucleus at its |q⃗| (quadrature of the
+    /// densities): they depend on the recoil only, so a flux fold computes them once per recoil.
+    public static func nucleonFormFactors(_ p: CEvNSPoint) throws -> (proton: Double, neutron: Double) {
+        let q = p.momentumTransferSquared.squareRoot(), n = p.nucleus
+        return (try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: n.protonRadius),
+                try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: n.neutronRadius))
+    }
+
+    /// The weak charge with the form factors given (as `nucleonFormFactors` computes them).
+    public static func weakCharge(_ p: CEvNSPoint, formFactors f: (proton: Double, neutron: Double), standardModel: Bool = true) throws -> Double {
         let q2 = p.momentumTransferSquared, q = q2.squareRoot()
         let n = p.nucleus
-        let protons = Double(n.protons) * (try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: n.protonRadius))
-        let neutrons = Double(n.neutrons) * (try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: n.neutronRadius))
+        let protons = Double(n.protons) * f.proton
+        let neutrons = Double(n.neutrons) * f.neutron
         var protonCoupling = standardModel ? (p.flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu) : 0
         var neutronCoupling = standardModel ? Constants.neutronCoupling : 0
         if case .vector(let model, let g, let mass) = p.mediator {
@@ -53,20 +66,30 @@ public enum CEvNSNumerical {
         return sign * (try LoopMixingQuadrature.epsilon(beta: beta, alpha: alpha, q: q))
     }
 
+    /// The recoil-dependent factors of dσ/dT at a point: the weak charge Q (004 Eqs. (11), (16),
+    /// (28)) and the scalar term g̃²Q_S/(|q⃗|² + M²) of Eq. (33) (0 without a scalar).
+    public struct Charges: Sendable {
+        public let weak: Double
+        public let scalar: Double
+    }
+
+    public static func charges(_ p: CEvNSPoint, formFactors f: (proton: Double, neutron: Double)) throws -> Charges {
+        let weak = try weakCharge(p, formFactors: f)
+        guard case .scalar(let g, let mass, let ratio) = p.mediator else { return Charges(weak: weak, scalar: 0) }
+        let scalarCharge = ratio * (Double(p.nucleus.protons) * f.proton + Double(p.nucleus.neutrons) * f.neutron)
+        return Charges(weak: weak, scalar: g * g * scalarCharge / (p.momentumTransferSquared + mass * mass))
+    }
+
+    /// dσ/dT (MeV⁻³) at neutrino energy E for the point's nucleus and recoil, given its charges:
+    /// G_F²M/π (1 − MT/(2E²)) Q² + M²T/(4πE²) (g̃²Q_S/(|q⃗|² + M²))², 004 Eqs. (10) and (33).
+    public static func differentialCrossSection(energy e: Double, _ p: CEvNSPoint, charges c: Charges) -> Double {
+        let m = p.nucleus.mass, t = p.recoil
+        return pow(Constants.fermiConstant, 2) * m / Double.pi * (1 - m * t / (2 * e * e)) * c.weak * c.weak
+            + m * m * t / (4 * Double.pi * e * e) * c.scalar * c.scalar
+    }
+
     /// dσ/dT (MeV⁻³), 004 Eqs. (10) and (33).
     public static func differentialCrossSection(_ p: CEvNSPoint) throws -> Double {
-        let m = p.nucleus.mass, e = p.energy, t = p.recoil
-        let charge = try weakCharge(p)
-        var sigma = pow(Constants.fermiConstant, 2) * m / Double.pi * (1 - m * t / (2 * e * e)) * charge * charge
-        if case .scalar(let g, let mass, let ratio) = p.mediator {
-            let q2 = p.momentumTransferSquared, q = q2.squareRoot()
-            var scalarCharge = 0.0
-            for nucleon in Nucleon.allCases {
-                let count = Double(nucleon == .proton ? p.nucleus.protons : p.nucleus.neutrons)
-                scalarCharge += count * ratio * (try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: p.nucleus.radius(nucleon)))
-            }
-            sigma += m * m * t / (4 * Double.pi * e * e) * pow(g * g * scalarCharge / (q2 + mass * mass), 2)
-        }
-        return sigma
+        differentialCrossSection(energy: p.energy, p, charges: try charges(p, formFactors: try nucleonFormFactors(p)))
     }
 }

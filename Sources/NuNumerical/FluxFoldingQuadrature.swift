@@ -3,28 +3,42 @@ import GSLKit
 import NuPhysics
 
 /// The π-DAR flux folded with the numerical-path CEvNS cross section by GSL quadrature over the
-/// neutrino energy (QAGS, relative tolerance 1e-10), and the arrival-time distributions by
-/// quadrature of the convolution integrals. Independent of the closed-form polynomials.
+/// neutrino energy, and the arrival-time distributions by quadrature of the convolution integrals.
+/// Independent of the closed-form polynomials.
 public enum FluxFoldingQuadrature {
+    /// Relative tolerance of the energy quadrature. The paths are compared at 1e-8 (grid
+    /// `grid.flux.fold`); 1e-9 leaves a factor 10 for the form factors' own quadrature (1e-11) and
+    /// rounding. The integrand is a polynomial spectrum times 1 − MT/(2E²): QAGS meets it in one or
+    /// two 21-point rules.
+    public static let relativeTolerance = 1e-9
+
     /// ∫ φ_ν(E) dσ/dT(E, T) dE over [E_min(T), m_μ/2] (MeV⁻³ per neutrino); the prompt line is the
     /// cross section at the line's energy when it can reach T.
     public static func averagedCrossSection(_ flavor: Flavor, _ p: CEvNSPoint) throws -> Double {
-        try PionDecayFlux.validate(flavor)
+        try averagedCrossSections([flavor], p)[0]
+    }
+
+    /// The same for several components at the point's recoil; the form factors, which depend on the
+    /// recoil only, are computed once (by quadrature of the densities) and shared by the flavours.
+    public static func averagedCrossSections(_ flavors: [Flavor], _ p: CEvNSPoint) throws -> [Double] {
+        for flavor in flavors { try PionDecayFlux.validate(flavor) }
         let m = p.nucleus.mass
-        func sigma(_ e: Double) throws -> Double {
-            try CEvNSNumerical.differentialCrossSection(try CEvNSPoint(nucleus: p.nucleus, flavor: flavor, energy: e, recoil: p.recoil,
-                                                                       mediator: p.mediator, convention: p.convention,
-                                                                       formFactor: p.formFactor, loop: p.loop))
-        }
-        if flavor == .numu {
-            let e = PionDecayFlux.promptEnergy
-            return p.recoil <= Kinematics.maximumRecoil(energy: e, targetMass: m) ? try sigma(e) : 0
-        }
         let eMin = PionDecayFlux.minimumEnergy(recoil: p.recoil, nucleusMass: m), eMax = PionDecayFlux.maximumEnergy
-        guard eMin < eMax else { return 0 }
-        // Just above E_min, T is at its endpoint: nudge by a relative 1e-12 so validation accepts it.
-        return try Quadrature.integrate({ e in PionDecayFlux.delayedSpectrum(flavor, energy: e) * (try sigma(e)) },
-                                        from: eMin * (1 + 1e-12), to: eMax, relativeTolerance: 1e-10).value
+        guard eMin < eMax else { return flavors.map { _ in 0 } }
+        let formFactors = try CEvNSNumerical.nucleonFormFactors(p)
+        return try flavors.map { flavor in
+            let at = try CEvNSPoint(nucleus: p.nucleus, flavor: flavor, energy: eMax, recoil: p.recoil, mediator: p.mediator,
+                                    convention: p.convention, formFactor: p.formFactor, loop: p.loop)
+            let charges = try CEvNSNumerical.charges(at, formFactors: formFactors)
+            if flavor == .numu {
+                let e = PionDecayFlux.promptEnergy
+                return p.recoil <= Kinematics.maximumRecoil(energy: e, targetMass: m)
+                    ? CEvNSNumerical.differentialCrossSection(energy: e, at, charges: charges) : 0
+            }
+            return try Quadrature.integrate({ e in
+                PionDecayFlux.delayedSpectrum(flavor, energy: e) * CEvNSNumerical.differentialCrossSection(energy: e, at, charges: charges)
+            }, from: eMin, to: eMax, relativeTolerance: relativeTolerance).value
+        }
     }
 
     /// Arrival-time density (ns⁻¹) by quadrature of the convolution of the Gaussian pulse with the

@@ -28,8 +28,11 @@ struct DataOptions: ParsableArguments {
     @Option(help: "COHERENT data directory (default: $NUCHECK_COHERENT_DATA, else ../shared/data/coherent from the working directory).")
     var data: String?
 
-    func configure() {
+    /// Points the COHERENT quantities at the data and at the analysis inputs (`coherent.json` in
+    /// the reference directory).
+    func configure(reference: URL = URL(fileURLWithPath: "Reference")) {
         CoherentContext.shared.setDirectory(CoherentData.directory(explicit: data, projectRoot: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)))
+        CoherentContext.shared.setReferenceDirectory(reference)
     }
 }
 
@@ -48,7 +51,7 @@ struct FixtureOptions: ParsableArguments {
     }
 
     func load() throws -> FixtureSet {
-        data.configure()
+        data.configure(reference: referenceURL)
         return try FixtureSet(fixtures: URL(fileURLWithPath: fixtures).standardizedFileURL, reference: try ReferenceLibrary(directory: referenceURL))
     }
 }
@@ -162,7 +165,7 @@ struct Bench: ParsableCommand {
 
     func run() throws {
         do {
-            options.data.configure()
+            options.data.configure(reference: options.referenceURL)
             print(Benchmark.table(try Benchmark.run(budget: budget)))
             let scans = try Benchmark.scans(reference: try ReferenceLibrary(directory: options.referenceURL))
             if !scans.isEmpty { print("\nscans (seconds of wall clock, one run each)\n" + scans.joined(separator: "\n")) }
@@ -255,155 +258,6 @@ struct Plot: ParsableCommand {
                                         count: points, logX: logX, logY: logY, comparisons: comparisons, fixtures: fixtures)
             try plot.svg().write(toFile: out, atomically: true, encoding: .utf8)
             print("wrote \(out): \(plot.curves.filter { !$0.points.isEmpty }.count) curves, \(plot.golden.count) golden points")
-        } catch { throw fail(error) }
-    }
-}
-
-/// The CsI BRN and NIN normalisations, which the CsI release does not carry.
-struct CsIBackgroundOptions: ParsableArguments {
-    @Option(name: .customLong("csi-brn"), help: "Predicted CsI beam-related-neutron events in 0-60 PE, 0-6 µs (not in the release; needed for csi and combined).")
-    var brn: Double?
-    @Option(name: .customLong("csi-nin"), help: "Predicted CsI neutrino-induced-neutron events in 0-60 PE, 0-6 µs (not in the release; needed for csi and combined).")
-    var nin: Double?
-
-    func backgrounds() throws -> (brn: Double, nin: Double)? {
-        switch (brn, nin) {
-        case (nil, nil): return nil
-        case let (b?, n?): return (b, n)
-        default: throw PhysicsError.notApplicable("give both --csi-brn and --csi-nin")
-        }
-    }
-}
-
-struct Table2: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        commandName: "table2",
-        abstract: "Reproduce 004 Table 2 from the COHERENT data: our value, the printed one and the deviation for all 66 entries.")
-    @OptionGroup var options: FixtureOptions
-    @OptionGroup var csi: CsIBackgroundOptions
-    @Flag(help: "Print a JSON list (model, dataset, regime, ours, printed, units, relativeDeviation).") var json = false
-
-    func run() throws {
-        do {
-            options.data.configure()
-            let reference = try ReferenceLibrary(directory: options.referenceURL)
-            let start = DispatchTime.now().uptimeNanoseconds
-            let rows = try TableTwo.compute(reference: reference, csiBackgrounds: try csi.backgrounds())
-            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            print(json ? try TableTwo.json(rows) : TableTwo.text(rows) + String(format: "\ncomputed in %.2f s", seconds))
-        } catch { throw fail(error) }
-    }
-}
-
-struct Limits: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "The 2σ exclusion boundary g(M) of a model from the COHERENT data, as a table (and an SVG with the Table 2 asymptotes).")
-    @Argument(help: "Model (a 004 Table 2 row, or scalar).") var model: String
-    @Option(help: "Data set: ar, csi or combined (csi and combined need --csi-brn and --csi-nin).") var detector: String = "ar"
-    @OptionGroup var csi: CsIBackgroundOptions
-    @Option(help: "Lightest mass (with unit).") var from: String = "0.1MeV"
-    @Option(help: "Heaviest mass (with unit).") var to: String = "1e5MeV"
-    @Option(help: "Masses on the log grid.") var points: Int = 25
-    @Option(help: "Also draw the boundary and the Table 2 asymptotes to this SVG file.") var plot: String?
-    @Flag(help: "Print JSON.") var json = false
-    @OptionGroup var options: FixtureOptions
-
-    func run() throws {
-        do {
-            options.data.configure()
-            let (a, b) = (try UnitParser.energy(from, name: "from"), try UnitParser.energy(to, name: "to"))
-            guard a > 0, b > a, points >= 2 else { throw PhysicsError.unphysical("need 0 < from < to and at least 2 points") }
-            let masses = (0..<points).map { exp(log(a) + Double($0) / Double(points - 1) * (log(b) - log(a))) }
-            let mediator: AsymptoticLimit.Mediator = model == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(model))
-            let backgrounds = try csi.backgrounds()
-            if detector == "ar", backgrounds != nil { throw PhysicsError.notApplicable("--csi-brn and --csi-nin apply to csi and combined") }
-            let curve = try CoherentContext.shared.limitAnalysis(detector, csiBackgrounds: backgrounds).curve(mediator, masses: masses)
-            let label = ["ar": "CENNS-10 argon", "csi": "CsI", "combined": "CsI + argon"][detector] ?? detector
-            if json {
-                let list = curve.map { ["massMeV": $0.mass, "g": $0.g] }
-                print(String(decoding: try JSONSerialization.data(withJSONObject: ["model": model, "detector": detector, "boundary": list], options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
-            } else {
-                print("2σ upper bound on g, \(model), \(label)")
-                print("M [MeV]         g [dimensionless]")
-                for p in curve { print(String(format: "%-14.6g  %.6g", p.mass, p.g)) }
-            }
-            if let plot {
-                let reference = try ReferenceLibrary(directory: options.referenceURL)
-                var curves = [SVGChart.Curve(label: "2σ bound (ours)", points: curve.map { ($0.mass, $0.g) })]
-                if let low = reference.entries["004_atzori_corona_et_al.json#table2.\(model).\(detector).lowMass"]?.value {
-                    curves.append(SVGChart.Curve(label: "Table 2, low M", points: [(a, low), (b, low)]))
-                }
-                if let high = reference.entries["004_atzori_corona_et_al.json#table2.\(model).\(detector).highMass"]?.value {
-                    curves.append(SVGChart.Curve(label: "Table 2, high M", points: [(a, high * a / 1000), (b, high * b / 1000)]))
-                }
-                try SVGChart(title: "\(model) 2σ bound, \(label)", xLabel: "M [MeV]", yLabel: "g", curves: curves, logX: true, logY: true)
-                    .svg().write(toFile: plot, atomically: true, encoding: .utf8)
-                print("wrote \(plot)")
-            }
-        } catch { throw fail(error) }
-    }
-}
-
-struct Rates: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Predicted (per component) and observed counts per bin and their totals (SM CEvNS from our prediction).")
-    @Option(help: "ar or csi.") var detector: String = "ar"
-    @Flag(help: "Print JSON (with the SM CEvNS total as cevnsTotal).") var json = false
-    @OptionGroup var csi: CsIBackgroundOptions
-    @OptionGroup var options: FixtureOptions
-
-    func run() throws {
-        do {
-            options.data.configure()
-            let context = CoherentContext.shared
-            var components: [(String, [[Double]])] = []
-            let observed: [[Double]]
-            let rowEdges: [Double], columnEdges: [Double], rowUnit: String
-            if detector == "ar" {
-                let a = try context.argonAnalysis()
-                components = [("cevns", try a.predictor.cevns(SignalModel())), ("cevnsRelease", a.release.cevns),
-                              ("steadyState", a.release.steadyState), ("promptBRN", a.release.promptBRN), ("delayedBRN", a.release.delayedBRN)]
-                observed = a.release.data
-                (rowEdges, columnEdges, rowUnit) = (ArgonRelease.energyEdges, ArgonRelease.timeEdges, "keVee")
-            } else if detector == "csi" {
-                let release = try context.csiRelease()
-                components = [("cevns", try context.csiPredictor().cevns(SignalModel())), ("steadyState", CsIRelease.binned(release.anticoincidence))]
-                if let backgrounds = try csi.backgrounds() {
-                    let chi2 = try CsIChi2(release: release, brnEvents: backgrounds.brn, ninEvents: backgrounds.nin)
-                    let columns = CsIRelease.timeEdges.count - 1
-                    func grid(_ flat: [Double]) -> [[Double]] { stride(from: 0, to: flat.count, by: columns).map { Array(flat[$0..<($0 + columns)]) } }
-                    components += [("brn", grid(chi2.brn)), ("nin", grid(chi2.nin))]
-                }
-                observed = CsIRelease.binned(release.coincidence)
-                (rowEdges, columnEdges, rowUnit) = (CsIRelease.peEdges, CsIRelease.timeEdges, "PE")
-            } else {
-                throw PhysicsError.unknown("detector '\(detector)' (expected ar or csi)")
-            }
-            if json {
-                var bins: [[String: Any]] = []
-                for i in observed.indices { for j in observed[i].indices {
-                    var o: [String: Any] = ["observableLow": rowEdges[i], "observableHigh": rowEdges[i + 1], "observableUnit": rowUnit,
-                                            "timeLowUs": columnEdges[j], "timeHighUs": columnEdges[j + 1], "observed": observed[i][j]]
-                    for (name, h) in components { o[name] = h[i][j] }
-                    bins.append(o)
-                } }
-                var root: [String: Any] = ["detector": detector, "bins": bins, "observedTotal": total(observed), "cevnsTotal": total(components[0].1),
-                                           "units": "events"]
-                root["componentTotals"] = Dictionary(uniqueKeysWithValues: components.map { ($0.0, total($0.1)) })
-                if detector == "csi", components.count == 2 { root["missing"] = "BRN and NIN: normalisations not in the release (--csi-brn, --csi-nin)" }
-                print(String(decoding: try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
-            } else {
-                print("counts per bin [events]; bins in \(rowUnit == "PE" ? "photoelectrons" : "keVee") and µs after the POT")
-                print("bin (\(rowUnit), µs)".padding(toLength: 26, withPad: " ", startingAt: 0) + "observed  " + components.map { $0.0.padding(toLength: 13, withPad: " ", startingAt: 0) }.joined())
-                for i in observed.indices { for j in observed[i].indices {
-                    let label = String(format: "%g-%g, %g-%g", rowEdges[i], rowEdges[i + 1], columnEdges[j], columnEdges[j + 1])
-                    print(label.padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%-10.0f", observed[i][j])
-                          + components.map { String(format: "%-13.4g", $0.1[i][j]) }.joined())
-                } }
-                print("total".padding(toLength: 26, withPad: " ", startingAt: 0) + String(format: "%-10.0f", total(observed))
-                      + components.map { String(format: "%-13.5g", total($0.1)) }.joined())
-                if detector == "csi", components.count == 2 { print("BRN and NIN are not shown: their normalisations are not in the release (give --csi-brn and --csi-nin)") }
-            }
         } catch { throw fail(error) }
     }
 }

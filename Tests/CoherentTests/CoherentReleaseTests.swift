@@ -12,7 +12,19 @@ enum Data {
     static let directory = CoherentData.directory(explicit: nil, projectRoot: root)
     static let present = CoherentData.isPresent(directory)
     static let runnable = present || CoherentData.absenceIsFailure
+    static let reference = root.appendingPathComponent("Reference")
+
+    /// Points the shared context at the data and at Reference/ (the analysis inputs).
+    static func configure() {
+        CoherentContext.shared.setDirectory(directory)
+        CoherentContext.shared.setReferenceDirectory(reference)
+    }
+
+    static func inputs(_ set: InputSet = .release) throws -> AnalysisInputs { try AnalysisInputs(referenceDirectory: reference, set: set) }
 }
+
+/// Δχ² = 4: one parameter, as the direct roots below compute it.
+let oneDof = try! LimitConvention(dof: 1)
 
 @Suite(.enabled(if: Data.runnable, "COHERENT data absent at ../shared/data/coherent (set CI to make this a failure)"))
 struct CoherentReleaseTests {
@@ -47,7 +59,8 @@ struct CoherentReleaseTests {
     func argonTiming() throws {
         let ar = try ArgonRelease(directory: Data.directory)
         func shape(_ mean: Double) throws -> [Double] {
-            let h = try ArgonPredictor(release: ar, arrivalMean: mean).cevns(SignalModel(), steps: 300)
+            let inputs = try Data.inputs().replacing("ar.pot.mean", with: mean)
+            let h = try ArgonPredictor(release: ar, inputs: inputs).cevns(SignalModel())
             return (0..<ArgonRelease.timeBins).map { j in h.reduce(0) { $0 + $1[j] } / total(h) }
         }
         let early = try shape(240), late = try shape(640)
@@ -70,14 +83,18 @@ struct CoherentReleaseTests {
 
 @Suite(.enabled(if: Data.runnable, "COHERENT data absent at ../shared/data/coherent (set CI to make this a failure)"))
 struct ArgonChi2Tests {
-    static let analysis = Data.present ? try? ArgonAnalysis(directory: Data.directory) : nil
+    static let analysis: ArgonAnalysis? = {
+        guard Data.present else { return nil }
+        Data.configure()
+        return try? CoherentContext.shared.argonAnalysis()
+    }()
 
     /// Eq. (7)'s predictions are linear in the nine nuisances, so its minimum solves the normal
     /// equations; GSL's BFGS must find the same χ² and nuisances.
     @Test("χ² minimum: normal equations equal GSL BFGS")
     func analyticVersusBFGS() throws {
         let a = try #require(Self.analysis)
-        let sm = ArgonChi2.flat(try a.predictor.cevns(SignalModel(), steps: 300))
+        let sm = ArgonChi2.flat(try a.predictor.cevns(SignalModel()))
         for scale in [0.0, 0.5, 1.0, 1.3, 4.0] {
             let cevns = sm.map { $0 * scale }
             let analytic = try a.chi2.minimumAnalytic(cevns: cevns), numerical = try a.chi2.minimumNumerical(cevns: cevns)
@@ -91,7 +108,7 @@ struct ArgonChi2Tests {
     @Test("CEvNS is seen in the argon data")
     func evidence() throws {
         let a = try #require(Self.analysis)
-        let sm = ArgonChi2.flat(try a.predictor.cevns(SignalModel(), steps: 300))
+        let sm = ArgonChi2.flat(try a.predictor.cevns(SignalModel()))
         let with = try a.chi2.minimumAnalytic(cevns: sm).chi2, without = try a.chi2.minimumAnalytic(cevns: sm.map { _ in 0 }).chi2
         #expect(without - with > 9, "Δχ² without CEvNS = \(without - with)")
         #expect(with < 140, "χ²_min = \(with) for 120 bins")
@@ -105,9 +122,9 @@ struct ArgonChi2Tests {
     func scanAsymptotes(model: String) throws {
         let a = try #require(Self.analysis)
         let mediator: AsymptoticLimit.Mediator = model == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(model))
-        let curve = try a.limits.curve(mediator, masses: [1e-3, 3e5])
-        let low = try a.bound(mediator, regime: .lowMass, minimisation: .analytic)
-        let high = try a.bound(mediator, regime: .highMass, minimisation: .analytic)
+        let curve = try a.limits.curve(mediator, masses: [1e-3, 3e5], convention: oneDof)
+        let low = try a.bound(mediator, regime: .lowMass, convention: oneDof, minimisation: .analytic)
+        let high = try a.bound(mediator, regime: .highMass, convention: oneDof, minimisation: .analytic)
         #expect(abs(curve[0].g / low - 1) < 1e-6, "\(model): scan at 1 keV \(curve[0].g) vs plateau \(low) (tolerance 1e-6)")
         #expect(abs(curve[1].g / (3e5 / 1000) / high - 1) < 1e-6, "\(model): scan g/M at 300 GeV \(curve[1].g / 300) vs asymptote \(high) GeV⁻¹ (tolerance 1e-6)")
     }
@@ -119,21 +136,21 @@ struct ArgonChi2Tests {
     @Test("exclusion curve equals a direct root on full predictions (B − L)", arguments: [0.01, 30.0, 1000.0])
     func directRoot(mass: Double) throws {
         let a = try #require(Self.analysis)
-        let curve = try a.limits.curve(.vector(ModelRegistry.bMinusL), masses: [mass])[0].g
+        let curve = try a.limits.curve(.vector(ModelRegistry.bMinusL), masses: [mass], convention: oneDof)[0].g
         let g = try directBMinusLBound(a.limits, mass: mass, near: curve)
         #expect(abs(g / curve - 1) < 1e-7, "M = \(mass) MeV: direct \(g) vs curve \(curve) (tolerance 1e-7: Brent stops at 1e-8 relative in ln g ≈ −10, i.e. ~1e-7 in g; the scan's root is tighter)")
     }
 }
 
-/// 004 Eq. (6) on the CsI release. The BRN and NIN counts are not in the release, so these tests
-/// hold for a range of them: (0, 0) to (40, 12) events.
+/// 004 Eq. (6) on the CsI release, for a range of BRN and NIN counts around the release's
+/// (18.4, 5.6): (0, 0) to (40, 12) events.
 @Suite(.enabled(if: Data.runnable, "COHERENT data absent at ../shared/data/coherent (set CI to make this a failure)"))
 struct CsIChi2Tests {
     static let backgrounds: [(brn: Double, nin: Double)] = [(0, 0), (17, 5.6), (40, 12)]
 
     static func analysis(_ b: (brn: Double, nin: Double)) throws -> CsIAnalysis {
-        CoherentContext.shared.setDirectory(Data.directory)
-        return try CoherentContext.shared.csiAnalysis(brnEvents: b.brn, ninEvents: b.nin)
+        Data.configure()
+        return try CoherentContext.shared.csiAnalysis(counts: try CsINeutronCounts(brn: b.brn, nin: b.nin))
     }
 
     /// No closed form: Newton on the analytic derivatives and the derivative-free GSL simplex must
@@ -143,7 +160,7 @@ struct CsIChi2Tests {
     func newtonVersusSimplex() throws {
         for b in Self.backgrounds {
             let a = try Self.analysis(b)
-            let sm = ArgonChi2.flat(try a.predictor.cevns(SignalModel(), steps: CsIAnalysis.limitSteps))
+            let sm = ArgonChi2.flat(try a.predictor.cevns(SignalModel()))
             for scale in [0.0, 0.5, 1.0, 2.0, 1e12] {
                 let cevns = sm.map { $0 * scale }
                 let newton = try a.chi2.minimumNewton(cevns: cevns), simplex = try a.chi2.minimumSimplex(cevns: cevns)
@@ -160,7 +177,7 @@ struct CsIChi2Tests {
     func evidence() throws {
         for b in Self.backgrounds {
             let a = try Self.analysis(b)
-            let sm = ArgonChi2.flat(try a.predictor.cevns(SignalModel(), steps: CsIAnalysis.limitSteps))
+            let sm = ArgonChi2.flat(try a.predictor.cevns(SignalModel()))
             let with = try a.chi2.minimumNewton(cevns: sm).chi2, without = try a.chi2.minimumNewton(cevns: sm.map { _ in 0 }).chi2
             #expect(without - with > 100, "BRN \(b.brn), NIN \(b.nin): Δχ² without CEvNS = \(without - with)")
             #expect(with < 140, "BRN \(b.brn), NIN \(b.nin): χ²_min = \(with) for 99 bins")
@@ -175,10 +192,10 @@ struct CsIChi2Tests {
     func combinedIsSum() throws {
         let b = Self.backgrounds[1]
         let csi = try Self.analysis(b), argon = try CoherentContext.shared.argonAnalysis()
-        let combined = try CoherentContext.shared.limitAnalysis("combined", csiBackgrounds: b)
+        let combined = try CoherentContext.shared.limitAnalysis("combined", csiCounts: try CsINeutronCounts(brn: b.brn, nin: b.nin))
         let model = SignalModel(mediator: .vector(model: ModelRegistry.bMinusL, g: 3e-5, mass: 5))
-        let ar = try argon.chi2.minimumAnalytic(cevns: ArgonChi2.flat(try argon.predictor.cevns(model, steps: ArgonAnalysis.limitSteps))).chi2
-        let cs = try csi.chi2.minimumNewton(cevns: ArgonChi2.flat(try csi.predictor.cevns(model, steps: CsIAnalysis.limitSteps))).chi2
+        let ar = try argon.chi2.minimumAnalytic(cevns: ArgonChi2.flat(try argon.predictor.cevns(model))).chi2
+        let cs = try csi.chi2.minimumNewton(cevns: ArgonChi2.flat(try csi.predictor.cevns(model))).chi2
         let joint = try combined.chi2(try combined.predict(model), .analytic)
         #expect(abs(joint - (ar + cs)) <= 1e-12 * joint, "combined \(joint) vs Ar \(ar) + CsI \(cs) (tolerance 1e-12: the same sums in another order)")
         #expect(min(ar, cs) > 50, "each detector contributes: Ar \(ar), CsI \(cs)")
@@ -189,7 +206,7 @@ struct CsIChi2Tests {
     @Test("CsI exclusion curve equals a direct root on full predictions (B − L, M = 30 MeV)")
     func directRoot() throws {
         let a = try Self.analysis(Self.backgrounds[1]).limits
-        let curve = try a.curve(.vector(ModelRegistry.bMinusL), masses: [30])[0].g
+        let curve = try a.curve(.vector(ModelRegistry.bMinusL), masses: [30], convention: oneDof)[0].g
         let g = try directBMinusLBound(a, mass: 30, near: curve)
         #expect(abs(g / curve - 1) < 1e-7, "direct \(g) vs curve \(curve) (tolerance 1e-7: Brent stops at 1e-8 relative in ln g ≈ −10, i.e. ~1e-7 in g; the scan's root is tighter)")
     }
@@ -197,16 +214,19 @@ struct CsIChi2Tests {
     @Test("bad CsI background counts and overflowed predictions are refused")
     func badBackgrounds() throws {
         let release = try CsIRelease(directory: Data.directory)
-        #expect(throws: PhysicsError.self) { try CsIChi2(release: release, brnEvents: -1, ninEvents: 5) }
-        #expect(throws: PhysicsError.self) { try CsIChi2(release: release, brnEvents: .nan, ninEvents: 5) }
-        #expect(throws: PhysicsError.self) { try CoherentContext.shared.limitAnalysis("csi", csiBackgrounds: nil) }
-        #expect(throws: PhysicsError.self) { try CoherentContext.shared.limitAnalysis("xenon", csiBackgrounds: nil) }
+        #expect(throws: PhysicsError.self) { try CsINeutronCounts(brn: -1, nin: 5) }
+        #expect(throws: PhysicsError.self) { try CsINeutronCounts(brn: .nan, nin: 5) }
+        #expect(throws: PhysicsError.self) { try CoherentContext.shared.limitAnalysis("ar", csiCounts: try CsINeutronCounts(brn: 18, nin: 5)) }
+        #expect(throws: PhysicsError.self) { try CoherentContext.shared.limitAnalysis("xenon") }
         // Predictions that overflowed (an absurd coupling) are refused by name, not fitted.
         let csi = try Self.analysis(Self.backgrounds[1]).chi2
         let overflowed = Array(repeating: Double.infinity, count: 99)
         #expect(throws: PhysicsError.self) { try csi.minimumNewton(cevns: overflowed) }
         #expect(throws: PhysicsError.self) { try csi.minimumSimplex(cevns: overflowed.map { _ in .nan }) }
-        #expect(throws: PhysicsError.self) { try CsIChi2(release: release, brnEvents: 1e308, ninEvents: 5).minimumNewton(cevns: Array(repeating: 1, count: 99)) }
+        let efficiency = try CsITimeEfficiency(try Data.inputs())
+        #expect(throws: PhysicsError.self) {
+            try CsIChi2(release: release, counts: try CsINeutronCounts(brn: 1e308, nin: 5), timeEfficiency: efficiency).minimumNewton(cevns: Array(repeating: 1, count: 99))
+        }
         let argon = try CoherentContext.shared.argonAnalysis().chi2
         #expect(throws: PhysicsError.self) { try argon.minimumAnalytic(cevns: Array(repeating: .infinity, count: 120)) }
         #expect(throws: PhysicsError.self) { try argon.minimumNumerical(cevns: Array(repeating: .nan, count: 120)) }
@@ -240,7 +260,52 @@ func limitScanRefusesNaN() {
     #expect(throws: PhysicsError.self) {
         try AsymptoticLimit.bound(q, regime: .lowMass, chi2: { n in n[0] > 1.001 ? .nan : n[0] })
     }
-    // With χ² = (1 + x)², minimal (1) at x = 0, Δχ² = 4 is reached at x = g² = √5 − 1 exactly.
-    let g = try? AsymptoticLimit.bound(q, regime: .lowMass, chi2: { n in n[0] * n[0] })
-    #expect(g.map { abs($0 * $0 - (5.0.squareRoot() - 1)) < 1e-8 } == true, "bound \(String(describing: g)) vs √(√5 − 1)")
+}
+
+/// A toy χ² = (1 + x)², minimal (1) at x = 0, with a known root for each convention: Δχ² = d is
+/// reached at x = g² = √(1 + d) − 1, d = 4 for one parameter and −2 ln(1 − 0.9545) for two.
+@Test("limit scan: Δχ² roots of a toy χ² for one and two parameters", arguments: [1, 2])
+func toyChi2Roots(dof: Int) throws {
+    let q = AsymptoticLimit.Quadratic(a: [1], b: [1], c: [0], mass: 0.01)
+    let convention = try LimitConvention(dof: dof)
+    let d = dof == 1 ? 4.0 : -2 * log(1 - 0.954499736103642)
+    let g = try AsymptoticLimit.bound(q, regime: .lowMass, convention: convention, chi2: { n in n[0] * n[0] })
+    #expect(abs(g * g - ((1 + d).squareRoot() - 1)) < 1e-8, "dof \(dof): bound² \(g * g) vs √(1 + \(d)) − 1 (tolerance 1e-8: Brent's 1e-10 in ln x)")
+    // The scan's allowed set is the one interval [0, x_bound).
+    let scan = try AsymptoticLimit.scan(q, convention: convention, chi2: { n in n[0] * n[0] })
+    #expect(scan.intervals.count == 1 && scan.intervals[0].lower == 0 && abs(scan.intervals[0].upper! / scan.bound - 1) < 1e-12)
+    // Counting from the SM point instead gives the same here (the minimum is at x = 0).
+    let fromSM = try AsymptoticLimit.bound(q, regime: .lowMass, convention: try LimitConvention(dof: dof, reference: .standardModel), chi2: { n in n[0] * n[0] })
+    #expect(abs(fromSM / g - 1) < 1e-12)
+}
+
+/// The 2σ thresholds against GSL quadrature of the χ² densities: ∫₀^Δχ² f_k = erf(2/√2) = 0.9545.
+@Test("Δχ² thresholds: the χ²₁ and χ²₂ quantiles of 95.45%")
+func deltaChi2Quantiles() throws {
+    let pdf1: (Double) -> Double = { t in exp(-t / 2) / (2 * Double.pi * t).squareRoot() }
+    let pdf2: (Double) -> Double = { t in exp(-t / 2) / 2 }
+    for (dof, pdf) in [(1, pdf1), (2, pdf2)] {
+        let c = try LimitConvention(dof: dof)
+        let p = try Quadrature.integrate(pdf, from: 0, to: c.deltaChi2, relativeTolerance: 1e-12).value
+        #expect(abs(p - 0.954499736103642) < 1e-10, "dof \(dof): P(χ² < \(c.deltaChi2)) = \(p) vs 0.9544997 (2σ)")
+    }
+    #expect(throws: PhysicsError.self) { try LimitConvention(dof: 3) }
+}
+
+/// Ridges: a χ² that climbs to a ridge 1 above the threshold and then falls into a strip is
+/// ill-conditioned; the first edge stops at the ridge side, the outer edge beyond the strip.
+@Test("limit scan: a ridge near the threshold marks the bound ill-conditioned; intervals around a strip")
+func ridgeAndStrip() throws {
+    let q = AsymptoticLimit.Quadratic(a: [0], b: [1], c: [0], mass: 0.01)
+    // χ²(x) in ln x: a bump of height 5 at x = 1e-4, a dip back to 0 at x = 1e-2, then a steep rise.
+    let chi2: ([Double]) -> Double = { n in
+        let l = log10(max(n[0], 1e-300))
+        return 5 * exp(-pow((l + 4) / 0.5, 2)) + (l > -2 ? 40 * (l + 2) * (l + 2) : 0)
+    }
+    let convention = try LimitConvention(dof: 1)
+    let scan = try AsymptoticLimit.scan(q, convention: convention, chi2: chi2)
+    #expect(scan.isIllConditioned, "ridge of Δχ² 5 against a threshold of 4")
+    #expect(scan.intervals.count == 2, "allowed below the ridge and around the strip: \(scan.intervals)")
+    let outer = try AsymptoticLimit.scan(q, convention: convention.with(edge: .outer), chi2: chi2)
+    #expect(abs(outer.bound / scan.intervals[1].upper! - 1) < 1e-12 && outer.bound > 1e-2 && scan.bound < 1e-4)
 }

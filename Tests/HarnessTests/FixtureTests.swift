@@ -12,6 +12,7 @@ enum Repository {
 
     static func load() throws -> FixtureSet {
         CoherentContext.shared.setDirectory(CoherentData.directory(explicit: nil, projectRoot: root))
+        CoherentContext.shared.setReferenceDirectory(reference)
         return try FixtureSet(fixtures: fixtures, reference: try ReferenceLibrary(directory: reference))
     }
 

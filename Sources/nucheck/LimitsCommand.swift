@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import NuCoherent
+import NuHarness
+import NuPhysics
+
+struct Limits: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "The 2σ exclusion boundary g(M) and the allowed intervals from the COHERENT data, for one model or all of 004 Table 2.",
+        discussion: "Example: nucheck limits all --detector all --points 100 --hepdata limits.yaml")
+    @Argument(help: "Model (a 004 Table 2 row, or scalar), or 'all' for every Table 2 model.") var model: String
+    @Option(help: "Data set: ar, csi, combined, or all.") var detector: String = "ar"
+    @OptionGroup var convention: LimitConventionOptions
+    @Option(help: "Edge of the allowed region: first (holding the SM) or outer (the largest allowed coupling).") var edge: String = "first"
+    @OptionGroup var csi: CsIBackgroundOptions
+    @Option(help: "Lightest mass (with unit).") var from: String = "0.1MeV"
+    @Option(help: "Heaviest mass (with unit).") var to: String = "1e5MeV"
+    @Option(help: "Masses on the log grid.") var points: Int = 25
+    @Option(help: "Also draw the boundary and the Table 2 asymptotes to this SVG file (one model and data set).") var plot: String?
+    @Option(help: "Also write the curves as CSV to this file.") var csv: String?
+    @Option(help: "Also write the curves as a HEPData-style YAML table to this file.") var hepdata: String?
+    @Flag(help: "Print JSON only (messages go to stderr).") var json = false
+    @OptionGroup var options: FixtureOptions
+
+    func run() throws {
+        do {
+            options.data.configure(reference: options.referenceURL)
+            let (a, b) = (try UnitParser.energy(from, name: "from"), try UnitParser.energy(to, name: "to"))
+            guard a > 0, b > a, points >= 2 else { throw PhysicsError.unphysical("need 0 < from < to and at least 2 points") }
+            let masses = (0..<points).map { exp(log(a) + Double($0) / Double(points - 1) * (log(b) - log(a))) }
+            let models = model == "all" ? TableTwo.models : [model]
+            let datasets = detector == "all" ? TableTwo.datasets : [detector]
+            guard let edge = try convention.edge(edge) else { throw PhysicsError.unknown("edge") }
+            let limitConvention = try LimitConvention(dof: convention.dof, reference: try convention.reference(), edge: edge)
+            let set = try convention.inputSet(), counts = try csi.counts()
+            if counts != nil, datasets == ["ar"] { throw PhysicsError.notApplicable("--csi-brn and --csi-nin apply to csi and combined") }
+            var curves: [LimitCurve] = []
+            for name in models {
+                let mediator: AsymptoticLimit.Mediator = name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
+                for dataset in datasets {
+                    let analysis = try CoherentContext.shared.limitAnalysis(dataset, inputs: set, csiCounts: dataset == "ar" ? nil : counts)
+                    curves.append(LimitCurve(model: name, dataset: dataset, convention: limitConvention, inputs: set,
+                                             points: try analysis.curve(mediator, masses: masses, convention: limitConvention)))
+                }
+            }
+            print(json ? try LimitReport.json(curves) : LimitReport.text(curves))
+            func write(_ text: String, _ path: String) throws {
+                try writeFile(text, to: path)
+                FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
+            }
+            if let csv { try write(LimitReport.csv(curves), csv) }
+            if let hepdata { try write(try LimitReport.hepdata(curves, version: HarnessVersion.string), hepdata) }
+            if let plot {
+                guard curves.count == 1 else { throw PhysicsError.notApplicable("--plot draws one model and one data set") }
+                let reference = try ReferenceLibrary(directory: options.referenceURL)
+                try write(try limitPlot(curves[0], reference: reference, range: (a, b)).svg(), plot)
+            }
+        } catch { throw fail(error) }
+    }
+
+    func limitPlot(_ curve: LimitCurve, reference: ReferenceLibrary, range: (Double, Double)) throws -> SVGChart {
+        let (a, b) = range
+        var curves = [SVGChart.Curve(label: "2σ bound (ours)", points: curve.points.map { ($0.mass, $0.g) })]
+        if let low = reference.entries["004_atzori_corona_et_al.json#table2.\(curve.model).\(curve.dataset).lowMass"]?.value {
+            curves.append(SVGChart.Curve(label: "Table 2, low M", points: [(a, low), (min(b, 30), low)]))
+        }
+        if let high = reference.entries["004_atzori_corona_et_al.json#table2.\(curve.model).\(curve.dataset).highMass"]?.value {
+            let start = max(a, 100.0)
+            if start < b { curves.append(SVGChart.Curve(label: "Table 2, high M", points: [(start, high * start / 1000), (b, high * b / 1000)])) }
+        }
+        return SVGChart(title: "\(curve.model) 2σ bound, \(curve.datasetLabel)", xLabel: "M [MeV]", yLabel: curve.couplingName,
+                        curves: curves, logX: true, logY: true)
+    }
+}
+
+/// Writes text to a file, as one clear error when the directory is missing or not writable.
+func writeFile(_ text: String, to path: String) throws {
+    do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
+        throw HarnessError.file(path: path, field: nil, message: "cannot be written (\((error as NSError).localizedDescription))")
+    }
+}
