@@ -113,9 +113,9 @@ public struct ArgonChi2: Sendable {
         let gradient: ([Double]) -> [Double] = { u in
             let v = theta(u)
             var g = Array(repeating: 0.0, count: Self.nuisanceCount)
+            var column = Array(repeating: 0.0, count: Self.nuisanceCount)
             for k in self.data.indices where self.sigma2[k] > 0 {
                 var predicted = 0.0
-                var column = Array(repeating: 0.0, count: Self.nuisanceCount)
                 for z in 0..<4 { predicted += (1 + v[z]) * comps[z][k]; column[z] = comps[z][k] }
                 for (l, shape) in self.shapes.enumerated() {
                     column[4 + l] = shape.s[k] * comps[shape.component][k]

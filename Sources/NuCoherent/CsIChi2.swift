@@ -64,27 +64,46 @@ public struct CsIChi2: Sendable {
     /// express in double precision while u can. Components with T_z = 0 drop out (their η_z = 0).
     struct Scaled {
         let shapes: [[Double]], totals: [Double]
+        /// The shapes bin-major, [k × components + z], for the hot loop of χ².
+        let binMajor: [Double]
 
         static func total(_ h: [Double]) -> Double { h.reduce(0, +) }
 
         init(_ comps: [[Double]]) {
             totals = comps.map(Self.total)
-            shapes = zip(comps, totals).map { h, t in t > 0 ? h.map { $0 / t } : h.map { _ in 0 } }
+            let shapes = zip(comps, totals).map { h, t in t > 0 ? h.map { $0 / t } : h.map { _ in 0 } }
+            self.shapes = shapes
+            binMajor = (0..<(comps.first?.count ?? 0)).flatMap { k in shapes.map { $0[k] } }
         }
 
-        func mu(_ k: Int, _ u: [Double]) -> Double { u.indices.reduce(0) { $0 + u[$1] * shapes[$1][k] } }
+        func mu(_ k: Int, _ u: [Double]) -> Double {
+            var m = 0.0
+            for z in 0..<u.count { m += u[z] * shapes[z][k] }
+            return m
+        }
 
         func chi2(_ data: [Double], events u: [Double]) throws -> Double {
             var sum = 0.0
-            for k in data.indices {
-                let mu = mu(k, u)
-                if data[k] > 0 {
-                    guard mu > 0 else { throw PhysicsError.notApplicable("CsI χ²: bin \(k) has \(Int(data[k])) events but a prediction \(mu) ≤ 0") }
-                    sum += 2 * (mu - data[k] + data[k] * log(data[k] / mu))
-                } else {
-                    sum += 2 * mu
+            let m = u.count
+            var bad: (Int, Double)? = nil
+            binMajor.withUnsafeBufferPointer { s in
+                data.withUnsafeBufferPointer { d in
+                    u.withUnsafeBufferPointer { w in
+                        for k in 0..<d.count {
+                            var mu = 0.0
+                            for z in 0..<m { mu += w[z] * s[k * m + z] }
+                            let n = d[k]
+                            if n > 0 {
+                                if !(mu > 0) { bad = (k, mu); return }
+                                sum += 2 * (mu - n + n * log(n / mu))
+                            } else {
+                                sum += 2 * mu
+                            }
+                        }
+                    }
                 }
             }
+            if let (k, mu) = bad { throw PhysicsError.notApplicable("CsI χ²: bin \(k) has \(Int(data[k])) events but a prediction \(mu) ≤ 0") }
             for z in u.indices where totals[z] > 0 { sum += pow((u[z] / totals[z] - 1) / CsIChi2.normalisationSigmas[z], 2) }
             guard sum.isFinite else { throw PhysicsError.notApplicable("CsI χ² overflows at these counts (\(totals.map { String(format: "%.3g", $0) }.joined(separator: ", ")) events)") }
             return sum

@@ -159,7 +159,9 @@ public enum AsymptoticLimit {
             let ratio = (5.0.squareRoot() - 1) / 2
             var c = b - ratio * (b - a), d = a + ratio * (b - a)
             var fc = try f(exp(c)), fd = try f(exp(d))
-            for _ in 0..<80 {
+            // 40 steps shrink the bracket (0.46 in ln x) by 0.618⁴⁰ ≈ 4e-9: χ², flat at its minimum,
+            // is then within ~1e-16 relative of it.
+            for _ in 0..<40 {
                 if fc < fd { b = d; d = c; fd = fc; c = b - ratio * (b - a); fc = try f(exp(c)) }
                 else { a = c; c = d; fc = fd; d = a + ratio * (b - a); fd = try f(exp(d)) }
             }
