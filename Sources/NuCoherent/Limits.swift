@@ -241,6 +241,10 @@ public struct LimitPoint: Sendable {
     public let g: Double
     public let allowed: [(lower: Double, upper: Double?)]
     public let illConditioned: Bool
+
+    public init(mass: Double, g: Double, allowed: [(lower: Double, upper: Double?)], illConditioned: Bool) {
+        self.mass = mass; self.g = g; self.allowed = allowed; self.illConditioned = illConditioned
+    }
 }
 
 extension AsymptoticLimit {
