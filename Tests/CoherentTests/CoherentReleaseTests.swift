@@ -309,3 +309,13 @@ func ridgeAndStrip() throws {
     let outer = try AsymptoticLimit.scan(q, convention: convention.with(edge: .outer), chi2: chi2)
     #expect(abs(outer.bound / scan.intervals[1].upper! - 1) < 1e-12 && outer.bound > 1e-2 && scan.bound < 1e-4)
 }
+
+/// A χ² so large that χ² + Δχ² rounds to χ² (absurd background counts, issue 10's reproducer
+/// `brnEvents=1e21`) has no minimum "within Δχ²": an error, not a crash or a bound.
+@Test("limit scan: χ² beyond the resolution of Δχ² is an error")
+func limitScanBeyondResolution() {
+    let q = AsymptoticLimit.Quadratic(a: [1], b: [1], c: [0], mass: 0.01)
+    #expect(throws: PhysicsError.self) {
+        try AsymptoticLimit.bound(q, regime: .lowMass, chi2: { n in 1e21 * (2 + n[0]) })
+    }
+}
