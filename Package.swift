@@ -1,11 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-// The physics modules are compiled optimised in debug builds too: `swift test` (debug) runs every
-// fixture case, the 17k-value baseline and the COHERENT limit scans, which take ~10x longer
-// unoptimised. Tests still see internals (-enable-testing is kept).
-let optimised: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
-
+// No unsafe flags (SwiftPM refuses them in a versioned dependency). The tests run in a release
+// build (`swift test -c release`, testable imports stay enabled): every fixture case, the 17k-value
+// baseline and the COHERENT limit scans take ~10x longer unoptimised.
 let package = Package(
     name: "nucheck",
     platforms: [.macOS(.v13)],
@@ -24,17 +22,17 @@ let package = Package(
             providers: [.apt(["libgsl-dev"])]
         ),
         // Swift layer over GSL: quadrature, root bracketing, minimisation, errors.
-        .target(name: "GSLKit", dependencies: ["CGSL"], swiftSettings: optimised),
+        .target(name: "GSLKit", dependencies: ["CGSL"]),
         // Shared physics vocabulary: constants, units, flavours, models, kinematics.
-        .target(name: "NuPhysics", swiftSettings: optimised),
+        .target(name: "NuPhysics"),
         // Closed-form (analytic) path. Must not import NuNumerical or GSL.
-        .target(name: "NuClosedForm", dependencies: ["NuPhysics"], swiftSettings: optimised),
+        .target(name: "NuClosedForm", dependencies: ["NuPhysics"]),
         // Numerical path on GSL. Must not import NuClosedForm.
-        .target(name: "NuNumerical", dependencies: ["NuPhysics", "GSLKit"], swiftSettings: optimised),
+        .target(name: "NuNumerical", dependencies: ["NuPhysics", "GSLKit"]),
         // COHERENT data releases, detector response and event predictions (uses both paths).
-        .target(name: "NuCoherent", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"], swiftSettings: optimised),
+        .target(name: "NuCoherent", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
         // Fixtures, quantity registry, comparison and reports.
-        .target(name: "NuHarness", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"], swiftSettings: optimised),
+        .target(name: "NuHarness", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
         .executableTarget(
             name: "nucheck",
             dependencies: [

@@ -100,7 +100,7 @@ public enum TableTwo {
                      "-------------  --------  ---------  --------------  --------------  -------------  --------------  -----  ----"]
         for r in rows {
             let note = r.profile.map { p in
-                "ill-conditioned: Δχ² profile " + p.filter { _ in true }.enumerated().filter { $0.offset % 3 == 0 }
+                "ill-conditioned: Δχ² profile " + p.enumerated().filter { $0.offset % 3 == 0 }
                     .map { String(format: "%.3g:%.2f", $0.element.coupling, $0.element.deltaChi2) }.joined(separator: " ")
             } ?? ""
             lines.append([r.model.padding(toLength: 13, withPad: " ", startingAt: 0), r.dataset.padding(toLength: 8, withPad: " ", startingAt: 0),
