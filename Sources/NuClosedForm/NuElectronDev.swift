@@ -10,7 +10,8 @@ import NuPhysics
 ///                 × {c₃(2E² − mT) + 2c₄(2E − T)T + 4s_W²[2(E−T)E + (T−m)T]}
 ///
 /// Holds for vector couplings only (Eq. (1)); with an axial coupling it throws `.notApplicable`.
-/// Q_ν g and Q_e g are the mediator's vector couplings to ν_α and to the electron.
+/// Q_ν g and Q_e g are the mediator's vector couplings to ν_α and to the electron (for L_α − L_β
+/// the loop-induced Q_e g of `KineticMixingLoop` at |q⃗| = √(2mT)).
 public enum NuElectronDev {
     public struct Parts: Sendable {
         public let standardModel: Double, mediator: Double, interference: Double
@@ -27,7 +28,7 @@ public enum NuElectronDev {
         let sm = 2 * gF * gF * m / (Double.pi * e * e)
             * (c.c1 * c.c1 * e * e + c.c2 * c.c2 * (e - t) * (e - t) - c.c1 * c.c2 * m * t)
         if p.mediator.isStandardModel { return Parts(standardModel: sm, mediator: 0, interference: 0) }
-        let qg = p.mediator.coupling(p.flavor.lepton).vector * p.electron.vector  // Q_ν Q_e g²
+        let qg = p.mediator.coupling(p.flavor.lepton).vector * p.electronCoupling.vector  // Q_ν Q_e g²
         let kinematic = 2 * (e - t) * e + (t - m) * t
         let denominator = (2 * Constants.electronMass * p.recoil + p.mediator.mass * p.mediator.mass)
         let pure = qg * qg * m / (4 * Double.pi * e * e) * kinematic / (denominator * denominator)

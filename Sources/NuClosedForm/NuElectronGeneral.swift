@@ -13,7 +13,7 @@ import NuPhysics
 /// g_{±e} = g_{+e} for neutrinos and g_{−e} for antineutrinos, g_{±} = g_V ± g_A.
 public enum NuElectronGeneral {
     public static func differentialCrossSection(_ p: NuElectronPoint) throws -> Double {
-        Spectrum(p.flavor, energy: p.energy, mediator: p.mediator, sin2ThetaW: p.sin2ThetaW)
+        Spectrum(p.flavor, energy: p.energy, mediator: p.mediator, electron: p.electronCoupling, sin2ThetaW: p.sin2ThetaW)
             .value(at: p.recoil)
     }
 }
@@ -22,7 +22,9 @@ public enum NuElectronGeneral {
 ///
 ///     dσ/dT = P_SM(T) + P_int(T)/(2mT + M²) + P_Z'(T)/(2mT + M²)²
 ///
-/// with quadratic polynomials P read off Eq. (3) and Eqs. (10)-(14) of 000. MeV⁻³.
+/// with quadratic polynomials P read off Eq. (3) and Eqs. (10)-(14) of 000. MeV⁻³. The electron's
+/// couplings are constant in T here (tree level): an L_α − L_β loop coupling depends on T and is
+/// passed in at one recoil.
 public struct Spectrum: Sendable {
     /// Coefficients of 1, T, T² (MeV⁻³ times the matching powers of MeV).
     public let standardModel: [Double]
@@ -31,7 +33,7 @@ public struct Spectrum: Sendable {
     public let mediatorMass: Double
     public let isStandardModel: Bool
 
-    public init(_ flavor: Flavor, energy e: Double, mediator: ZPrime, sin2ThetaW s: Double) {
+    public init(_ flavor: Flavor, energy e: Double, mediator: ZPrime, electron el: LeptonCouplings, sin2ThetaW s: Double) {
         let m = Constants.electronMass, gF = Constants.fermiConstant
         let c = DevTable1.coefficients(flavor, sin2ThetaW: s)
         let k = 2 * gF * gF * m / (Double.pi * e * e)
@@ -41,7 +43,6 @@ public struct Spectrum: Sendable {
         mediatorMass = mediator.mass
         isStandardModel = mediator.isStandardModel
         let gNu = mediator.coupling(flavor.lepton).left
-        let el = mediator.coupling(.e)
         let gPlus = el.right, gMinus = el.left
         let gPM = flavor.isAntineutrino ? gMinus : gPlus
         let sign = flavor.lepton == .e ? 1.0 : -1.0

@@ -19,8 +19,9 @@ public enum NuElectronShift {
         var ga = ElectronCharges.isospin + chargedCurrent
         if !p.mediator.isStandardModel {
             let shift = p.neutrinoCoupling / (2.0.squareRoot() * gF * (2 * Constants.electronMass * p.recoil + p.mediator.mass * p.mediator.mass))
-            gv += shift * p.electron.vector
-            ga += shift * (-p.electron.axial)
+            let electron = p.electronCoupling
+            gv += shift * electron.vector
+            ga += shift * (-electron.axial)
         }
         if p.flavor.isAntineutrino { ga = -ga }
         let y = 1 - p.recoil / p.energy

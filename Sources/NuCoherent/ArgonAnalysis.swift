@@ -9,7 +9,7 @@ import NuPhysics
 public final class LimitAnalysis: @unchecked Sendable {
     /// How the nuisances are minimised: `.analytic` is the closed-form path (Ar: the normal
     /// equations; CsI: Newton's method on the analytic derivatives, there being no closed form),
-    /// `.numerical` the GSL path (Ar: BFGS; CsI: the simplex).
+    /// `.numerical` the GSL path (both: GSL BFGS).
     public enum Minimisation: Sendable { case analytic, numerical }
 
     public let name: String
@@ -107,7 +107,7 @@ public final class CsIAnalysis: @unchecked Sendable {
         let chi2 = try CsIChi2(release: release, counts: counts, timeEfficiency: predictor.timeEfficiency)
         self.predictor = predictor; self.chi2 = chi2; self.counts = counts
         limits = LimitAnalysis(name: "csi", predict: { ArgonChi2.flat(try predictor.cevns($0)) },
-                               chi2: { n, m in m == .analytic ? try chi2.minimumNewton(cevns: n).chi2 : try chi2.minimumSimplex(cevns: n).chi2 })
+                               chi2: { n, m in m == .analytic ? try chi2.minimumNewton(cevns: n).chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
     }
 }
 

@@ -14,8 +14,8 @@ import NuPhysics
 /// counts before the efficiency (`CsINeutronCounts`: derived from the release, or given).
 ///
 /// No closed form for the minimum over η (χ² is not quadratic in η): it is found by Newton's
-/// method on the analytic gradient and Hessian (χ² is convex in η), and independently by the GSL
-/// simplex, which uses only χ² values.
+/// method on the analytic gradient and Hessian (χ² is convex in η), and independently by GSL's
+/// BFGS, which uses χ² and its gradient only.
 public struct CsIChi2: Sendable {
     public static let normalisationSigmas: [Double] = [0.12, 0.25, 0.35, 0.021]
     public static let nuisanceCount = 4
@@ -154,13 +154,16 @@ public struct CsIChi2: Sendable {
         throw PhysicsError.notApplicable("CsI χ²: Newton's method did not converge in 200 steps")
     }
 
-    /// The same minimum by the GSL simplex (χ² values only), in the event counts u_z measured in
-    /// units of their width 1/√(Σ_{N^exp>0} f_z²/N^exp + 1/(T_z σ_z)²), the curvature where μ fits
-    /// the data (Jacobi scaling: CEvNS is fixed to 6%, SS to 2%, NIN hardly at all, and an
-    /// unscaled simplex crawls along that valley).
-    /// The simplex stops at size 1e-6 in those units, where χ² ≈ χ²_min + Σw² is within 1e-12 of
-    /// its minimum.
-    public func minimumSimplex(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
+    /// The same minimum by GSL's BFGS (vector_bfgs2) on χ² and its gradient
+    ///     ∂χ²/∂u_z = 2 Σ_k f_zk (1 − N_k^exp/μ_k) + 2(u_z/T_z − 1)/(T_z σ_z²)
+    /// (no Hessian: independent of Newton's method), in the event counts u_z measured in units of
+    /// their width 1/√(Σ_{N^exp>0} f_z²/N^exp + 1/(T_z σ_z)²), the curvature where μ fits the data
+    /// (Jacobi scaling: CEvNS is fixed to 6%, SS to 2%, NIN hardly at all, and an unscaled
+    /// minimiser crawls along that valley). In those units χ² ≈ χ²_min + Σ δw², so stopping at
+    /// |∇χ²| < 1e-7 leaves χ² within ~1e-14 of its minimum.
+    /// Outside the domain (a bin with data predicted ≤ 0) χ² is +∞; the line search sees a large
+    /// finite value with a zero gradient there and steps back, without an infinity passed to GSL.
+    public func minimumNumerical(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
         try requireFinite(cevns, "CsI χ²")
         let f = Scaled(components(cevns))
         let active = f.totals.indices.filter { f.totals[$0] > 0 }
@@ -169,9 +172,6 @@ public struct CsIChi2: Sendable {
                 data[k] > 0 ? s + f.shapes[z][k] * f.shapes[z][k] / data[k] : s
             }).squareRoot()
         }
-        // χ² is convex, so the start only sets the work: each component at its nominal count, but
-        // no more than all the observed events (far out in a scan T_CEvNS is absurdly large).
-        let observed = data.reduce(0, +)
         // Absolute coordinates u_z = w_z × width_z (not offsets from T_z: far out in a limit scan
         // T_CEvNS ~ 1e18, whose rounding step exceeds the ~100 events the fit settles at).
         func events(_ w: [Double]) -> [Double] {
@@ -179,23 +179,32 @@ public struct CsIChi2: Sendable {
             for (p, z) in active.enumerated() { u[z] = w[p] * widths[p] }
             return u
         }
-        // Nelder-Mead can stall short of the minimum on a stretched 4-D valley (a known failure,
-        // seen here far out in a limit scan): restart from the point found, with a fresh simplex,
-        // until a restart no longer improves χ² (the restart recipe of Numerical Recipes §10.5).
-        // Outside the domain (a bin with data predicted ≤ 0) χ² is +∞; a large finite value keeps
-        // the simplex away without passing an infinity to GSL.
-        let objective: ([Double]) throws -> Double = { w in (try? f.chi2(self.data, events: events(w))) ?? 1e300 }
-        func simplex(from start: [Double]) throws -> Minimizer.Result {
-            try Minimizer.simplex(objective, start: start, steps: Array(repeating: 1, count: active.count), sizeTolerance: 1e-6, maxIterations: 20_000)
+        let outside = 1e300
+        let value: ([Double]) -> Double = { w in (try? f.chi2(self.data, events: events(w))) ?? outside }
+        let gradient: ([Double]) -> [Double] = { w in
+            let u = events(w)
+            var g = Array(repeating: 0.0, count: active.count)
+            for k in self.data.indices {
+                let mu = f.mu(k, u), n = self.data[k]
+                if n > 0 && !(mu > 0) { return g }
+                let factor = n > 0 ? 2 * (1 - n / mu) : 2
+                for (p, z) in active.enumerated() { g[p] += factor * f.shapes[z][k] }
+            }
+            for (p, z) in active.enumerated() {
+                let sigma = Self.normalisationSigmas[z]
+                g[p] += 2 * (u[z] / f.totals[z] - 1) / (f.totals[z] * sigma * sigma)
+                g[p] *= widths[p]  // chain rule for u = width × w
+            }
+            return g
         }
-        var result = try simplex(from: active.indices.map { min(f.totals[active[$0]], observed) / widths[$0] })
-        guard result.value < 1e300 else { throw PhysicsError.notApplicable("CsI χ²: the simplex found no point where every bin with data is predicted > 0") }
-        for _ in 0..<20 {
-            let again = try simplex(from: result.point)
-            let improved = again.value < result.value - 1e-13 * result.value
-            if again.value < result.value { result = again }
-            if !improved { break }
-        }
+        // χ² is convex, so the start only sets the work: each component at its nominal count, but
+        // no more than all the observed events (far out in a scan T_CEvNS is absurdly large).
+        let observed = data.reduce(0, +)
+        let start = active.indices.map { min(f.totals[active[$0]], observed) / widths[$0] }
+        guard value(start) < outside else { throw PhysicsError.notApplicable("CsI χ²: a bin with data is predicted ≤ 0 at the nominal counts") }
+        let result = try Minimizer.bfgs(value, gradient: gradient, start: start, stepSize: 0.5,
+                                        gradientTolerance: 1e-7, maxIterations: 2000)
+        guard result.value < outside else { throw PhysicsError.notApplicable("CsI χ²: BFGS left the domain where every bin with data is predicted > 0") }
         return (result.value, f.nuisances(events(result.point)))
     }
 }

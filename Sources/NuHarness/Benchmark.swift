@@ -94,7 +94,7 @@ public enum Benchmark {
                      numerical: { try analysis.chi2.minimumNumerical(cevns: sm).chi2 }),
                 Case(quantity: "coherent.chi2 csi", inputs: ["detector": "csi", "model": "SM"],
                      closed: { try csi.chi2.minimumNewton(cevns: csiSM).chi2 },
-                     numerical: { try csi.chi2.minimumSimplex(cevns: csiSM).chi2 }),
+                     numerical: { try csi.chi2.minimumNumerical(cevns: csiSM).chi2 }),
                 Case(quantity: "coherent.limit", inputs: [:],
                      closed: { try analysis.bound(bl, regime: .lowMass, minimisation: .analytic) },
                      numerical: { try analysis.bound(bl, regime: .lowMass, minimisation: .numerical) })]

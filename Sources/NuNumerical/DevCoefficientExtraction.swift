@@ -17,7 +17,7 @@ public enum DevCoefficientExtraction {
         func linear(_ t: Double) throws -> Double {
             let point = try NuElectronPoint(flavor: .init(flavor.lepton, antineutrino: flavor.isAntineutrino),
                                             energy: e, recoil: t, sin2ThetaW: s)
-            let (l, r) = NuElectronAmplitude.chiralCouplings(point)
+            let (l, r) = try NuElectronAmplitude.chiralCouplings(point)
             let plus = NuElectronAmplitude.crossSection(point, left: l + delta, right: r + delta)
             let minus = NuElectronAmplitude.crossSection(point, left: l - delta, right: r - delta)
             return (plus - minus) / 2 / delta / (2 * gF * gF * m / (Double.pi * e * e))

@@ -10,15 +10,16 @@ import NuPhysics
 ///
 /// where (ε₁, ε₂) = (ε_L, ε_R) for neutrinos and (ε_R, ε_L) for antineutrinos;
 /// ε_L = T₃ − Q s_W² (+1 for ν_e, W exchange) + g_ν g_{Le}/(2√2G_F(M² − t)),
-/// ε_R = −Q s_W² + g_ν g_{Re}/(2√2G_F(M² − t)). Units MeV⁻³.
+/// ε_R = −Q s_W² + g_ν g_{Re}/(2√2G_F(M² − t)). Units MeV⁻³. For L_α − L_β the electron's g_{L,R}e
+/// is the loop-induced vector coupling with ε_βα(√(−t)) by quadrature.
 public enum NuElectronAmplitude {
-    public static func differentialCrossSection(_ p: NuElectronPoint) -> Double {
-        let (left, right) = chiralCouplings(p)
+    public static func differentialCrossSection(_ p: NuElectronPoint) throws -> Double {
+        let (left, right) = try chiralCouplings(p)
         return crossSection(p, left: left, right: right)
     }
 
     /// Effective (ε_L, ε_R) at the point's momentum transfer.
-    static func chiralCouplings(_ p: NuElectronPoint) -> (Double, Double) {
+    static func chiralCouplings(_ p: NuElectronPoint) throws -> (Double, Double) {
         let t = -2 * Constants.electronMass * p.recoil
         let charged = p.flavor.lepton == .e ? 1.0 : 0.0
         var left = ElectronCharges.isospin - ElectronCharges.electricCharge * p.sin2ThetaW + charged
@@ -26,8 +27,9 @@ public enum NuElectronAmplitude {
         if !p.mediator.isStandardModel {
             let amplitude = p.neutrinoCoupling
                 / (2 * 2.0.squareRoot() * Constants.fermiConstant * (p.mediator.mass * p.mediator.mass - t))
-            left += amplitude * p.electron.left
-            right += amplitude * p.electron.right
+            let electron = try p.electronCoupling()
+            left += amplitude * electron.left
+            right += amplitude * electron.right
         }
         return (left, right)
     }
@@ -51,9 +53,9 @@ extension NuElectronAmplitude {
     /// of the symmetric bilinear form B of Q, evaluated directly (no difference of cross sections).
     public static func interference(_ p: NuElectronPoint) throws -> Double {
         if p.mediator.isStandardModel { return 0 }
-        let (left, right) = chiralCouplings(p)
+        let (left, right) = try chiralCouplings(p)
         let standard = try NuElectronPoint(flavor: p.flavor, energy: p.energy, recoil: p.recoil, sin2ThetaW: p.sin2ThetaW)
-        let (left0, right0) = chiralCouplings(standard)
+        let (left0, right0) = try chiralCouplings(standard)
         return 2 * bilinear(p, (left0, right0), (left - left0, right - right0))
     }
 

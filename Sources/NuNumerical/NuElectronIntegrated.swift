@@ -30,7 +30,7 @@ public enum NuElectronIntegrated {
         let integrand: (Double) throws -> Double = { t in
             let point = try NuElectronPoint(flavor: flavor, energy: energy, recoil: min(max(t, recoilMin), upper),
                                             mediator: mediator, sin2ThetaW: sin2ThetaW)
-            return NuElectronAmplitude.differentialCrossSection(point)
+            return try NuElectronAmplitude.differentialCrossSection(point)
         }
         return try Quadrature.integrate(integrand, from: recoilMin, to: upper, breakpoints: breaks,
                                         relativeTolerance: relativeTolerance).value

@@ -25,7 +25,8 @@ public struct LeptonCouplings: Equatable, Sendable {
 public struct VectorModel: Sendable, Equatable {
     public let name: String
     public let aliases: [String]
-    public let leptonCharges: [Lepton: Double]
+    /// Charges of the e, μ and τ generations (stored apart: `charge` is on the hot path).
+    let electronCharge: Double, muonCharge: Double, tauCharge: Double
     public let upCharge: Double
     public let downCharge: Double
     /// Where the charges come from.
@@ -35,7 +36,35 @@ public struct VectorModel: Sendable, Equatable {
     /// available for them.
     public var chargedLeptonsVectorLike: Bool = true
 
-    public func charge(_ lepton: Lepton) -> Double { leptonCharges[lepton] ?? 0 }
+    public init(name: String, aliases: [String], leptonCharges: [Lepton: Double], upCharge: Double, downCharge: Double, source: String) {
+        self.name = name
+        self.aliases = aliases
+        electronCharge = leptonCharges[.e] ?? 0
+        muonCharge = leptonCharges[.mu] ?? 0
+        tauCharge = leptonCharges[.tau] ?? 0
+        self.upCharge = upCharge
+        self.downCharge = downCharge
+        self.source = source
+    }
+
+    public var leptonCharges: [Lepton: Double] { [.e: electronCharge, .mu: muonCharge, .tau: tauCharge] }
+
+    public func charge(_ lepton: Lepton) -> Double {
+        switch lepton {
+        case .e: return electronCharge
+        case .mu: return muonCharge
+        case .tau: return tauCharge
+        }
+    }
+
+    /// For L_α − L_β (leptonic, no tree-level electron charge): the leptons of charge +1 (α) and
+    /// −1 (β) whose loop mixes the Z' with the photon (004 Eq. (28)); nil otherwise.
+    public var electronLoop: (alpha: Lepton, beta: Lepton)? {
+        guard isLeptonic, electronCharge == 0,
+              let alpha = Lepton.allCases.first(where: { charge($0) == 1 }),
+              let beta = Lepton.allCases.first(where: { charge($0) == -1 }) else { return nil }
+        return (alpha, beta)
+    }
 
     /// True when the Z' has no tree-level coupling to quarks (L_α − L_β): CEvNS then goes through
     /// the one-loop kinetic mixing of 004 Eq. (28).
@@ -145,44 +174,84 @@ public enum ModelRegistry {
     }
 }
 
+/// The electron's coupling to a Z' that reaches it only through the one-loop kinetic mixing of
+/// L_α − L_β (004 Eqs. (28)-(29)). 004 Eq. (28) shifts the proton's vector coupling by
+/// √2 α g² ε_βα/(πG_F(q² + M²)) for ν_α; written as Eq. (16)'s tree-level exchange
+/// g² Q'_ν Q'_p/(√2G_F(q² + M²)) with Q'_να = +1, that is an effective proton charge
+/// Q'_p = (2α/π) ε_βα(q) times its electric charge +1 (the same for ν_β, since ε_αβ = −ε_βα).
+/// The electron, of electric charge −1, then has the vector coupling
+///
+///     g_Ve(q) = −g (2α/π) ε_βα(q),   g_Ae = 0,
+///
+/// at |q⃗| = √(2m_eT) in ν-e scattering. ε comes from the path that evaluates it (closed form or
+/// quadrature), so this type only carries the sign and the normalisation.
+public struct KineticMixingLoop: Sendable, Equatable {
+    public let alpha: Lepton, beta: Lepton
+    public let g: Double
+
+    /// The electron's vector coupling g_Ve for the loop function ε_βα(q) (dimensionless).
+    public func electronVector(epsilon: Double) -> Double {
+        -g * 2 * Constants.fineStructure / Double.pi * epsilon
+    }
+}
+
 /// A light vector boson of mass `mass` (MeV) with the given couplings per lepton generation.
 /// `ZPrime.none` is the Standard Model.
 public struct ZPrime: Sendable, Equatable {
     public let mass: Double
-    public let couplings: [Lepton: LeptonCouplings]
+    /// Tree-level couplings of the e, μ and τ generations (stored apart: read on the hot path).
+    let electron: LeptonCouplings, muon: LeptonCouplings, tau: LeptonCouplings
+    /// Set for L_α − L_β: the electron then couples through the loop (`KineticMixingLoop`).
+    public let electronLoop: KineticMixingLoop?
+    /// True when every axial coupling vanishes (Dev et al. Eqs. (3)-(5) then apply).
+    public let isPurelyVector: Bool
+    public let isStandardModel: Bool
 
     /// Throws for a negative or non-finite mass, or non-finite couplings.
     public init(mass: Double, couplings: [Lepton: LeptonCouplings]) throws {
-        guard mass.isFinite, mass >= 0 else {
-            throw PhysicsError.unphysical("mediator mass must be finite and ≥ 0, got \(mass) MeV")
-        }
+        try Self.validate(mass: mass)
         for (lepton, c) in couplings where !(c.vector.isFinite && c.axial.isFinite) {
             throw PhysicsError.unphysical("couplings of \(lepton.rawValue) must be finite")
         }
-        self.mass = mass
-        self.couplings = couplings
+        self.init(checkedMass: mass, couplings: couplings, loop: nil)
     }
 
-    private init(uncheckedMass: Double) {
-        mass = uncheckedMass
-        couplings = [:]
+    static func validate(mass: Double) throws {
+        guard mass.isFinite, mass >= 0 else {
+            throw PhysicsError.unphysical("mediator mass must be finite and ≥ 0, got \(mass) MeV")
+        }
+    }
+
+    private init(checkedMass mass: Double, couplings: [Lepton: LeptonCouplings], loop: KineticMixingLoop?) {
+        self.mass = mass
+        electron = couplings[.e] ?? .zero
+        muon = couplings[.mu] ?? .zero
+        tau = couplings[.tau] ?? .zero
+        electronLoop = loop
+        isPurelyVector = couplings.values.allSatisfy { $0.axial == 0 }
+        isStandardModel = couplings.values.allSatisfy { $0 == .zero } && (loop?.g ?? 0) == 0
     }
 
     /// No new boson: the Standard Model.
-    public static let none = ZPrime(uncheckedMass: .infinity)
+    public static let none = ZPrime(checkedMass: .infinity, couplings: [:], loop: nil)
 
-    /// A registry model with gauge coupling g.
+    /// A registry model with gauge coupling g. For L_α − L_β the electron couples through the loop.
     public init(model: VectorModel, g: Double, mass: Double) throws {
         guard g.isFinite else { throw PhysicsError.unphysical("coupling g must be finite, got \(g)") }
         guard model.chargedLeptonsVectorLike else {
             throw PhysicsError.notApplicable("\(model.name) couples chirally to charged leptons; ν-e scattering is not implemented for it")
         }
-        try self.init(mass: mass, couplings: model.couplings(g: g))
+        try Self.validate(mass: mass)
+        self.init(checkedMass: mass, couplings: model.couplings(g: g),
+                  loop: model.electronLoop.map { KineticMixingLoop(alpha: $0.alpha, beta: $0.beta, g: g) })
     }
 
-    public func coupling(_ lepton: Lepton) -> LeptonCouplings { couplings[lepton] ?? .zero }
-
-    /// True when every axial coupling vanishes (Dev et al. Eqs. (3)-(5) then apply).
-    public var isPurelyVector: Bool { couplings.values.allSatisfy { $0.axial == 0 } }
-    public var isStandardModel: Bool { couplings.values.allSatisfy { $0 == .zero } }
+    /// The tree-level couplings of a lepton generation.
+    public func coupling(_ lepton: Lepton) -> LeptonCouplings {
+        switch lepton {
+        case .e: return electron
+        case .mu: return muon
+        case .tau: return tau
+        }
+    }
 }

@@ -30,6 +30,16 @@ public struct NuElectronPoint: Sendable {
 
     /// Neutrino coupling g_{−α} = g_Vα − g_Aα to the Z' (left-handed neutrino).
     public var neutrinoCoupling: Double { mediator.coupling(flavor.lepton).left }
-    /// The Z' couplings of the electron.
-    public var electron: LeptonCouplings { mediator.coupling(.e) }
+    /// |q⃗| = √(2m_eT) (MeV), where a loop-induced electron coupling is evaluated.
+    public var momentumTransfer: Double { (2 * Constants.electronMass * recoil).squareRoot() }
+
+    /// The Z' couplings of the electron: tree level plus, for L_α − L_β, the loop-induced vector
+    /// coupling for the loop function `epsilon` = ε_βα(|q⃗|), supplied by the evaluating path.
+    public func electron(epsilon: (_ beta: Lepton, _ alpha: Lepton, _ q: Double) throws -> Double) rethrows -> LeptonCouplings {
+        var c = mediator.coupling(.e)
+        if let loop = mediator.electronLoop {
+            c.vector += loop.electronVector(epsilon: try epsilon(loop.beta, loop.alpha, momentumTransfer))
+        }
+        return c
+    }
 }

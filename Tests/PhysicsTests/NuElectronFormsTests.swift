@@ -47,7 +47,7 @@ struct NuElectronFormsTests {
                     let dev = try NuElectronDev.differentialCrossSection(point)
                     let general = try NuElectronGeneral.differentialCrossSection(point)
                     let shift = try NuElectronShift.differentialCrossSection(point)
-                    let amplitude = NuElectronAmplitude.differentialCrossSection(point)
+                    let amplitude = try NuElectronAmplitude.differentialCrossSection(point)
                     let what = "\(flavor) \(name) E=\(energy) T=\(fraction)Tmax"
                     expectClose(general, dev, relative: 1e-11, "general vs Dev, \(what)")
                     expectClose(shift, dev, relative: 1e-11, "shift vs Dev, \(what)")
@@ -71,7 +71,7 @@ struct NuElectronFormsTests {
                 let point = try NuElectronPoint(flavor: flavor, energy: energy, recoil: fraction * tMax, mediator: mediator)
                 let general = try NuElectronGeneral.differentialCrossSection(point)
                 expectClose(try NuElectronShift.differentialCrossSection(point), general, relative: 1e-11, "shift vs general \(flavor)")
-                expectClose(NuElectronAmplitude.differentialCrossSection(point), general, relative: 1e-11, "amplitude vs general \(flavor)")
+                expectClose(try NuElectronAmplitude.differentialCrossSection(point), general, relative: 1e-11, "amplitude vs general \(flavor)")
                 #expect(throws: PhysicsError.self) { try NuElectronDev.differentialCrossSection(point) }
             }
         }
