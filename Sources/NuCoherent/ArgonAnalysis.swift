@@ -9,7 +9,7 @@ import NuPhysics
 public final class LimitAnalysis: @unchecked Sendable {
     /// How the nuisances are minimised: `.analytic` is the closed-form path (Ar: the normal
     /// equations; CsI: Newton's method on the analytic derivatives, there being no closed form),
-    /// `.numerical` the GSL path (both: GSL BFGS).
+    /// `.numerical` the GSL path (Ar: GSL SVD least squares; CsI: GSL BFGS).
     public enum Minimisation: Sendable { case analytic, numerical }
 
     public let name: String

@@ -96,44 +96,28 @@ public struct ArgonChi2: Sendable {
         return (chi2(cevns: cevns, nuisances: theta), theta)
     }
 
-    /// The same minimum found numerically by GSL's BFGS on χ² and its gradient
-    /// ∂χ²/∂θ_p = −2 Σ_ij w_ij r_ij J_ij,p + 2θ_p/σ_p², with each nuisance in units of
-    /// 1/√(½∂²χ²/∂θ_p²) (Jacobi preconditioning: far out in a limit scan the CEvNS direction is
-    /// 10⁸ times stiffer than the others, which stalls an unscaled BFGS).
+    /// The same minimum by GSL's weighted linear least squares (SVD, `LinearLeastSquares`), with
+    /// the priors as pseudo-observations and the normalisations as multipliers u_z = 1 + η_z:
+    /// rows N_ij^exp = Σ_z u_z N_ij^z + Σ_l ε_l s_l,ij N_ij^z(l) with weight 1/σ_ij², rows 1 = u_z with
+    /// weight 1/σ_z², rows 0 = ε_l with weight 1. Far out in a limit scan the fit drives u_CEvNS to
+    /// ~1e-16, which u carries exactly and 1 + η would round away.
     public func minimumNumerical(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
         try requireFinite(cevns, "argon χ²")
-        let comps = components(cevns)
-        var curvature = (0..<Self.nuisanceCount).map { p in p < 4 ? 1 / pow(Self.normalisationSigmas[p], 2) : 1.0 }
+        let comps = components(cevns), n = Self.nuisanceCount
+        var rows: [[Double]] = [], y: [Double] = [], weights: [Double] = []
         for k in data.indices where sigma2[k] > 0 {
-            for z in 0..<4 { curvature[z] += comps[z][k] * comps[z][k] / sigma2[k] }
-            for (l, shape) in shapes.enumerated() { curvature[4 + l] += pow(shape.s[k] * comps[shape.component][k], 2) / sigma2[k] }
+            rows.append((0..<4).map { comps[$0][k] } + shapes.map { $0.s[k] * comps[$0.component][k] })
+            y.append(data[k])
+            weights.append(1 / sigma2[k])
         }
-        let scale = curvature.map { 1 / $0.squareRoot() }
-        func theta(_ u: [Double]) -> [Double] { zip(u, scale).map { $0 * $1 } }
-        let gradient: ([Double]) -> [Double] = { u in
-            let v = theta(u)
-            var g = Array(repeating: 0.0, count: Self.nuisanceCount)
-            var column = Array(repeating: 0.0, count: Self.nuisanceCount)
-            for k in self.data.indices where self.sigma2[k] > 0 {
-                var predicted = 0.0
-                for z in 0..<4 { predicted += (1 + v[z]) * comps[z][k]; column[z] = comps[z][k] }
-                for (l, shape) in self.shapes.enumerated() {
-                    column[4 + l] = shape.s[k] * comps[shape.component][k]
-                    predicted += v[4 + l] * column[4 + l]
-                }
-                let r = (self.data[k] - predicted) / self.sigma2[k]
-                for p in 0..<Self.nuisanceCount { g[p] -= 2 * r * column[p] }
-            }
-            for z in 0..<4 { g[z] += 2 * v[z] / pow(Self.normalisationSigmas[z], 2) }
-            for l in 0..<self.shapes.count { g[4 + l] += 2 * v[4 + l] }
-            return zip(g, scale).map { $0 * $1 }  // chain rule for θ = σ u
+        for p in 0..<n {
+            var row = Array(repeating: 0.0, count: n)
+            row[p] = 1
+            rows.append(row)
+            y.append(p < 4 ? 1 : 0)
+            weights.append(p < 4 ? 1 / pow(Self.normalisationSigmas[p], 2) : 1)
         }
-        // The gradient is resolved only relative to the size of χ² (which reaches 1e10 far out in a
-        // limit scan), so the stopping rule is relative: |∇χ²| < 1e-9 max(1, χ²(0)).
-        let start = Array(repeating: 0.0, count: Self.nuisanceCount)
-        let tolerance = 1e-9 * max(1, chi2(cevns: cevns, nuisances: start))
-        let result = try Minimizer.bfgs({ u in self.chi2(cevns: cevns, nuisances: theta(u)) }, gradient: gradient,
-                                        start: start, stepSize: 0.5, gradientTolerance: tolerance, maxIterations: 2000)
-        return (result.value, theta(result.point))
+        let fit = try LinearLeastSquares.fit(rows: rows, y: y, weights: weights)
+        return (fit.chi2, fit.parameters.enumerated().map { $0.offset < 4 ? $0.element - 1 : $0.element })
     }
 }

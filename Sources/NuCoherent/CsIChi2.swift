@@ -121,7 +121,12 @@ public struct CsIChi2: Sendable {
         try requireFinite(cevns, "CsI χ²")
         let f = Scaled(components(cevns))
         let active = f.totals.indices.filter { f.totals[$0] > 0 }
-        var u = f.totals
+        // χ² is convex, so the start only sets the work: each component at its nominal count, but
+        // no more than all the observed events (an absurd count would start where the Hessian
+        // underflows against the gradient).
+        let observed = data.reduce(0, +)
+        var u = f.totals.map { min($0, observed) }
+        if (try? f.chi2(data, events: u)) == nil { u = f.totals }
         var value = try f.chi2(data, events: u)
         for _ in 0..<200 {
             var g = Array(repeating: 0.0, count: active.count), h = Array(repeating: Array(repeating: 0.0, count: active.count), count: active.count)
@@ -149,9 +154,13 @@ public struct CsIChi2: Sendable {
                 }
                 t /= 2
             }
-            if !accepted { return (value, f.nuisances(u)) }
+            // No decrease along a descent direction with a decrement above rounding: stalled.
+            if !accepted {
+                if decrement <= 1e-9 * max(1, value) { return (value, f.nuisances(u)) }
+                throw PhysicsError.notConverged("CsI χ²: Newton's line search stalled at χ² = \(value) with a Newton decrement \(decrement)")
+            }
         }
-        throw PhysicsError.notApplicable("CsI χ²: Newton's method did not converge in 200 steps")
+        throw PhysicsError.notConverged("CsI χ²: Newton's method did not converge in 200 steps")
     }
 
     /// The same minimum by GSL's BFGS (vector_bfgs2) on χ² and its gradient

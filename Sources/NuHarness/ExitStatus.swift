@@ -6,7 +6,7 @@ import NuPhysics
 /// The exit status of `nucheck` for each kind of error, and the one line it prints.
 /// 0 success; 1 a fixture case failed; 2 bad input (unknown quantity, model, flavour or key;
 /// missing or non-numeric value; wrong unit); 3 unphysical input or a formula outside its
-/// domain; 4 a GSL failure; 5 a missing or malformed fixture, reference or data file; 6 the
+/// domain; 4 a GSL failure or an iteration that did not converge; 5 a missing or malformed fixture, reference or data file; 6 the
 /// COHERENT data directory is absent.
 public enum ExitStatus {
     public static let checkFailed: Int32 = 1
@@ -16,6 +16,7 @@ public enum ExitStatus {
         case is InputError: return 2
         case let e as PhysicsError:
             if case .unknown = e { return 2 }
+            if case .notConverged = e { return 4 }
             return 3
         case let e as HarnessError:
             if case .unknownQuantity = e { return 2 }

@@ -39,14 +39,20 @@ public struct InputSpec: Sendable {
 }
 
 /// Inputs as given (`key=value` strings), checked against a quantity's specs: unknown keys and
-/// missing required inputs are errors, defaults fill the rest.
+/// missing required inputs are errors, defaults fill the rest. Every read is recorded, so that an
+/// input that was given but that the evaluation never read is refused (`unusedInputs`), not
+/// silently ignored.
 public struct InputValues: Sendable {
+    /// Every input, given or defaulted (as text).
     public let raw: [String: String]
+    /// The keys the caller gave.
+    public let given: Set<String>
     let specs: [String: InputSpec]
+    private let reads = ReadLog()
 
     public init(_ given: [String: String], specs: [InputSpec]) throws {
-        let table = Dictionary(uniqueKeysWithValues: specs.map { ($0.name, $0) })
-        for key in given.keys where table[key] == nil {
+        let table = Dictionary(specs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        for key in given.keys.sorted() where table[key] == nil {
             throw InputError.unknownKey(key, allowed: specs.map(\.name))
         }
         var values = given
@@ -54,31 +60,66 @@ public struct InputValues: Sendable {
             if let d = spec.defaultValue { values[spec.name] = d }
         }
         raw = values
+        self.given = Set(given.keys)
         self.specs = table
     }
 
-    func text(_ name: String) throws -> String {
-        guard let value = raw[name] else { throw InputError.missing(name) }
-        return value
+    /// The value of `name` as text, if given or defaulted (recorded as read).
+    func value(_ name: String) -> String? {
+        reads.insert(name)
+        return raw[name]
     }
 
-    public func has(_ name: String) -> Bool { raw[name] != nil }
-
-    /// An energy input in MeV.
-    public func energy(_ name: String) throws -> Double { try UnitParser.energy(try text(name), name: name) }
-    /// A dimensionless input.
-    public func number(_ name: String) throws -> Double { try UnitParser.number(try text(name), name: name) }
-    /// A word input, checked against the spec's choices (case-insensitive).
-    public func choice(_ name: String) throws -> String {
-        let value = try text(name)
-        if case .choice(let options)? = specs[name]?.kind {
-            guard let match = options.first(where: { $0.lowercased() == value.lowercased() }) else {
-                throw PhysicsError.unknown("\(name) '\(value)' (expected \(options.joined(separator: ", ")))")
-            }
-            return match
+    /// The text of `name`. A word input comes back as the spelling of its choice (matched
+    /// case-insensitively); where the choices are all plain words, anything else is refused here.
+    /// Choices with a pattern ("GB(cB,ce,cmu,ctau)", "A:w,B:w") leave other text to their parser.
+    func text(_ name: String) throws -> String {
+        guard let value = value(name) else { throw InputError.missing(name) }
+        guard case .choice(let options)? = specs[name]?.kind else { return value }
+        if let match = options.first(where: { $0.lowercased() == value.lowercased() }) { return match }
+        guard options.contains(where: { $0.contains("(") || $0.contains(":") }) else {
+            throw PhysicsError.unknown("\(name) '\(value)' (expected \(options.joined(separator: ", ")))")
         }
         return value
     }
+
+    public func has(_ name: String) -> Bool { value(name) != nil }
+
+    /// The inputs given or read (defaults the evaluation did not use are left out).
+    public var usedValues: [String: String] {
+        let read = reads.names
+        return raw.filter { given.contains($0.key) || read.contains($0.key) }
+    }
+
+    /// The given inputs no evaluation has read so far, sorted.
+    public var unusedInputs: [String] { given.subtracting(reads.names).sorted() }
+
+    /// sin²θ_W from `sw2`, in (0, 1).
+    public func sin2ThetaW() throws -> Double {
+        let s = try number("sw2")
+        guard s > 0, s < 1 else { throw PhysicsError.unphysical("sw2 = sin²θ_W must lie in (0, 1), got \(s)") }
+        return s
+    }
+
+    /// The U(1)' model named by `key`; reads `sw2` only for a model whose charges depend on it.
+    public func vectorModel(_ key: String = "model") throws -> VectorModel {
+        let name = try text(key)
+        if ["sm", "scalar", "custom"].contains(name.lowercased()) {
+            throw InputError.conflicting("\(key)=\(name): this needs a U(1)' model (\(ModelRegistry.all.map(\.name).joined(separator: ", ")), darkZ, GB(cB,ce,cmu,ctau))")
+        }
+        return try ModelRegistry.lookup(name, sin2ThetaW: ModelRegistry.dependsOnSin2ThetaW(name) ? try sin2ThetaW() : Constants.defaultSin2ThetaW)
+    }
+
+    /// An energy input in MeV: every energy, mass and momentum the harness takes is ≥ 0.
+    public func energy(_ name: String) throws -> Double {
+        let e = try UnitParser.energy(try text(name), name: name)
+        guard e >= 0 else { throw PhysicsError.unphysical("input '\(name)' must be ≥ 0, got \(e) MeV") }
+        return e
+    }
+    /// A dimensionless input.
+    public func number(_ name: String) throws -> Double { try UnitParser.number(try text(name), name: name) }
+    /// A word input, checked against the spec's choices (case-insensitive; see `text`).
+    public func choice(_ name: String) throws -> String { try text(name) }
     public func list(_ name: String) throws -> [Double] {
         let parts = try text(name).split(separator: ",")
         guard !parts.isEmpty else { throw InputError.notANumber(name: name, text: "") }
@@ -90,7 +131,7 @@ public struct InputValues: Sendable {
     /// The Z' from `model`, `g`, `mass` (and, for model=custom, gVe, gAe, gVmu, gAmu, gVtau,
     /// gAtau). model=SM or no model is the Standard Model.
     public func mediator() throws -> ZPrime {
-        let name = raw["model"] ?? "SM"
+        let name = value("model") ?? "SM"
         let customKeys = raw.keys.filter { $0.hasPrefix("gV") || $0.hasPrefix("gA") }.sorted()
         if name.lowercased() != "custom", let key = customKeys.first {
             throw InputError.conflicting("input '\(key)' is only used with model=custom")
@@ -102,9 +143,8 @@ public struct InputValues: Sendable {
             return .none
         }
         let mass = try energy("mass")
-        guard mass >= 0 else { throw PhysicsError.unphysical("mediator mass must be ≥ 0, got \(mass) MeV") }
         if name.lowercased() == "custom" {
-            if raw["g"] != nil { throw InputError.conflicting("model=custom takes gVe … gAtau, not g") }
+            if has("g") { throw InputError.conflicting("model=custom takes gVe … gAtau, not g") }
             var couplings: [Lepton: LeptonCouplings] = [:]
             for lepton in Lepton.allCases {
                 let v = has("gV\(lepton.rawValue)") ? try number("gV\(lepton.rawValue)") : 0
@@ -113,13 +153,25 @@ public struct InputValues: Sendable {
             }
             return try ZPrime(mass: mass, couplings: couplings)
         }
-        return try ZPrime(model: try ModelRegistry.lookup(name), g: try number("g"), mass: mass)
+        let model = try vectorModel()
+        guard model.chargedLeptonsVectorLike else {
+            throw InputError.conflicting("model=\(model.name) couples chirally to charged leptons; ν-e scattering is not implemented for it (models: \(ModelRegistry.nuElectronModels.map(\.name).joined(separator: ", ")), custom)")
+        }
+        return try ZPrime(model: model, g: try number("g"), mass: mass)
     }
+}
+
+/// Records the names of the inputs read (evaluations may read from several threads).
+private final class ReadLog: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set: Set<String> = []
+    func insert(_ name: String) { lock.lock(); set.insert(name); lock.unlock() }
+    var names: Set<String> { lock.lock(); defer { lock.unlock() }; return set }
 }
 
 /// The inputs every Z' quantity takes.
 let mediatorInputs: [InputSpec] = [
-    InputSpec("model", .choice(["SM"] + ModelRegistry.all.map(\.name) + ["custom"]), default: "SM",
+    InputSpec("model", .choice(["SM"] + ModelRegistry.nuElectronModels.map(\.name) + ["custom", "GB(cB,ce,cmu,ctau)"]), default: "SM",
               "U(1)' model; SM for none; custom takes gVe, gAe, gVmu, gAmu, gVtau, gAtau"),
     InputSpec("g", .number, "gauge coupling g (dimensionless; required with a model)"),
     InputSpec("mass", .energy, "mediator mass M (required with a model)"),
@@ -129,4 +181,4 @@ let mediatorInputs: [InputSpec] = [
 }
 
 let sin2ThetaWInput = InputSpec("sw2", .number, default: String(Constants.defaultSin2ThetaW),
-                                "sin²θ_W (default: PDG 2020 MS-bar value at M_Z)")
+                                "sin²θ_W in (0, 1) (default: PDG 2020 MS-bar value at M_Z)")

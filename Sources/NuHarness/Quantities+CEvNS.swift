@@ -54,8 +54,20 @@ extension InputValues {
         return try choice("massConvention") == "Au" ? Double(n.massNumber) * Constants.atomicMassUnit : n.mass
     }
 
+    /// `from` and `to` of cevns.rescaling. An L_α − L_β model reaches the nucleus through the loop
+    /// ε(q) (004 Eq. (28)), whose strength depends on |q⃗| and on the lepton pair: only the same
+    /// pair (a change of convention) maps onto it by a constant factor; anything else is refused.
+    func rescalingModels() throws -> (VectorModel, VectorModel) {
+        let from = try vectorModel("from"), to = try vectorModel("to")
+        let samePair = from.isLeptonic && to.isLeptonic && from.loopLeptons.map { [$0.alpha, $0.beta] } == to.loopLeptons.map { [$0.alpha, $0.beta] }
+        if !samePair, let leptonic = [from, to].first(where: \.isLeptonic) {
+            throw PhysicsError.notApplicable("\(leptonic.name) reaches the nucleus through the loop ε(q) of 004 Eq. (28), which depends on |q| and the lepton pair: no constant rescaling maps it onto another model")
+        }
+        return (from, to)
+    }
+
     func cevnsMediator() throws -> CEvNSMediator {
-        let name = raw["model"] ?? "SM"
+        let name = value("model") ?? "SM"
         switch name.lowercased() {
         case "sm":
             if let key = ["g", "mass"].first(where: { raw[$0] != nil }) {
@@ -65,7 +77,7 @@ extension InputValues {
         case "scalar":
             return .scalar(g: try number("g"), mass: try energy("mass"), sigmaPiNRatio: try number("sigmaPiNRatio"))
         default:
-            return .vector(model: try ModelRegistry.lookup(name, sin2ThetaW: try number("sw2")), g: try number("g"), mass: try energy("mass"))
+            return .vector(model: try vectorModel(), g: try number("g"), mass: try energy("mass"))
         }
     }
 
@@ -135,7 +147,7 @@ extension QuantityRegistry {
                  InputSpec("loop", .choice(LoopMixingMode.allCases.map(\.rawValue)), default: "exact", "numerical path: ε(q) or its q → 0 limit"),
                  sin2ThetaWInput],
         closed: { v in
-            let model = try ModelRegistry.lookup(try v.text("model"), sin2ThetaW: try v.number("sw2")), target = try v.target()
+            let model = try v.vectorModel(), target = try v.target()
             let convention = try CoefficientConvention.parse(try v.text("convention"))
             if target.isSingleNucleus {
                 return try CEvNSConditions.dipRecoil(model: model, nucleus: target.components[0].nucleus, flavor: try v.flavor(),
@@ -145,7 +157,7 @@ extension QuantityRegistry {
                                                          mass: try v.energy("mass"), convention: convention) * 1000
         },
         numerical: { v in
-            let model = try ModelRegistry.lookup(try v.text("model"), sin2ThetaW: try v.number("sw2")), target = try v.target()
+            let model = try v.vectorModel(), target = try v.target()
             let convention = try CoefficientConvention.parse(try v.text("convention"))
             let ff = try FormFactorModel.parse(try v.text("formFactor")), loop = try LoopMixingMode.parse(try v.text("loop"))
             if target.isSingleNucleus {
@@ -171,9 +183,9 @@ extension QuantityRegistry {
                      formFactorInput,
                      InputSpec("physics", .choice(CEvNSNumerical.StripPhysics.allCases.map(\.rawValue)), default: "paper",
                                "numerical path: keep all of 004's approximations (paper), or drop them step by step: composition, standardModel, full")],
-            closed: { v in try CEvNSConditions.printedCoefficient(condition, model: try ModelRegistry.lookup(try v.text("model"))) },
+            closed: { v in try CEvNSConditions.printedCoefficient(condition, model: try v.vectorModel()) },
             numerical: { v in
-                try CEvNSNumerical.heavyMediatorCoefficient(strip: condition == .strip, model: try ModelRegistry.lookup(try v.text("model")),
+                try CEvNSNumerical.heavyMediatorCoefficient(strip: condition == .strip, model: try v.vectorModel(),
                                                             nucleus: try v.singleNucleus(), q: try v.energy("q"),
                                                             formFactor: try FormFactorModel.parse(try v.text("formFactor")),
                                                             physics: CEvNSNumerical.StripPhysics(rawValue: try v.choice("physics"))!)
@@ -246,7 +258,7 @@ extension QuantityRegistry {
         units: "dimensionless",
         inputs: [nucleusInput, sin2ThetaWInput],
         closed: { v in
-            let n = try v.singleNucleus(), s = try v.number("sw2")
+            let n = try v.singleNucleus(), s = try v.sin2ThetaW()
             return -Double(n.neutrons) + Double(n.protons) * (1 - 4 * s)
         },
         numerical: nil)
@@ -262,21 +274,19 @@ extension QuantityRegistry {
                  InputSpec("g", .number, default: "1e-4", "coupling in `from`"), InputSpec("mass", .energy, default: "10MeV", "mediator mass"),
                  InputSpec("recoil", .energy, default: "10keV", "recoil for the numerical match")],
         closed: { v in
-            let from = try ModelRegistry.lookup(try v.text("from")), to = try ModelRegistry.lookup(try v.text("to"))
+            let (from, to) = try v.rescalingModels()
             let cf = try CoefficientConvention.parse(try v.text("fromConvention")), ct = try CoefficientConvention.parse(try v.text("toConvention"))
             let lepton = try v.flavor().lepton, n = try v.singleNucleus()
             func strength(_ m: VectorModel, _ c: CoefficientConvention) -> Double {
                 c.factor * m.charge(lepton) * (m.protonCharge * Double(n.protons) + m.neutronCharge * Double(n.neutrons))
             }
-            // L_α − L_β reach the nucleus through the loop; compare their (common) loop factor instead.
-            let ratio = from.isLeptonic || to.isLeptonic
-                ? (cf.factor * from.charge(lepton)) / (ct.factor * to.charge(lepton))
-                : strength(from, cf) / strength(to, ct)
+            // The same L_α − L_β loop on both sides: the loop factors cancel, the charges remain.
+            let ratio = from.isLeptonic ? (cf.factor * from.charge(lepton)) / (ct.factor * to.charge(lepton)) : strength(from, cf) / strength(to, ct)
             guard ratio > 0, ratio.isFinite else { throw PhysicsError.notApplicable("\(from.name) and \(to.name) do not map onto each other for \(try v.flavor())") }
             return ratio.squareRoot()
         },
         numerical: { v in
-            let from = try ModelRegistry.lookup(try v.text("from")), to = try ModelRegistry.lookup(try v.text("to"))
+            let (from, to) = try v.rescalingModels()
             let cf = try CoefficientConvention.parse(try v.text("fromConvention")), ct = try CoefficientConvention.parse(try v.text("toConvention"))
             let n = try v.singleNucleus(), g = try v.number("g"), mass = try v.energy("mass"), t = try v.energy("recoil")
             // Match the Z' part of the weak charge: monotonic in g² (the cross section is not, near a
@@ -301,7 +311,7 @@ extension QuantityRegistry {
         inputs: [InputSpec("model", .choice(["darkZ", "darkHypercharge"]), "dark boson"),
                  InputSpec("nucleon", .choice(["proton", "neutron"]), "nucleon"), sin2ThetaWInput],
         closed: { v in
-            let s = try v.number("sw2"), model = try ModelRegistry.lookup(try v.text("model"), sin2ThetaW: s)
+            let s = try v.sin2ThetaW(), model = try v.vectorModel()
             let e2 = 4 * Double.pi * Constants.fineStructure
             let g2 = model.name == "darkZ" ? e2 / (s * (1 - s)) : e2 / (1 - s)
             let proton = try Nucleon.parse(try v.text("nucleon")) == .proton
@@ -318,6 +328,6 @@ extension QuantityRegistry {
         "dark-photon recast factor ε_X/ε of 002 Eqs. (9)-(10) as printed vs a GSL root matching the electron coupling √(g_V² + g_A²) of Eqs. (7)-(8) to the dark photon's e",
         units: "dimensionless",
         inputs: [InputSpec("model", .choice(["darkZ", "darkHypercharge"]), "dark boson"), sin2ThetaWInput],
-        closed: { v in try DarkBosonRecast.printedFactor(darkZ: try v.choice("model") == "darkZ", sin2ThetaW: try v.number("sw2")) },
-        numerical: { v in try DarkBosonMatching.recastFactor(darkZ: try v.choice("model") == "darkZ", sin2ThetaW: try v.number("sw2")) })
+        closed: { v in try DarkBosonRecast.printedFactor(darkZ: try v.choice("model") == "darkZ", sin2ThetaW: try v.sin2ThetaW()) },
+        numerical: { v in try DarkBosonMatching.recastFactor(darkZ: try v.choice("model") == "darkZ", sin2ThetaW: try v.sin2ThetaW()) })
 }

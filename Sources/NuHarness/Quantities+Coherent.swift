@@ -107,7 +107,7 @@ let limitConventionInputs = [
 extension QuantityRegistry {
     static let coherentLimit = Quantity(
         "coherent.limit",
-        "004 Table 2 entry: 2σ bound on g (lowMass) or g/M in GeV⁻¹ (highMass) from the asymptotic one-parameter χ² (x = g² or g²/M²); nuisances minimised by the closed path (Ar: normal equations; CsI: Newton) or the GSL path (BFGS); CsI BRN/NIN counts from the release unless brnEvents/ninEvents are given; needs the COHERENT data",
+        "004 Table 2 entry: 2σ bound on g (lowMass) or g/M in GeV⁻¹ (highMass) from the asymptotic one-parameter χ² (x = g² or g²/M²); nuisances minimised by the closed path (Ar: normal equations; CsI: Newton) or the GSL path (Ar: SVD linear least squares; CsI: BFGS); CsI BRN/NIN counts from the release unless brnEvents/ninEvents are given; needs the COHERENT data",
         units: "dimensionless (lowMass) or GeV^-1 (highMass)",
         inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), "data set"),
                  InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name) + ["scalar"]), "model of 004 Table 2"),
@@ -129,7 +129,7 @@ extension InputValues {
 extension QuantityRegistry {
     static let coherentChi2 = Quantity(
         "coherent.chi2",
-        "χ² of the COHERENT data for a model, minimised over the nuisances. ar: 004 Eqs. (7)-(9), nine nuisances, normal equations (closed) vs GSL BFGS (numerical). csi: 004 Eq. (6), Poisson, four nuisances, no closed form: Newton with analytic derivatives and Hessian (closed) vs GSL BFGS on χ² and gradient (numerical). combined: the sum. CsI BRN/NIN counts from the release unless brnEvents/ninEvents are given. Needs the COHERENT data",
+        "χ² of the COHERENT data for a model, minimised over the nuisances. ar: 004 Eqs. (7)-(9), nine nuisances, normal equations (closed) vs GSL SVD weighted linear least squares, gsl_multifit_wlinear (numerical). csi: 004 Eq. (6), Poisson, four nuisances, no closed form: Newton with analytic derivatives and Hessian (closed) vs GSL BFGS on χ² and gradient (numerical). combined: the sum. CsI BRN/NIN counts from the release unless brnEvents/ninEvents are given. Needs the COHERENT data",
         units: "dimensionless",
         inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), default: "ar", "data set"), analysisInputsInput, formFactorInput]
             + csiBackgroundInputs + cevnsMediatorInputs,

@@ -20,7 +20,7 @@ extension InputValues {
     /// The ν-e point of `flavor`, `energy`, `recoil`, the mediator inputs and `sw2`.
     func nuElectronPoint() throws -> NuElectronPoint {
         try NuElectronPoint(flavor: try flavor(), energy: try energy("energy"), recoil: try energy("recoil"),
-                            mediator: try mediator(), sin2ThetaW: try number("sw2"))
+                            mediator: try mediator(), sin2ThetaW: try sin2ThetaW())
     }
 
     /// All closed forms of dσ/dT that apply at this point, in cm²/MeV.
@@ -67,12 +67,12 @@ extension QuantityRegistry {
         closed: { v in
             try NuElectronTotal.crossSection(try v.flavor(), energy: try v.energy("energy"), recoilMin: try v.energy("recoilMin"),
                                              recoilMax: v.has("recoilMax") ? try v.energy("recoilMax") : nil,
-                                             mediator: try v.mediator(), sin2ThetaW: try v.number("sw2")) * cm2
+                                             mediator: try v.mediator(), sin2ThetaW: try v.sin2ThetaW()) * cm2
         },
         numerical: { v in
             try NuElectronIntegrated.crossSection(try v.flavor(), energy: try v.energy("energy"), recoilMin: try v.energy("recoilMin"),
                                                   recoilMax: v.has("recoilMax") ? try v.energy("recoilMax") : nil,
-                                                  mediator: try v.mediator(), sin2ThetaW: try v.number("sw2")) * cm2
+                                                  mediator: try v.mediator(), sin2ThetaW: try v.sin2ThetaW()) * cm2
         })
 
     static let nueInterference = Quantity(
@@ -88,8 +88,8 @@ extension QuantityRegistry {
         "Dev et al. Table 1 coefficient c_index: derived from the chiral couplings (closed) and read off the amplitude-level cross section (numerical)",
         units: "dimensionless",
         inputs: [flavorInput, InputSpec("index", .choice(["1", "2", "3", "4"]), "which coefficient"), sin2ThetaWInput],
-        closed: { v in DevTable1.coefficients(try v.flavor(), sin2ThetaW: try v.number("sw2"))[Int(try v.choice("index"))!]! },
-        numerical: { v in try DevCoefficientExtraction.coefficients(try v.flavor(), sin2ThetaW: try v.number("sw2"))[Int(try v.choice("index"))! - 1] })
+        closed: { v in DevTable1.coefficients(try v.flavor(), sin2ThetaW: try v.sin2ThetaW())[Int(try v.choice("index"))!]! },
+        numerical: { v in try DevCoefficientExtraction.coefficients(try v.flavor(), sin2ThetaW: try v.sin2ThetaW())[Int(try v.choice("index"))! - 1] })
 
     static let nueTMax = Quantity(
         "nue.tmax",
@@ -108,6 +108,6 @@ extension QuantityRegistry {
         "(g_V² + g_A²)_{CC+NC}/(g_V² + g_A²)_CC for ν_μ → ν_μ μ⁺μ⁻ (001): slide couplings vs couplings read off ν_e e and ν_μ e scattering",
         units: "dimensionless",
         inputs: [sin2ThetaWInput],
-        closed: { v in CouplingRatios.tridentRatio(sin2ThetaW: try v.number("sw2")) },
-        numerical: { v in try DevCoefficientExtraction.tridentRatio(sin2ThetaW: try v.number("sw2")) })
+        closed: { v in CouplingRatios.tridentRatio(sin2ThetaW: try v.sin2ThetaW()) },
+        numerical: { v in try DevCoefficientExtraction.tridentRatio(sin2ThetaW: try v.sin2ThetaW()) })
 }

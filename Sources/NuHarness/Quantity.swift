@@ -71,7 +71,10 @@ public struct Quantity: Sendable {
         let n = try numericalValue(v)
         var f: [String: Double] = [:]
         if let forms { for (key, value) in try forms(v) { f[key] = try finite(value, "form \(key)", v) } }
-        return Evaluation(quantity: name, inputs: v.raw, closedForm: c, numerical: n, forms: f, units: units)
+        if let unused = v.unusedInputs.first {
+            throw InputError.conflicting("input '\(unused)' is not used by \(name) with these inputs (refused rather than ignored)")
+        }
+        return Evaluation(quantity: name, inputs: v.usedValues, closedForm: c, numerical: n, forms: f, units: units)
     }
 
     private func finite(_ x: Double, _ label: String, _ v: InputValues) throws -> Double {

@@ -57,14 +57,18 @@ public struct VectorModel: Sendable, Equatable {
         }
     }
 
-    /// For L_α − L_β (leptonic, no tree-level electron charge): the leptons of charge +1 (α) and
-    /// −1 (β) whose loop mixes the Z' with the photon (004 Eq. (28)); nil otherwise.
-    public var electronLoop: (alpha: Lepton, beta: Lepton)? {
-        guard isLeptonic, electronCharge == 0,
+    /// For L_α − L_β: the leptons of charge +1 (α) and −1 (β) whose loop mixes the Z' with the
+    /// photon (004 Eq. (28)); nil for a model with quark charges.
+    public var loopLeptons: (alpha: Lepton, beta: Lepton)? {
+        guard isLeptonic,
               let alpha = Lepton.allCases.first(where: { charge($0) == 1 }),
               let beta = Lepton.allCases.first(where: { charge($0) == -1 }) else { return nil }
         return (alpha, beta)
     }
+
+    /// The loop pair when the electron has no tree-level charge (L_μ − L_τ): the electron then
+    /// couples through the loop only.
+    public var electronLoop: (alpha: Lepton, beta: Lepton)? { electronCharge == 0 ? loopLeptons : nil }
 
     /// True when the Z' has no tree-level coupling to quarks (L_α − L_β): CEvNS then goes through
     /// the one-loop kinetic mixing of 004 Eq. (28).
@@ -154,12 +158,17 @@ public enum ModelRegistry {
     /// The models ν-e scattering applies to (vector-like charged-lepton couplings).
     public static var nuElectronModels: [VectorModel] { all.filter(\.chargedLeptonsVectorLike) }
 
+    /// True for the dark Z, whose charges depend on s_W² (every other model's are fixed numbers).
+    public static func dependsOnSin2ThetaW(_ name: String) -> Bool {
+        ["darkz", "dark-z"].contains(name.lowercased().replacingOccurrences(of: " ", with: ""))
+    }
+
     /// Finds a model by name or alias, case-insensitively, or builds a G_B(c_B, c_e, c_μ, c_τ)
     /// family member from "GB(1,1.5,1.5,0)". The dark Z depends on s_W² (`sin2ThetaW`).
     /// "SM" is not a model: callers treat it (and an absent model) as no Z'.
     public static func lookup(_ name: String, sin2ThetaW: Double = Constants.defaultSin2ThetaW) throws -> VectorModel {
         let key = name.lowercased().replacingOccurrences(of: " ", with: "")
-        if key == "darkz" || key == "dark-z" { return darkZ(sin2ThetaW: sin2ThetaW) }
+        if dependsOnSin2ThetaW(name) { return darkZ(sin2ThetaW: sin2ThetaW) }
         if let model = all.first(where: { $0.name.lowercased() == key || $0.aliases.contains { $0.lowercased() == key } }) {
             return model
         }
@@ -170,7 +179,7 @@ public enum ModelRegistry {
             }
             return try gB(numbers[0]!, numbers[1]!, numbers[2]!, numbers[3]!, name: name)
         }
-        throw PhysicsError.unknown("model '\(name)' (known: SM, \(all.map(\.name).joined(separator: ", ")), darkZ, GB(cB,ce,cmu,ctau), custom)")
+        throw PhysicsError.unknown("model '\(name)' (known U(1)' models: \(all.map(\.name).joined(separator: ", ")), darkZ, GB(cB,ce,cmu,ctau))")
     }
 }
 

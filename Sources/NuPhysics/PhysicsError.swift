@@ -8,12 +8,16 @@ public enum PhysicsError: Error, Equatable, CustomStringConvertible {
     /// A formula asked for outside the domain it is defined on (for example Dev et al.'s
     /// Eqs. (3)-(5), which hold for vector couplings only, given axial ones).
     case notApplicable(String)
+    /// An iteration (fit, minimisation, root) that stopped without converging: an error, never a
+    /// number.
+    case notConverged(String)
 
     public var description: String {
         switch self {
         case .unphysical(let m): return "unphysical input: \(m)"
         case .unknown(let m): return "unknown: \(m)"
         case .notApplicable(let m): return "not applicable: \(m)"
+        case .notConverged(let m): return "did not converge: \(m)"
         }
     }
 }
