@@ -89,19 +89,20 @@ extension LoopMixing {
         guard q < threshold else {
             throw PhysicsError.notApplicable("with the timelike sign the loop logarithm is complex for q ≥ 2m = \(threshold) MeV")
         }
-        func kTimelike(_ z: Double) -> Double {
+        // c_n = z²ⁿ B(n+2, n+2) carried as one product (z²ⁿ alone overflows near threshold, where
+        // the terms shrink only as (z²/4)ⁿ n^(−3/2)); refused if 10⁶ terms do not reach rounding.
+        func kTimelike(_ z: Double) throws -> Double {
             let z2 = z * z
-            var beta = 1.0 / 30, power = z2, sum = 0.0
-            for n in 1...2000 {
-                let term = power * beta / Double(n)
+            var c = z2 / 30, sum = 0.0
+            for n in 1...1_000_000 {
+                let term = c / Double(n)
                 sum += term
-                if term <= 1e-17 * sum { break }
-                beta *= Double(n + 2) / (2 * Double(2 * n + 5))
-                power *= z2
+                if term <= 1e-17 * sum { return -sum }
+                c *= z2 * Double(n + 2) / (2 * Double(2 * n + 5))
             }
-            return -sum
+            throw PhysicsError.notConverged("the timelike loop series at q/m = \(z) (threshold 2) needs more than 10⁶ terms")
         }
-        return log(beta.mass * beta.mass / (alpha.mass * alpha.mass)) / 6 + kTimelike(q / beta.mass) - kTimelike(q / alpha.mass)
+        return log(beta.mass * beta.mass / (alpha.mass * alpha.mass)) / 6 + (try kTimelike(q / beta.mass)) - (try kTimelike(q / alpha.mass))
     }
 
     /// The kinetic-mixing parameter each source writes for L_μ − L_τ (dimensionless), at coupling g

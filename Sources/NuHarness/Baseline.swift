@@ -87,11 +87,16 @@ public enum Baseline {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Writes to a temporary file beside `url`, then renames it over `url`: never a half-written baseline.
+    /// Writes to a temporary file beside `url`, then renames it over `url`: never a half-written
+    /// baseline. Temporary files a killed earlier write left behind (`.NAME.*.tmp`) are removed first.
     public static func write(_ entries: [Entry], to url: URL) throws {
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let temporary = directory.appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString).tmp")
+        let prefix = ".\(url.lastPathComponent)."
+        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
+            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        }
+        let temporary = directory.appendingPathComponent("\(prefix)\(UUID().uuidString).tmp")
         try Data(render(entries).utf8).write(to: temporary)
         // rename(2) replaces the target atomically within one file system.
         guard rename(temporary.path, url.path) == 0 else {
@@ -115,12 +120,17 @@ public enum Baseline {
             throw HarnessError.file(path: url.path, field: "end of file", message: "baseline is truncated (no final newline)")
         }
         var entries: [Entry] = []
+        var lineOfKey: [String: Int] = [:]
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
             let fields = line.components(separatedBy: " | ")
             guard fields.count == 5 else {
                 throw HarnessError.file(path: url.path, field: "line \(index + 1)", message: "corrupt: expected 5 fields separated by ' | ', got \(fields.count): \(line.prefix(120))")
             }
             let key = "\(fields[0]) | \(fields[1])"
+            if let first = lineOfKey[key] {
+                throw HarnessError.file(path: url.path, field: "line \(index + 1)", message: "duplicate key '\(key)' (first on line \(first))")
+            }
+            lineOfKey[key] = index + 1
             if fields[2].hasPrefix("error: ") {
                 entries.append(Entry(key: key, quantity: fields[4], value: nil, error: String(fields[2].dropFirst(7)), units: fields[3]))
             } else {

@@ -7,6 +7,7 @@ public enum EvalOutput {
             "quantity": e.quantity, "inputs": e.inputs, "units": e.units,
             "closedForm": e.closedForm ?? NSNull(), "numerical": e.numerical ?? NSNull(),
             "relativeDifference": e.relativeDifference ?? NSNull(),
+            "agreement": e.agreement.summary, "pathsAgree": e.disagreement == nil,
         ]
         if !e.forms.isEmpty { o["forms"] = e.forms }
         let data = try JSONSerialization.data(withJSONObject: o, options: [.prettyPrinted, .sortedKeys])
@@ -19,7 +20,7 @@ public enum EvalOutput {
                      "inputs:              " + e.inputs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
                      "closed form:         \(f(e.closedForm))",
                      "numerical:           \(f(e.numerical))",
-                     "relative difference: " + (e.relativeDifference.map { String(format: "%.3e", $0) } ?? "-")]
+                     "relative difference: " + (e.relativeDifference.map { String(format: "%.3e", $0) } ?? "-") + "  (\(e.agreement.summary))"]
         for (name, value) in e.forms.sorted(by: { $0.key < $1.key }) {
             lines.append("form \(name):".padding(toLength: 21, withPad: " ", startingAt: 0) + String(format: "%.15g %@", value, e.units))
         }

@@ -30,6 +30,25 @@ public enum ExitStatus {
         }
     }
 
+    /// The text on one line: control characters (newline, tab, escape, ...) become escapes.
+    public static func oneLine(_ text: String) -> String {
+        var out = ""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\n": out += "\\n"
+            case "\t": out += "\\t"
+            case "\r": out += "\\r"
+            default:
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format && scalar.value < 0x2000 {
+                    out += String(format: "\\u{%X}", scalar.value)
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out
+    }
+
     public static func message(for error: Error) -> String {
         switch error {
         case let e as NonFiniteValue: return "GSL integrand: \(e.description)"

@@ -16,11 +16,39 @@ public struct Evaluation: Sendable {
         guard let c = closedForm, let n = numerical else { return nil }
         return relativeDeviation(n, c)
     }
+
+    /// The documented agreement of the two paths at these inputs.
+    public let agreement: PathAgreement
+
+    /// Why the paths disagree beyond their documented tolerance, or nil when they agree (or
+    /// differ by design, or there is one path).
+    public var disagreement: String? {
+        guard case .relative(let tolerance) = agreement, let d = relativeDifference, let c = closedForm, let n = numerical,
+              d > tolerance else { return nil }
+        return String(format: "%@: closed form %.17g and numerical %.17g %@ differ by %.3e relative, beyond the documented %.0e",
+                      quantity, c, n, units, d, tolerance)
+    }
 }
 
 /// |a − b|/|b|, or |a| when b = 0.
 public func relativeDeviation(_ a: Double, _ b: Double) -> Double {
     b == 0 ? abs(a) : abs(a - b) / abs(b)
+}
+
+/// How closely a quantity's two paths must agree.
+public enum PathAgreement: Sendable, Equatable {
+    /// |numerical − closed|/|closed| ≤ tolerance (each path's own accuracy, with margin).
+    case relative(Double)
+    /// The paths compute different things on purpose (a printed approximation vs the exact
+    /// value): their difference is the finding, not a failure.
+    case byDesign(String)
+
+    public var summary: String {
+        switch self {
+        case .relative(let t): return String(format: "paths agree to %.0e relative", t)
+        case .byDesign(let why): return "paths differ by design: \(why)"
+        }
+    }
 }
 
 /// A quantity the harness can evaluate: name, meaning, units, inputs, and its two paths,
@@ -36,10 +64,17 @@ public struct Quantity: Sendable {
     let numerical: Path?
     /// Alternative closed forms (nue.dsigma: dev, general, shift).
     let forms: (@Sendable (InputValues) throws -> [String: Double])?
+    /// The agreement the paths must reach at the given (used) inputs. The default 1e-8 covers
+    /// every quadrature and root the paths use (each converged to ≤ 1e-10 relative).
+    public let agreement: @Sendable ([String: String]) -> PathAgreement
+
+    public static let defaultTolerance = 1e-8
 
     init(_ name: String, _ summary: String, units: String, inputs: [InputSpec],
          closed: @escaping Path, numerical: Path?,
-         forms: (@Sendable (InputValues) throws -> [String: Double])? = nil) {
+         forms: (@Sendable (InputValues) throws -> [String: Double])? = nil,
+         agreement: @escaping @Sendable ([String: String]) -> PathAgreement = { _ in .relative(Quantity.defaultTolerance) }) {
+        self.agreement = agreement
         self.name = name
         self.summary = summary
         self.units = units
@@ -74,7 +109,8 @@ public struct Quantity: Sendable {
         if let unused = v.unusedInputs.first {
             throw InputError.conflicting("input '\(unused)' is not used by \(name) with these inputs (refused rather than ignored)")
         }
-        return Evaluation(quantity: name, inputs: v.usedValues, closedForm: c, numerical: n, forms: f, units: units)
+        let used = v.usedValues
+        return Evaluation(quantity: name, inputs: used, closedForm: c, numerical: n, forms: f, units: units, agreement: agreement(used))
     }
 
     private func finite(_ x: Double, _ label: String, _ v: InputValues) throws -> Double {

@@ -1,4 +1,5 @@
 import GSLKit
+import NuPhysics
 
 /// χ² minimised over its normalisation nuisance with GSL's simplex minimiser (the numerical path
 /// of Dev (000) Eq. (8) and Abdullah (002) Eq. (14)). Counts dimensionless.
@@ -10,14 +11,15 @@ public enum Chi2Minimization {
     /// min_α { [N_X − (1+α)N_SM]²/N_X + (α/σ)² }.
     public static func devMinimum(expected nX: Double, standardModel nSM: Double, sigma: Double)
         throws -> (alpha: Double, chi2: Double) {
-        guard nX > 0, nSM >= 0, nX.isFinite, nSM.isFinite, sigma.isFinite, sigma > 0 else {
-            throw GSLError(routine: "gsl_multimin_fminimizer_set", status: 1,
-                           reason: "need N_X > 0, N_SM ≥ 0 and σ > 0, got \(nX), \(nSM), \(sigma)")
+        guard nX > 0, nSM >= 0, nX.isFinite, nSM.isFinite, sigma.isFinite, sigma >= 0 else {
+            throw PhysicsError.unphysical("need N_X > 0, N_SM ≥ 0 and σ ≥ 0, got \(nX), \(nSM), \(sigma)")
         }
         let f: ([Double]) -> Double = { v in
             let a = v[0], d = nX - (1 + a) * nSM
             return d * d / nX + (a / sigma) * (a / sigma)
         }
+        // σ = 0 pins the nuisance at 0: nothing to minimise.
+        if sigma == 0 { return (0, nX == 0 ? 0 : (nX - nSM) * (nX - nSM) / nX) }
         let step = max(sigma, 1e-3)
         let result = try Minimizer.simplex(f, start: [0], steps: [step], sizeTolerance: 1e-7 * step)
         return (result.point[0], result.value)
@@ -27,9 +29,8 @@ public enum Chi2Minimization {
     public static func abdullahMinimum(observed: [Double], predicted: [Double], background: [Double], sigma: Double)
         throws -> (beta: Double, chi2: Double) {
         guard !observed.isEmpty, observed.count == predicted.count, observed.count == background.count,
-              sigma.isFinite, sigma > 0 else {
-            throw GSLError(routine: "gsl_multimin_fminimizer_set", status: 1,
-                           reason: "need equal, non-empty bin lists and σ > 0")
+              sigma.isFinite, sigma >= 0 else {
+            throw PhysicsError.unphysical("need equal, non-empty bin lists and σ ≥ 0")
         }
         let f: ([Double]) -> Double = { v in
             let b = v[0]
@@ -38,8 +39,9 @@ public enum Chi2Minimization {
                 let d = observed[i] - (1 + b) * predicted[i]
                 sum += d * d / (background[i] + observed[i])
             }
-            return sum + (b / sigma) * (b / sigma)
+            return sigma == 0 ? sum : sum + (b / sigma) * (b / sigma)
         }
+        if sigma == 0 { return (0, f([0])) }  // the nuisance pinned at 0
         let step = max(sigma, 1e-3)
         let result = try Minimizer.simplex(f, start: [0], steps: [step], sizeTolerance: 1e-7 * step)
         return (result.point[0], result.value)

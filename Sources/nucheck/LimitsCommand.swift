@@ -72,10 +72,3 @@ struct Limits: ParsableCommand {
                         curves: curves, logX: true, logY: true)
     }
 }
-
-/// Writes text to a file, as one clear error when the directory is missing or not writable.
-func writeFile(_ text: String, to path: String) throws {
-    do { try text.write(toFile: path, atomically: true, encoding: .utf8) } catch {
-        throw HarnessError.file(path: path, field: nil, message: "cannot be written (\((error as NSError).localizedDescription))")
-    }
-}

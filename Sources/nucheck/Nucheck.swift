@@ -6,6 +6,23 @@ import NuPhysics
 
 @main
 struct Nucheck: ParsableCommand {
+    /// Parses and runs; a command-line the parser rejects (unknown flag, missing argument, bad
+    /// option value) is bad input: one line and exit 2, not the parser's usage text and 64.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let code as ExitCode {
+            Foundation.exit(code.rawValue)
+        } catch {
+            // The subcommands turn their own errors into an ExitCode (`fail`); what arrives here
+            // is the parser's: help and version requests (exit 0) or a rejected command line.
+            if exitCode(for: error) == .success { exit(withError: error) }
+            printError(message(for: error))
+            Foundation.exit(2)
+        }
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "nucheck",
         abstract: "Two-path validation harness for light-mediator neutrino scattering.",
@@ -20,8 +37,14 @@ struct Nucheck: ParsableCommand {
 
 /// Prints the error as one line to stderr and returns the exit status of its kind.
 func fail(_ error: Error) -> ExitCode {
-    FileHandle.standardError.write(Data("nucheck: error: \(ExitStatus.message(for: error))\n".utf8))
+    printError(ExitStatus.message(for: error))
     return ExitCode(ExitStatus.code(for: error))
+}
+
+/// `nucheck: error: MESSAGE` on stderr, on one line: control characters the user typed (a newline
+/// in an argument) are escaped, not printed.
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("nucheck: error: \(ExitStatus.oneLine(message))\n".utf8))
 }
 
 struct DataOptions: ParsableArguments {
@@ -75,10 +98,10 @@ struct Check: ParsableCommand {
             results = Runner.run(set.cases)
             print(json ? try Reports.json(results) : Reports.table(results))
             if let junit {
-                try Reports.junit(results).write(toFile: junit, atomically: true, encoding: .utf8)
+                try writeFile(Reports.junit(results), to: junit)
             }
             if let markdown {
-                try Reports.markdown(results).write(toFile: markdown, atomically: true, encoding: .utf8)
+                try writeFile(Reports.markdown(results), to: markdown)
             }
         } catch { throw fail(error) }
         if Runner.summary(results).failed > 0 { throw ExitCode(1) }
@@ -105,7 +128,12 @@ struct Eval: ParsableCommand {
             let q = try QuantityRegistry.named(quantity)
             let e = try q.evaluate(inputs)
             print(json ? try EvalOutput.json(e) : EvalOutput.text(e))
-        } catch { throw fail(error) }
+            // A cross-check: paths that disagree beyond the documented tolerance fail like a case.
+            if let disagreement = e.disagreement {
+                printError(disagreement)
+                throw ExitCode(ExitStatus.checkFailed)
+            }
+        } catch let code as ExitCode { throw code } catch { throw fail(error) }
     }
 }
 
@@ -114,9 +142,13 @@ func parseAssignments(_ assignments: [String]) throws -> [String: String] {
     var inputs: [String: String] = [:]
     for a in assignments {
         guard let eq = a.firstIndex(of: "="), eq != a.startIndex else {
-            throw InputError.notANumber(name: a, text: "expected key=value")
+            throw InputError.conflicting("'\(a)' is not key=value")
         }
-        inputs[String(a[..<eq])] = String(a[a.index(after: eq)...])
+        let key = String(a[..<eq])
+        guard inputs[key] == nil else {
+            throw InputError.conflicting("input '\(key)' is given twice ('\(inputs[key]!)' and '\(a[a.index(after: eq)...])')")
+        }
+        inputs[key] = String(a[a.index(after: eq)...])
     }
     return inputs
 }
@@ -128,6 +160,10 @@ struct List: ParsableCommand {
         for q in QuantityRegistry.all {
             print("\(q.name)  [\(q.units)]\(q.hasNumericalPath ? "" : "  (closed form only)")")
             print("    \(q.summary)")
+            if q.hasNumericalPath {
+                let defaults = Dictionary(q.inputs.compactMap { i in i.defaultValue.map { (i.name, $0) } }, uniquingKeysWith: { a, _ in a })
+                print("    agreement (eval exits 1 beyond it): \(q.agreement(defaults).summary)")
+            }
             for i in q.inputs where !(i.name.hasPrefix("gV") || i.name.hasPrefix("gA")) {
                 let d = i.defaultValue.map { ", default \($0)" } ?? ""
                 print("    \(i.name) (\(i.unitHint)\(d)): \(i.summary)")
@@ -256,7 +292,7 @@ struct Plot: ParsableCommand {
             let fixtures = (try? options.load().cases) ?? []
             let plot = try QuantityPlot(quantity: quantity, inputs: try parseAssignments(assignments), x: x, from: from, to: to,
                                         count: points, logX: logX, logY: logY, comparisons: comparisons, fixtures: fixtures)
-            try plot.svg().write(toFile: out, atomically: true, encoding: .utf8)
+            try writeFile(plot.svg(), to: out)
             print("wrote \(out): \(plot.curves.filter { !$0.points.isEmpty }.count) curves, \(plot.golden.count) golden points")
         } catch { throw fail(error) }
     }
