@@ -22,16 +22,23 @@ public struct ArgonRelease: Sendable {
 
     /// A released 3-D histogram projected on energy × time (F90 summed), [energy][time].
     static func histogram(_ url: URL) throws -> [[Double]] {
-            let rows = try readTable(url, columns: 4)
-            guard rows.count == Self.energyBins * Self.f90Bins * Self.timeBins else {
-                throw CoherentDataError.malformed(file: url.path, line: rows.count, message: "expected 960 bins (12 x 8 x 10), got \(rows.count)")
-            }
+            let table = try TableShape(url, columns: 4)
+            try table.count(Self.energyBins * Self.f90Bins * Self.timeBins, "bins (12 energy x 8 F90 x 10 time)")
+            try table.nonNegative(column: 3, "count")
             var h = Array(repeating: Array(repeating: 0.0, count: Self.timeBins), count: Self.energyBins)
-            for r in rows {
-                let i = Int(r[0] / 10), j = Int(((r[2] + 0.1) / 0.5).rounded(.down))
-                guard (0..<Self.energyBins).contains(i), (0..<Self.timeBins).contains(j) else {
-                    throw CoherentDataError.malformed(file: url.path, line: 0, message: "bin centre (\(r[0]) keVee, \(r[2]) µs) outside the released binning")
+            var seen = Set<[Int]>()
+            for row in table.rows {
+                let r = row.values
+                // Bin indices only from values inside the released ranges (Int() of 1e300 traps).
+                func index(_ x: Double, from start: Double, width: Double, bins: Int) -> Int? {
+                    let k = ((x - start) / width).rounded(.down)
+                    return k >= 0 && k < Double(bins) ? Int(k) : nil
                 }
+                guard let i = index(r[0], from: 0, width: 10, bins: Self.energyBins), let f = index(r[1], from: 0.5, width: 0.05, bins: Self.f90Bins),
+                      let j = index(r[2], from: -0.1, width: 0.5, bins: Self.timeBins) else {
+                    throw table.fail(row.line, "bin centre (\(r[0]) keVee, F90 \(r[1]), \(r[2]) µs) outside the released binning")
+                }
+                guard seen.insert([i, f, j]).inserted else { throw table.fail(row.line, "bin (\(r[0]) keVee, F90 \(r[1]), \(r[2]) µs) appears twice") }
                 h[i][j] += r[3]
             }
             return h
@@ -45,7 +52,10 @@ public struct ArgonRelease: Sendable {
         promptBRN = try histogram("brnpdf.txt")
         delayedBRN = try histogram("delbrnpdf.txt")
         steadyState = try histogram("bkgpdf.txt")
-        efficiency = try readTable(base.appendingPathComponent("CENNS10AnlAEfficiency.txt"), columns: 3).map { ($0[0], $0[2]) }
+        let table = try TableShape(base.appendingPathComponent("CENNS10AnlAEfficiency.txt"), columns: 3)
+        try table.grid(column: 0, start: 0.25, step: 0.5)
+        try table.within(column: 2, 0...1, "efficiency")
+        efficiency = table.rows.map { ($0.values[0], $0.values[2]) }
     }
 
     /// Efficiency at reconstructed energy E (keVee): the released value of the 0.5 keVee bin
@@ -80,17 +90,49 @@ public struct CsIRelease: Sendable {
 
     public init(directory: URL) throws {
         let base = directory.appendingPathComponent("csi2021")
-        func events(_ name: String) throws -> [(Double, Double)] { try readTable(base.appendingPathComponent(name), columns: 2).map { ($0[0], $0[1]) } }
+        // Event lists: PE ≥ 0 and a finite time (their length is checked against the count
+        // recorded in Reference/coherent.json, `checkEventCounts`).
+        func events(_ name: String) throws -> [(Double, Double)] {
+            let table = try TableShape(base.appendingPathComponent(name), columns: 2)
+            try table.nonNegative(column: 0, "PE")
+            return table.rows.map { ($0.values[0], $0.values[1]) }
+        }
+        // Binned spectra: the released grid, every bin present once, weights ≥ 0.
+        func spectrum(_ name: String, start: Double, step: Double, bins: Int) throws -> [(Double, Double)] {
+            let table = try TableShape(base.appendingPathComponent(name), columns: 2)
+            try table.count(bins, "bins")
+            try table.grid(column: 0, start: start, step: step)
+            try table.nonNegative(column: 1, "weight")
+            return table.rows.map { ($0.values[0], $0.values[1]) }
+        }
+        func coefficients(_ name: String, variants: Int) throws -> [Double] {
+            let table = try TableShape(base.appendingPathComponent(name), columns: 4)
+            try table.count(variants, "coefficient rows (nominal and its variants)")
+            return table.rows[0].values
+        }
         coincidence = try events("dataBeamOnC.txt")
         anticoincidence = try events("dataBeamOnAC.txt")
-        let eff = try readTable(base.appendingPathComponent("effCoefficients.txt"), columns: 4)[0]
+        let eff = try coefficients("effCoefficients.txt", variants: 3)
         efficiency = (eff[0], eff[1], eff[2], eff[3])
-        let r = try readTable(base.appendingPathComponent("scintRespCoefficients.txt"), columns: 4)[0]
+        let r = try coefficients("scintRespCoefficients.txt", variants: 5)
         response = (r[0], r[1], r[2], r[3])
-        ninTime = try events("ninTrec.txt")
-        brnTime = try events("brnTrec.txt")
-        brnEnergy = try events("brnPE.txt")
-        ninEnergy = try events("ninPE.txt")
+        ninTime = try spectrum("ninTrec.txt", start: -0.245, step: 0.01, bins: 650)
+        brnTime = try spectrum("brnTrec.txt", start: -0.245, step: 0.01, bins: 650)
+        brnEnergy = try spectrum("brnPE.txt", start: 0.5, step: 1, bins: 250)
+        ninEnergy = try spectrum("ninPE.txt", start: 0.5, step: 1, bins: 250)
+    }
+
+    /// The event lists must hold the number of events recorded for the release (a list truncated
+    /// at a line boundary is otherwise a valid file).
+    public func checkEventCounts(_ inputs: AnalysisInputs, directory: URL) throws {
+        for (name, events, id) in [("dataBeamOnC.txt", coincidence.count, "csi.events.coincidence"),
+                                   ("dataBeamOnAC.txt", anticoincidence.count, "csi.events.anticoincidence")] {
+            let expected = Int(try inputs(id))
+            guard events == expected else {
+                throw CoherentDataError.malformed(file: directory.appendingPathComponent("csi2021/\(name)").path, line: 0,
+                                                  message: "\(events) events, the release has \(expected) (\(id) in \(AnalysisInputs.fileName)): truncated or altered")
+            }
+        }
     }
 
     /// The proton-pulse mean (ns) on the t_rec axis, which the CsI files do not state: fitted to

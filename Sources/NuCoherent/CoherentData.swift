@@ -39,9 +39,54 @@ public enum CoherentDataError: Error, CustomStringConvertible, Equatable {
 
 /// Reads whitespace-separated numeric columns, skipping blank and '#' lines; every row must have
 /// `columns` finite numbers.
-func readTable(_ url: URL, columns: Int) throws -> [[Double]] {
+func readTable(_ url: URL, columns: Int) throws -> [[Double]] { try readRows(url, columns: columns).map(\.values) }
+
+/// One data row of a release file and its line number (1-based), for errors.
+struct TableRow {
+    let line: Int
+    let values: [Double]
+}
+
+/// The shape checks of a release file: row count, a regular grid in one column, non-negative
+/// weights. A violation names the file and the line.
+struct TableShape {
+    let file: String
+    let rows: [TableRow]
+
+    init(_ url: URL, columns: Int) throws {
+        file = url.path
+        rows = try readRows(url, columns: columns)
+    }
+
+    func fail(_ line: Int, _ message: String) -> CoherentDataError { .malformed(file: file, line: line, message: message) }
+
+    func count(_ expected: Int, _ what: String) throws {
+        guard rows.count == expected else {
+            throw fail(rows.last?.line ?? 0, "expected \(expected) \(what), got \(rows.count) (truncated or extended?)")
+        }
+    }
+
+    /// Column `column` of row i must be start + i·step (to 1e-6 of the step).
+    func grid(column: Int, start: Double, step: Double) throws {
+        for (i, r) in rows.enumerated() where abs(r.values[column] - (start + Double(i) * step)) > 1e-6 * step {
+            throw fail(r.line, "expected \(start + Double(i) * step) in column \(column + 1) (a grid from \(start) by \(step)), got \(r.values[column])")
+        }
+    }
+
+    func nonNegative(column: Int, _ what: String) throws {
+        if let r = rows.first(where: { !($0.values[column] >= 0) }) { throw fail(r.line, "\(what) \(r.values[column]) is negative") }
+    }
+
+    func within(column: Int, _ range: ClosedRange<Double>, _ what: String) throws {
+        if let r = rows.first(where: { !range.contains($0.values[column]) }) {
+            throw fail(r.line, "\(what) \(r.values[column]) is outside \(range.lowerBound)-\(range.upperBound)")
+        }
+    }
+}
+
+func readRows(_ url: URL, columns: Int) throws -> [TableRow] {
     guard let data = FileManager.default.contents(atPath: url.path) else { throw CoherentDataError.missing(path: url.path) }
-    var rows: [[Double]] = []
+    var rows: [TableRow] = []
     for (i, line) in String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
@@ -50,7 +95,7 @@ func readTable(_ url: URL, columns: Int) throws -> [[Double]] {
         guard numbers.count == columns, fields.count == columns, numbers.allSatisfy(\.isFinite) else {
             throw CoherentDataError.malformed(file: url.path, line: i + 1, message: "expected \(columns) numbers, got '\(trimmed.prefix(80))'")
         }
-        rows.append(numbers)
+        rows.append(TableRow(line: i + 1, values: numbers))
     }
     guard !rows.isEmpty else { throw CoherentDataError.malformed(file: url.path, line: 0, message: "no data rows") }
     return rows

@@ -57,9 +57,14 @@ public final class CoherentContext: @unchecked Sendable {
         return try cached(\.argon) { try ArgonRelease(directory: dir) }
     }
 
+    /// The CsI release, its event lists checked against the counts in `coherent.json`.
     public func csiRelease() throws -> CsIRelease {
-        let dir = try requireDirectory()
-        return try cached(\.csi) { try CsIRelease(directory: dir) }
+        let dir = try requireDirectory(), inputs = try inputs(.release)
+        return try cached(\.csi) {
+            let release = try CsIRelease(directory: dir)
+            try release.checkEventCounts(inputs, directory: dir)
+            return release
+        }
     }
 
     /// The proton-pulse mean on the CsI t_rec axis (ns), fitted once to the NIN time spectrum.
