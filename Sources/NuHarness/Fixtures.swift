@@ -18,6 +18,7 @@ public struct Tolerance: Sendable {
     }
 
     init(_ o: JSONObject) throws {
+        try o.allowOnly(["relative", "absolute", "reason"])
         relative = o.has("relative") ? try o.decimal("relative") : 0
         absolute = o.has("absolute") ? try o.decimal("absolute") : 0
         reason = try o.string("reason")
@@ -94,10 +95,12 @@ public struct FixtureSet: Sendable {
 
     static func loadGolden(_ url: URL, reference: ReferenceLibrary) throws -> [FixtureCase] {
         let root = try JSONObject.load(url)
+        try root.allowOnly(["description", "cases"])
         let list = try root.array("cases")
         guard !list.isEmpty else { throw HarnessError.file(path: url.path, field: "cases", message: "is empty: a fixture file must hold at least one case") }
         return try list.enumerated().map { i, raw in
             let c = try JSONObject(raw, path: url.path, context: "cases[\(i)]")
+            try c.allowOnly(["id", "quantity", "inputs", "reference", "expected", "provenance", "paths", "tolerance", "irreproducible", "requiresData"])
             let id = try c.string("id")
             let quantity = try c.string("quantity")
             guard (try? QuantityRegistry.named(quantity)) != nil else {
@@ -117,6 +120,7 @@ public struct FixtureSet: Sendable {
             } else {
                 let expected = try c.decimal("expected")
                 let p = try c.object("provenance")
+                try p.allowOnly(["paper", "location", "printed", "units", "derivation"])
                 let source = "\(try p.string("paper")) \(try p.string("location"))"
                 _ = try p.string("derivation")
                 kind = .golden(expected: expected, source: source, printed: try p.string("printed"), units: try p.string("units"))
@@ -136,15 +140,20 @@ public struct FixtureSet: Sendable {
         }
     }
 
+    /// The most points one grid may span (the largest committed grid has a few hundred).
+    static let maximumGridPoints = 100_000
+
     /// A grid is the Cartesian product of its axes, added to its fixed inputs. An axis named
     /// "recoil@Tmax" gives the electron recoil as a fraction of T_max(energy) of the same point.
     static func loadGrids(_ url: URL) throws -> [FixtureCase] {
         let root = try JSONObject.load(url)
+        try root.allowOnly(["description", "grids"])
         let list = try root.array("grids")
         guard !list.isEmpty else { throw HarnessError.file(path: url.path, field: "grids", message: "is empty") }
         var cases: [FixtureCase] = []
         for (i, raw) in list.enumerated() {
             let g = try JSONObject(raw, path: url.path, context: "grids[\(i)]")
+            try g.allowOnly(["id", "quantity", "compare", "fixed", "axes", "tolerance", "requiresData"])
             let id = try g.string("id"), quantity = try g.string("quantity")
             guard (try? QuantityRegistry.named(quantity)) != nil else {
                 throw HarnessError.file(path: url.path, field: g.name("quantity"), message: "'\(quantity)' is not a known quantity")
@@ -155,10 +164,22 @@ public struct FixtureSet: Sendable {
             }
             let fixed = g.has("fixed") ? try g.stringMap("fixed") : [:]
             let axesObject = try g.object("axes")
+            guard !axesObject.storage.isEmpty else {
+                throw HarnessError.file(path: url.path, field: g.name("axes"), message: "has no axis: a grid needs at least one (a single point is a golden case)")
+            }
+            // The size is checked before anything is built: a typo'd axis must not allocate 1e12 points.
+            var size = 1.0
+            for key in axesObject.storage.keys { size *= Double(try axesObject.strings(key).count) }
+            guard size <= Double(Self.maximumGridPoints) else {
+                throw HarnessError.file(path: url.path, field: g.name("axes"), message: "spans \(size) points, more than the \(Self.maximumGridPoints) a grid may hold")
+            }
             var points: [[(String, String)]] = [[]]
             for key in axesObject.storage.keys.sorted() {
                 let values = try axesObject.strings(key)
                 guard !values.isEmpty else { throw HarnessError.file(path: url.path, field: axesObject.name(key), message: "is empty") }
+                guard Set(values).count == values.count else {
+                    throw HarnessError.file(path: url.path, field: axesObject.name(key), message: "repeats a value")
+                }
                 points = points.flatMap { p in values.map { p + [(key, $0)] } }
             }
             let tolerance = try Tolerance(try g.object("tolerance"))

@@ -16,6 +16,13 @@ struct JSONObject {
         self.storage = object
     }
 
+    /// Refuses a field outside `known` (a typo'd field would otherwise be ignored).
+    func allowOnly(_ known: Set<String>) throws {
+        if let key = storage.keys.sorted().first(where: { !known.contains($0) }) {
+            throw HarnessError.file(path: path, field: name(key), message: "unknown field (known: \(known.sorted().joined(separator: ", ")))")
+        }
+    }
+
     /// Loads and parses a JSON file; a missing, empty or unparsable file is an error naming it.
     static func load(_ url: URL) throws -> JSONObject {
         let path = url.path
