@@ -27,8 +27,16 @@ public struct ArgonChi2: Sendable {
 
     public init(release: ArgonRelease, directory: URL) throws {
         let base = directory.appendingPathComponent("ar2020/SystErrors")
+        // A shape systematic moves its PDF by tens of per cent at most: a total outside half to
+        // twice the central value's is a damaged file, not a systematic.
         func pdf(_ name: String) throws -> [Double] {
-            Self.flat(try ArgonRelease.histogram(base.appendingPathComponent(name)))
+            let url = base.appendingPathComponent(name)
+            let h = Self.flat(try ArgonRelease.histogram(url))
+            let nominal = Self.flat(name.hasPrefix("cevns") ? release.cevns : release.promptBRN).reduce(0, +), total = h.reduce(0, +)
+            guard total >= 0.5 * nominal, total <= 2 * nominal else {
+                throw CoherentDataError.malformed(file: url.path, line: 0, message: "sums to \(total), outside half to twice the central PDF's \(nominal)")
+            }
+            return h
         }
         data = Self.flat(release.data)
         steadyState = Self.flat(release.steadyState)
@@ -74,26 +82,38 @@ public struct ArgonChi2: Sendable {
     }
 
     /// The minimum over the nuisances in closed form: the predictions are linear in them, so the
-    /// minimum solves the normal equations (JᵀWJ + P)θ = JᵀW(N^exp − N⁰), P the prior precisions.
+    /// minimum solves the normal equations (JᵀWJ + P)θ = JᵀW N^exp + P θ₀, P the prior
+    /// precisions, in the multipliers u_z = 1 + η_z (prior centre θ₀ = 1) and the ε_l (θ₀ = 0).
+    /// In u, far out in a limit scan (u_CEvNS ~ 1e-12), nothing cancels: χ² is evaluated from
+    /// u·N^z, not from (1 + η)·N^z with η ≈ −1. The system is Jacobi-scaled before it is solved
+    /// (its diagonal spans 24 decades there).
     public func minimumAnalytic(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
         try requireFinite(cevns, "argon χ²")
         let comps = components(cevns), n = Self.nuisanceCount
+        let precision = (0..<n).map { $0 < 4 ? 1 / pow(Self.normalisationSigmas[$0], 2) : 1.0 }
+        let centre = (0..<n).map { $0 < 4 ? 1.0 : 0.0 }
         var a = Array(repeating: Array(repeating: 0.0, count: n), count: n), b = Array(repeating: 0.0, count: n)
+        var columns: [(k: Int, column: [Double])] = []
         for k in data.indices where sigma2[k] > 0 {
-            var column = Array(repeating: 0.0, count: n)
-            var base = 0.0
-            for z in 0..<4 { column[z] = comps[z][k]; base += comps[z][k] }
-            for (l, shape) in shapes.enumerated() { column[4 + l] = shape.s[k] * comps[shape.component][k] }
-            let w = 1 / sigma2[k], r = data[k] - base
+            let column = (0..<4).map { comps[$0][k] } + shapes.map { $0.s[k] * comps[$0.component][k] }
+            columns.append((k, column))
+            let w = 1 / sigma2[k]
             for p in 0..<n {
-                b[p] += w * column[p] * r
+                b[p] += w * column[p] * data[k]
                 for q in 0..<n { a[p][q] += w * column[p] * column[q] }
             }
         }
-        for z in 0..<4 { a[z][z] += 1 / pow(Self.normalisationSigmas[z], 2) }
-        for l in 0..<shapes.count { a[4 + l][4 + l] += 1 }
-        let theta = try LinearSystem.solve(a, b)
-        return (chi2(cevns: cevns, nuisances: theta), theta)
+        for p in 0..<n { a[p][p] += precision[p]; b[p] += precision[p] * centre[p] }
+        let scale = (0..<n).map { 1 / a[$0][$0].squareRoot() }
+        let scaled = (0..<n).map { p in (0..<n).map { q in a[p][q] * scale[p] * scale[q] } }
+        let theta = zip(try LinearSystem.solve(scaled, zip(b, scale).map { $0 * $1 }), scale).map { $0 * $1 }
+        var sum = 0.0
+        for (k, column) in columns {
+            let r = data[k] - zip(column, theta).reduce(0) { $0 + $1.0 * $1.1 }
+            sum += r * r / sigma2[k]
+        }
+        for p in 0..<n { sum += precision[p] * (theta[p] - centre[p]) * (theta[p] - centre[p]) }
+        return (sum, theta.enumerated().map { $0.offset < 4 ? $0.element - 1 : $0.element })
     }
 
     /// The same minimum by GSL's weighted linear least squares (SVD, `LinearLeastSquares`), with

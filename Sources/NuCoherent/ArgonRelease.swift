@@ -58,6 +58,15 @@ public struct ArgonRelease: Sendable {
         efficiency = table.rows.map { ($0.values[0], $0.values[2]) }
     }
 
+    /// Each histogram sums to the normalisation recorded for the release.
+    public func checkSums(_ inputs: AnalysisInputs, directory: URL) throws {
+        let base = directory.appendingPathComponent("ar2020")
+        for (h, file, id) in [(data, "datanobkgsub.txt", "ar.sum.data"), (cevns, "cevnspdf.txt", "ar.sum.cevns"), (promptBRN, "brnpdf.txt", "ar.sum.promptBRN"),
+                              (delayedBRN, "delbrnpdf.txt", "ar.sum.delayedBRN"), (steadyState, "bkgpdf.txt", "ar.sum.steadyState")] {
+            try checkSum(h.joined().reduce(0, +), id, file: base.appendingPathComponent(file), inputs)
+        }
+    }
+
     /// Efficiency at reconstructed energy E (keVee): the released value of the 0.5 keVee bin
     /// holding E, the last value above the table.
     public func efficiency(at e: Double) -> Double {
@@ -73,6 +82,9 @@ public struct ArgonRelease: Sendable {
 public struct CsIRelease: Sendable {
     public static let peEdges: [Double] = [0, 8, 12, 16, 20, 24, 32, 40, 50, 60]
     public static let timeEdges: [Double] = [0, 0.125, 0.25, 0.375, 0.5, 0.625, 0.75, 0.875, 1, 2, 4, 6]
+
+    /// The release's axes: 250 1-PE bins from 0, and 650 t_rec bins of 0.01 µs from −0.25 µs.
+    static let peBins = 250, timeBins = 650, timeStep = 0.01, timeStart = -0.25
 
     public let coincidence: [(pe: Double, time: Double)]
     public let anticoincidence: [(pe: Double, time: Double)]
@@ -90,11 +102,13 @@ public struct CsIRelease: Sendable {
 
     public init(directory: URL) throws {
         let base = directory.appendingPathComponent("csi2021")
-        // Event lists: PE ≥ 0 and a finite time (their length is checked against the count
-        // recorded in Reference/coherent.json, `checkEventCounts`).
+        // Event lists: on the release's PE and t_rec axes (those of the spectra below, 0-250 PE
+        // and −0.25-6.25 µs); their length is checked against the count recorded in
+        // Reference/coherent.json (`checkEventCounts`).
         func events(_ name: String) throws -> [(Double, Double)] {
             let table = try TableShape(base.appendingPathComponent(name), columns: 2)
-            try table.nonNegative(column: 0, "PE")
+            try table.within(column: 0, 0...Double(Self.peBins), "PE")
+            try table.within(column: 1, Self.timeStart...(Self.timeStart + Double(Self.timeBins) * Self.timeStep), "t_rec (µs)")
             return table.rows.map { ($0.values[0], $0.values[1]) }
         }
         // Binned spectra: the released grid, every bin present once, weights ≥ 0.
@@ -116,10 +130,20 @@ public struct CsIRelease: Sendable {
         efficiency = (eff[0], eff[1], eff[2], eff[3])
         let r = try coefficients("scintRespCoefficients.txt", variants: 5)
         response = (r[0], r[1], r[2], r[3])
-        ninTime = try spectrum("ninTrec.txt", start: -0.245, step: 0.01, bins: 650)
-        brnTime = try spectrum("brnTrec.txt", start: -0.245, step: 0.01, bins: 650)
-        brnEnergy = try spectrum("brnPE.txt", start: 0.5, step: 1, bins: 250)
-        ninEnergy = try spectrum("ninPE.txt", start: 0.5, step: 1, bins: 250)
+        let timeCentre = Self.timeStart + Self.timeStep / 2
+        ninTime = try spectrum("ninTrec.txt", start: timeCentre, step: Self.timeStep, bins: Self.timeBins)
+        brnTime = try spectrum("brnTrec.txt", start: timeCentre, step: Self.timeStep, bins: Self.timeBins)
+        brnEnergy = try spectrum("brnPE.txt", start: 0.5, step: 1, bins: Self.peBins)
+        ninEnergy = try spectrum("ninPE.txt", start: 0.5, step: 1, bins: Self.peBins)
+    }
+
+    /// The neutron spectra sum to the values recorded for the release.
+    public func checkSums(_ inputs: AnalysisInputs, directory: URL) throws {
+        let base = directory.appendingPathComponent("csi2021")
+        for (spectrum, file, id) in [(brnEnergy.map(\.weight), "brnPE.txt", "csi.sum.brnPE"), (ninEnergy.map(\.weight), "ninPE.txt", "csi.sum.ninPE"),
+                                     (brnTime.map(\.weight), "brnTrec.txt", "csi.sum.brnTrec"), (ninTime.map(\.weight), "ninTrec.txt", "csi.sum.ninTrec")] {
+            try checkSum(spectrum.reduce(0, +), id, file: base.appendingPathComponent(file), inputs)
+        }
     }
 
     /// The event lists must hold the number of events recorded for the release (a list truncated

@@ -41,6 +41,16 @@ public enum CoherentDataError: Error, CustomStringConvertible, Equatable {
 /// `columns` finite numbers.
 func readTable(_ url: URL, columns: Int) throws -> [[Double]] { try readRows(url, columns: columns).map(\.values) }
 
+/// A release file's sum over its bins must equal the value recorded for it in `coherent.json`
+/// (to 1e-5: the files round their entries): an altered entry, a truncated file or an absurd
+/// magnitude is caught where the file is read.
+func checkSum(_ sum: Double, _ id: String, file: URL, _ inputs: AnalysisInputs) throws {
+    let expected = try inputs(id)
+    guard sum.isFinite, abs(sum - expected) <= 1e-5 * abs(expected) else {
+        throw CoherentDataError.malformed(file: file.path, line: 0, message: "sums to \(sum), the release's \(expected) (\(id) in \(AnalysisInputs.fileName)): altered or truncated")
+    }
+}
+
 /// One data row of a release file and its line number (1-based), for errors.
 struct TableRow {
     let line: Int

@@ -52,9 +52,14 @@ public final class CoherentContext: @unchecked Sendable {
         return inputs
     }
 
+    /// The argon release, its histograms checked against the normalisations in `coherent.json`.
     public func argonRelease() throws -> ArgonRelease {
-        let dir = try requireDirectory()
-        return try cached(\.argon) { try ArgonRelease(directory: dir) }
+        let dir = try requireDirectory(), inputs = try inputs(.release)
+        return try cached(\.argon) {
+            let release = try ArgonRelease(directory: dir)
+            try release.checkSums(inputs, directory: dir)
+            return release
+        }
     }
 
     /// The CsI release, its event lists checked against the counts in `coherent.json`.
@@ -63,6 +68,7 @@ public final class CoherentContext: @unchecked Sendable {
         return try cached(\.csi) {
             let release = try CsIRelease(directory: dir)
             try release.checkEventCounts(inputs, directory: dir)
+            try release.checkSums(inputs, directory: dir)
             return release
         }
     }

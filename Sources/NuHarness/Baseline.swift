@@ -76,6 +76,9 @@ public enum Baseline {
         return entries.sorted { $0.key < $1.key }
     }
 
+    /// The last line, with the number of values: a file cut at a line boundary lacks it.
+    static let trailer = "# end: "
+
     public static func render(_ entries: [Entry]) -> String {
         var lines = [header, "# harness-version: \(HarnessVersion.string)",
                      "# grid: the inputs of every case in Fixtures/golden and Fixtures/grids"]
@@ -84,6 +87,7 @@ public enum Baseline {
             let value = e.value.map { String(format: "%.17g", $0) } ?? "error: \(e.error ?? "")"
             lines.append("\(e.key) | \(value) | \(e.units) | \(e.quantity)")
         }
+        lines.append("\(trailer)\(entries.count) values")
         return lines.joined(separator: "\n") + "\n"
     }
 
@@ -141,6 +145,10 @@ public enum Baseline {
             }
         }
         guard !entries.isEmpty else { throw HarnessError.file(path: url.path, field: nil, message: "baseline holds no values") }
+        let last = text.split(separator: "\n").last.map(String.init) ?? ""
+        guard last.hasPrefix(trailer), Int(last.dropFirst(trailer.count).split(separator: " ").first ?? "") == entries.count else {
+            throw HarnessError.file(path: url.path, field: "end of file", message: "baseline is truncated or altered: expected the trailer '\(trailer)\(entries.count) values', found '\(last.prefix(80))'")
+        }
         return entries
     }
 

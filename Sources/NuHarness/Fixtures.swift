@@ -25,6 +25,10 @@ public struct Tolerance: Sendable {
         guard relative >= 0, absolute >= 0, relative > 0 || absolute > 0 else {
             throw HarnessError.file(path: o.path, field: o.context, message: "needs a positive relative or absolute tolerance")
         }
+        // A relative tolerance above 50% passes any number of the right sign: not a check.
+        guard relative <= 0.5 else {
+            throw HarnessError.file(path: o.path, field: o.name("relative"), message: "\(relative) is not a tolerance (at most 0.5)")
+        }
     }
 }
 

@@ -190,7 +190,9 @@ extension QuantityRegistry {
                                                             nucleus: try v.singleNucleus(), q: try v.energy("q"),
                                                             formFactor: try FormFactorModel.parse(try v.text("formFactor")),
                                                             physics: CEvNSNumerical.StripPhysics(rawValue: try v.choice("physics"))!)
-            })
+            },
+            agreement: { inputs in (inputs["physics"] ?? "paper") == "paper" ? Quantity.defaultAgreement
+                : .byDesign("physics=\(inputs["physics"]!) drops 004's approximations the printed coefficient keeps (the size of the move is the finding)") })
     }
     static let cevnsStrip = stripQuantity(.strip)
     static let cevnsCancel = stripQuantity(.cancel)
@@ -216,7 +218,9 @@ extension QuantityRegistry {
             numerical: { v in
                 try FormFactorQuadrature.value(try fixed ?? FormFactorModel.parse(try v.text("model")), q: try v.energy("q"),
                                                rmsRadius: try v.formFactorRadius())
-            })
+            },
+            // The quadrature's absolute tolerance is 1e-14 of the density's norm (F(0) = 1).
+            agreement: { _ in .tolerance(relative: 1e-8, absolute: 1e-13) })
     }
     static let helm = formFactorQuantity("helm", fixed: .helm)
     static let formFactor = formFactorQuantity("formfactor", fixed: nil)
@@ -236,7 +240,7 @@ extension QuantityRegistry {
                                                   : Kinematics.printedNuclearEndpoint(energy: e, nucleusMass: m)) * 1000
         },
         numerical: { v in try KinematicRoots.maximumRecoil(energy: try v.energy("energy"), targetMass: try v.nucleusMass()) * 1000 },
-        agreement: { inputs in inputs["form"] == "exact" ? .relative(Quantity.defaultTolerance)
+        agreement: { inputs in inputs["form"] == "exact" ? Quantity.defaultAgreement
                                                          : .byDesign("004's printed 2E²/M drops the 2E of the exact 2E²/(M + 2E)") })
 
     static let coherenceScale = Quantity(
@@ -276,7 +280,8 @@ extension QuantityRegistry {
                  InputSpec("toConvention", .choice(["full", "half"]), default: "full", "coefficient convention of `to`"),
                  InputSpec("nucleus", .choice(TargetRegistry.all.map(\.name)), default: "Cs133", "nucleus"), cevnsFlavorInput,
                  InputSpec("g", .number, default: "1e-4", "coupling in `from`"), InputSpec("mass", .energy, default: "10MeV", "mediator mass"),
-                 InputSpec("recoil", .energy, default: "10keV", "recoil for the numerical match")],
+                 InputSpec("recoil", .energy, default: "10keV", "recoil for the numerical match"),
+                 InputSpec("sw2", .number, default: String(Constants.defaultSin2ThetaW), "sin²θ_W, for the dark Z's charges only")],
         closed: { v in
             let (from, to) = try v.rescalingModels()
             let cf = try CoefficientConvention.parse(try v.text("fromConvention")), ct = try CoefficientConvention.parse(try v.text("toConvention"))
@@ -304,6 +309,13 @@ extension QuantityRegistry {
             let lnR = try RootFinding.brent({ lr in try charge(to, ct, g * Foundation.exp(lr)) / target - 1 },
                                             lower: Foundation.log(0.05), upper: Foundation.log(20), relativeTolerance: 1e-13)
             return Foundation.exp(lnR)
+        },
+        agreement: { inputs in
+            // Proportional charges rescale exactly; otherwise F_Z ≠ F_N makes the factor depend on q.
+            let s = Double(inputs["sw2"] ?? "") ?? Constants.defaultSin2ThetaW
+            guard let from = try? ModelRegistry.lookup(inputs["from"] ?? "", sin2ThetaW: s), let to = try? ModelRegistry.lookup(inputs["to"] ?? "", sin2ThetaW: s),
+                  abs(from.protonCharge * to.neutronCharge - from.neutronCharge * to.protonCharge) > 1e-12 else { return Quantity.defaultAgreement }
+            return .byDesign("\(from.name) and \(to.name) weigh protons and neutrons differently: one factor maps them only where F_Z = F_N (q → 0); the root at the given recoil keeps the form factors")
         })
 }
 

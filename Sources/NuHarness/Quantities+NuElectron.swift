@@ -89,7 +89,9 @@ extension QuantityRegistry {
         units: "dimensionless",
         inputs: [flavorInput, InputSpec("index", .choice(["1", "2", "3", "4"]), "which coefficient"), sin2ThetaWInput],
         closed: { v in DevTable1.coefficients(try v.flavor(), sin2ThetaW: try v.sin2ThetaW())[Int(try v.choice("index"))!]! },
-        numerical: { v in try DevCoefficientExtraction.coefficients(try v.flavor(), sin2ThetaW: try v.sin2ThetaW())[Int(try v.choice("index"))! - 1] })
+        numerical: { v in try DevCoefficientExtraction.coefficients(try v.flavor(), sin2ThetaW: try v.sin2ThetaW())[Int(try v.choice("index"))! - 1] },
+        // Read off finite differences of O(1) couplings: ~1e-14 absolute (c₄ = 0 exactly for ν_μ, ν_τ).
+        agreement: { _ in .tolerance(relative: 1e-8, absolute: 1e-12) })
 
     static let nueTMax = Quantity(
         "nue.tmax",

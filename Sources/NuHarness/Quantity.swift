@@ -23,10 +23,10 @@ public struct Evaluation: Sendable {
     /// Why the paths disagree beyond their documented tolerance, or nil when they agree (or
     /// differ by design, or there is one path).
     public var disagreement: String? {
-        guard case .relative(let tolerance) = agreement, let d = relativeDifference, let c = closedForm, let n = numerical,
-              d > tolerance else { return nil }
-        return String(format: "%@: closed form %.17g and numerical %.17g %@ differ by %.3e relative, beyond the documented %.0e",
-                      quantity, c, n, units, d, tolerance)
+        guard case .tolerance(let relative, let absolute) = agreement, let d = relativeDifference, let c = closedForm, let n = numerical,
+              abs(n - c) > max(relative * abs(c), absolute) else { return nil }
+        return String(format: "%@: closed form %.17g and numerical %.17g %@ differ by %.3e relative, beyond the documented (%@)",
+                      quantity, c, n, units, d, agreement.summary)
     }
 }
 
@@ -37,15 +37,18 @@ public func relativeDeviation(_ a: Double, _ b: Double) -> Double {
 
 /// How closely a quantity's two paths must agree.
 public enum PathAgreement: Sendable, Equatable {
-    /// |numerical − closed|/|closed| ≤ tolerance (each path's own accuracy, with margin).
-    case relative(Double)
+    /// |numerical − closed| ≤ max(relative·|closed|, absolute), absolute in the quantity's units:
+    /// each path's own accuracy, with margin (the absolute part for a quadrature whose value can
+    /// fall below its absolute error, like a form factor far in its tail).
+    case tolerance(relative: Double, absolute: Double)
     /// The paths compute different things on purpose (a printed approximation vs the exact
     /// value): their difference is the finding, not a failure.
     case byDesign(String)
 
     public var summary: String {
         switch self {
-        case .relative(let t): return String(format: "paths agree to %.0e relative", t)
+        case .tolerance(let r, let a): return a > 0 ? String(format: "paths agree to %.0e relative or %.0e absolute", r, a)
+                                                   : String(format: "paths agree to %.0e relative", r)
         case .byDesign(let why): return "paths differ by design: \(why)"
         }
     }
@@ -68,12 +71,12 @@ public struct Quantity: Sendable {
     /// every quadrature and root the paths use (each converged to ≤ 1e-10 relative).
     public let agreement: @Sendable ([String: String]) -> PathAgreement
 
-    public static let defaultTolerance = 1e-8
+    public static let defaultAgreement = PathAgreement.tolerance(relative: 1e-8, absolute: 0)
 
     init(_ name: String, _ summary: String, units: String, inputs: [InputSpec],
          closed: @escaping Path, numerical: Path?,
          forms: (@Sendable (InputValues) throws -> [String: Double])? = nil,
-         agreement: @escaping @Sendable ([String: String]) -> PathAgreement = { _ in .relative(Quantity.defaultTolerance) }) {
+         agreement: @escaping @Sendable ([String: String]) -> PathAgreement = { _ in Quantity.defaultAgreement }) {
         self.agreement = agreement
         self.name = name
         self.summary = summary

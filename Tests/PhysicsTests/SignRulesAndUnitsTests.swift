@@ -85,12 +85,18 @@ struct SignRuleTests {
         }
     }
 
-    /// L_μ − L_τ has no tree-level electron coupling: no ν-e interference at all (000 Sec. VI).
-    @Test("L_μ − L_τ does not change ν-e scattering at tree level")
-    func lmuLtauSilent() throws {
+    /// L_μ − L_τ has no tree-level electron coupling: its charges alone (a custom Z' with Q_e = 0)
+    /// give no ν-e interference at all (000 Sec. VI); the registry model adds the one-loop coupling
+    /// of 004 Eq. (28), which only ν_μ and ν_τ (charged under it) feel.
+    @Test("L_μ − L_τ: silent in ν-e at tree level, the loop for ν_μ and ν_τ only")
+    func lmuLtauTreeAndLoop() throws {
+        let tree = try ZPrime(mass: 10, couplings: [.mu: LeptonCouplings(vector: 1e-4), .tau: LeptonCouplings(vector: -1e-4)])
         for flavor in Flavor.all {
-            let value = try Self.interference(flavor, ModelRegistry.lmuMinusLtau, energy: 30, recoil: 5, sw2: 0.23121)
-            #expect(value == 0, "\(flavor): interference \(value), expected exactly 0")
+            let point = try NuElectronPoint(flavor: flavor, energy: 30, recoil: 5, mediator: tree)
+            let treeValue = try NuElectronDev.parts(point).interference
+            #expect(treeValue == 0, "\(flavor): tree-level interference \(treeValue), expected exactly 0")
+            let loop = try Self.interference(flavor, ModelRegistry.lmuMinusLtau, energy: 30, recoil: 5, sw2: 0.23121)
+            #expect((loop != 0) == (flavor.lepton != .e), "\(flavor): loop interference \(loop) (zero exactly for ν_e only)")
         }
     }
 }
