@@ -4,10 +4,12 @@ import NuClosedForm
 import NuPhysics
 
 /// The exit status of `nucheck` for each kind of error, and the one line it prints.
-/// 0 success; 1 a fixture case failed; 2 bad input (unknown quantity, model, flavour or key;
+/// 0 success; 1 a check failed (fixture case, baseline, audit mapping, eval's paths beyond their
+/// agreement); 2 bad input (unknown quantity, model, choice or key; repeated or unused input;
 /// missing or non-numeric value; wrong unit); 3 unphysical input or a formula outside its
-/// domain; 4 a GSL failure or an iteration that did not converge; 5 a missing or malformed fixture, reference or data file; 6 the
-/// COHERENT data directory is absent.
+/// domain; 4 a GSL failure or an iteration that did not converge; 5 a missing or malformed
+/// fixture, baseline, reference or data file, or an unwritable output; 6 the COHERENT data
+/// directory is absent.
 public enum ExitStatus {
     public static let checkFailed: Int32 = 1
 

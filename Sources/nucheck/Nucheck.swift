@@ -27,9 +27,13 @@ struct Nucheck: ParsableCommand {
         commandName: "nucheck",
         abstract: "Two-path validation harness for light-mediator neutrino scattering.",
         discussion: """
-        Exit status: 0 success; 1 a fixture case failed; 2 bad input (unknown quantity, model, flavour \
-        or key; missing or non-numeric value; wrong unit); 3 unphysical input (e.g. recoil above T_max, \
-        negative energy or mass); 4 a GSL failure; 5 a missing or malformed fixture or reference file.
+        Exit status: 0 success; 1 a check failed (a fixture case, a moved baseline value, a convention \
+        mapping, or eval's two paths disagreeing beyond the documented agreement); 2 bad input (unknown \
+        quantity, model, choice or key; a key given twice; an input the evaluation does not use; a \
+        missing or non-numeric value; a wrong unit; a rejected command line); 3 unphysical input or a \
+        formula outside its domain; 4 a GSL failure or an iteration that did not converge; 5 a missing, \
+        truncated or malformed fixture, baseline, reference or data file, or an unwritable output file; \
+        6 the COHERENT data directory is absent. Errors are one line on stderr.
         """,
         subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self, Table2.self, Limits.self, Rates.self]
     )

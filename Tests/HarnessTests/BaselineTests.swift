@@ -18,6 +18,20 @@ struct BaselineTests {
         #expect(changes.isEmpty, "\(Baseline.report(changes, compared: old.count))")
     }
 
+    /// A `baseline record` killed mid-write leaves its temporary file; the next write removes it.
+    @Test("a killed write's temporary file is removed by the next write")
+    func staleTemporary() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-dir-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let stale = directory.appendingPathComponent(".baseline.txt.\(UUID().uuidString).tmp")
+        try String(repeating: "x", count: 1000).write(to: stale, atomically: false, encoding: .utf8)
+        let entries = try Baseline.read(Self.committed).prefix(3)
+        try Baseline.write(Array(entries), to: directory.appendingPathComponent("baseline.txt"))
+        #expect(!FileManager.default.fileExists(atPath: stale.path), "the stale temporary file \(stale.lastPathComponent) is still there")
+        #expect(try Baseline.read(directory.appendingPathComponent("baseline.txt")).count == 3)
+    }
+
     @Test("every registered quantity is in the baseline")
     func coverage() throws {
         let quantities = Set(try Baseline.read(Self.committed).map(\.quantity))

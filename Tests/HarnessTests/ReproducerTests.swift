@@ -81,4 +81,16 @@ struct ReproducerTests {
         let modelLine = try #require(nue.split(separator: "\n").first { $0.contains("model (") })
         #expect(!modelLine.contains("darkHypercharge"), "nue.dsigma offers darkHypercharge: \(modelLine)")
     }
+
+    /// The README's exit-status table and `nucheck --help` list the same statuses, 6 included.
+    @Test("README exit-status table matches --help")
+    func exitTable() throws {
+        let help = try CommandLineRunner.run(["--help"]).stdout.replacingOccurrences(of: "\n", with: " ")
+        let readme = try String(contentsOf: Repository.root.appendingPathComponent("README.md"), encoding: .utf8)
+        for status in 0...6 {
+            #expect(readme.contains("| \(status) | "), "README's exit table lacks status \(status)")
+            #expect(help.contains(" \(status) "), "nucheck --help does not document status \(status)")
+        }
+        #expect(help.contains("6 the COHERENT data directory is absent"), "--help: \(help.suffix(400))")
+    }
 }
