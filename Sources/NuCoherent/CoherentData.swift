@@ -31,7 +31,9 @@ public enum CoherentDataError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .missing(let path):
             return "COHERENT data not found at \(path): get the official releases (CENNS-10 argon 2020, Zenodo record 3903810; CsI[Na] 2021, arXiv:2110.07730 and its release) and point --data or $\(CoherentData.environmentVariable) at the directory holding ar2020/ and csi2021/"
-        case .malformed(let file, let line, let message): return "\(file): line \(line): \(message)"
+        case .malformed(let file, let line, let message):
+            // line 0: a property of the whole file (its length, its sum).
+            return line > 0 ? "\(file): line \(line): \(message)" : "\(file): \(message)"
         case .field(let file, let field, let message): return "\(file): \(field): \(message)"
         }
     }
