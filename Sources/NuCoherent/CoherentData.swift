@@ -18,8 +18,12 @@ public enum CoherentData {
             && FileManager.default.fileExists(atPath: directory.appendingPathComponent("csi2021/dataBeamOnC.txt").path)
     }
 
-    /// True when absent data must fail rather than be skipped (CI sets `CI`).
-    public static var absenceIsFailure: Bool { ProcessInfo.processInfo.environment["CI"].map { !$0.isEmpty } ?? false }
+    /// Set to 1 to make absent data a failure rather than cases reported as not run (the project's
+    /// own CI, `.ci/run`, sets it; a user's CI without the releases need not).
+    public static let requireVariable = "NUCHECK_REQUIRE_DATA"
+
+    /// True when absent data must fail rather than be skipped (`NUCHECK_REQUIRE_DATA=1`).
+    public static var absenceIsFailure: Bool { ProcessInfo.processInfo.environment[requireVariable] == "1" }
 }
 
 public enum CoherentDataError: Error, CustomStringConvertible, Equatable {

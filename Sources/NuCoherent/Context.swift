@@ -1,9 +1,12 @@
 import Foundation
 
-/// Where the harness's COHERENT quantities read from: the data directory (set once by the tool
-/// from --data, the environment or the project root, or by the tests) and the reference directory
-/// holding `coherent.json` (the analysis inputs). Releases, inputs and predictors are made once
-/// and cached; setting a directory clears them.
+/// Where the harness's COHERENT quantities read from: the data directory and the reference
+/// directory holding `coherent.json` (the analysis inputs). Releases, inputs and predictors are
+/// made once and cached; setting a directory clears them.
+///
+/// A library user needs nothing: unset, the data directory is `$NUCHECK_COHERENT_DATA`, else
+/// `../shared/data/coherent` beside the package, and the reference directory the package's
+/// `Reference/` (`NucheckHome`). `configure(data:reference:)` is the one public way to change them.
 public final class CoherentContext: @unchecked Sendable {
     public static let shared = CoherentContext()
     private let lock = NSLock()
@@ -13,6 +16,13 @@ public final class CoherentContext: @unchecked Sendable {
     private var csi: CsIRelease?
     private var csiArrival: Double?
     private var inputSets: [InputSet: AnalysisInputs] = [:]
+
+    /// Points the COHERENT quantities at a data directory and/or a reference directory (nil keeps
+    /// the current one, or the default).
+    public func configure(data: URL? = nil, reference: URL? = nil) {
+        if let data { setDirectory(data) }
+        if let reference { setReferenceDirectory(reference) }
+    }
 
     public func setDirectory(_ url: URL) {
         lock.lock(); defer { lock.unlock() }
@@ -30,7 +40,13 @@ public final class CoherentContext: @unchecked Sendable {
     /// Forgets every prepared analysis (responses, predictors, quadratics), keeping the releases.
     public func clearAnalyses() { AnalysisCache.shared.clear() }
 
-    public var directory: URL? { lock.lock(); defer { lock.unlock() }; return url }
+    /// The data directory: as set, else the default (`$NUCHECK_COHERENT_DATA`, else beside the package).
+    public var directory: URL? {
+        lock.lock(); defer { lock.unlock() }
+        if let url { return url }
+        let home = (try? NucheckHome.locate())?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        return CoherentData.directory(explicit: nil, projectRoot: home)
+    }
 
     /// Throws `CoherentDataError.missing` when the releases are not there.
     public func requireDirectory() throws -> URL {
@@ -44,9 +60,7 @@ public final class CoherentContext: @unchecked Sendable {
     public func inputs(_ set: InputSet) throws -> AnalysisInputs {
         lock.lock(); defer { lock.unlock() }
         if let cached = inputSets[set] { return cached }
-        guard let referenceURL else {
-            throw CoherentDataError.field(file: AnalysisInputs.fileName, field: "(file)", message: "no reference directory set (the tool uses Reference/ beside the fixtures, or --reference)")
-        }
+        let referenceURL = try self.referenceURL ?? NucheckHome.locate().reference
         let inputs = try AnalysisInputs(referenceDirectory: referenceURL, set: set)
         inputSets[set] = inputs
         return inputs

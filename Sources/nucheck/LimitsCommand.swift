@@ -24,7 +24,7 @@ struct Limits: ParsableCommand {
 
     func run() throws {
         do {
-            options.data.configure(reference: options.referenceURL)
+            options.data.configure(reference: try options.referenceURL)
             let (a, b) = (try UnitParser.energy(from, name: "from"), try UnitParser.energy(to, name: "to"))
             guard a > 0, b > a, points >= 2 else { throw PhysicsError.unphysical("need 0 < from < to and at least 2 points") }
             let masses = (0..<points).map { exp(log(a) + Double($0) / Double(points - 1) * (log(b) - log(a))) }
@@ -52,7 +52,7 @@ struct Limits: ParsableCommand {
             if let hepdata { try write(try LimitReport.hepdata(curves, version: HarnessVersion.string), hepdata) }
             if let plot {
                 guard curves.count == 1 else { throw PhysicsError.notApplicable("--plot draws one model and one data set") }
-                let reference = try ReferenceLibrary(directory: options.referenceURL)
+                let reference = try ReferenceLibrary(directory: try options.referenceURL)
                 try write(try limitPlot(curves[0], reference: reference, range: (a, b)).svg(), plot)
             }
         } catch { throw fail(error) }

@@ -15,7 +15,7 @@ struct Rates: ParsableCommand {
 
     func run() throws {
         do {
-            options.data.configure(reference: options.referenceURL)
+            options.data.configure(reference: try options.referenceURL)
             let context = CoherentContext.shared, set = try convention.inputSet()
             var components: [(String, [[Double]])] = []
             let observed: [[Double]]

@@ -16,8 +16,8 @@ struct Table2: ParsableCommand {
 
     func run() throws {
         do {
-            options.data.configure(reference: options.referenceURL)
-            let reference = try ReferenceLibrary(directory: options.referenceURL)
+            options.data.configure(reference: try options.referenceURL)
+            let reference = try ReferenceLibrary(directory: try options.referenceURL)
             let start = DispatchTime.now().uptimeNanoseconds
             let rows = try TableTwo.compute(reference: reference, options: TableTwo.Options(
                 inputs: try convention.inputSet(), dof: convention.dof, reference: try convention.reference(),

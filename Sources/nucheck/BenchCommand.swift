@@ -1,0 +1,23 @@
+import ArgumentParser
+import Foundation
+import NuHarness
+import NuCoherent
+import NuPhysics
+
+struct Bench: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Nanoseconds per evaluation of the closed form and the numerical path of every quantity, and their ratio (use a release build).")
+
+    @Option(help: "Seconds spent timing each path of each quantity.")
+    var budget: Double = 0.2
+    @OptionGroup var options: FixtureOptions
+
+    func run() throws {
+        do {
+            options.data.configure(reference: try options.referenceURL)
+            print(Benchmark.table(try Benchmark.run(budget: budget)))
+            let scans = try Benchmark.scans(reference: try ReferenceLibrary(directory: try options.referenceURL))
+            if !scans.isEmpty { print("\nscans (seconds of wall clock, one run each)\n" + scans.joined(separator: "\n")) }
+        } catch { throw fail(error) }
+    }
+}
