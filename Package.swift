@@ -10,6 +10,11 @@ let package = Package(
     products: [
         .executable(name: "nucheck", targets: ["nucheck"]),
         .library(name: "NuHarness", targets: ["NuHarness"]),
+        .library(name: "NuPhysics", targets: ["NuPhysics"]),
+        .library(name: "NuClosedForm", targets: ["NuClosedForm"]),
+        .library(name: "NuNumerical", targets: ["NuNumerical"]),
+        .library(name: "NuCoherent", targets: ["NuCoherent"]),
+        .library(name: "GSLKit", targets: ["GSLKit"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -42,7 +47,7 @@ let package = Package(
         ),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "PhysicsTests", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
-        .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuPhysics", "GSLKit", "NuCoherent"]),
+        .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
         .testTarget(name: "CoherentTests", dependencies: ["NuCoherent", "NuPhysics", "NuClosedForm", "GSLKit"]),
     ]
 )
