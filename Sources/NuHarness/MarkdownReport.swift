@@ -8,7 +8,7 @@ extension Reports {
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         let summary = Runner.summary(results)
         var lines = ["# nucheck check report", "",
-                     "harness \(HarnessVersion.string); \(summary.line) (\(summary.total) cases)", ""]
+                     "harness \(HarnessVersion.full); \(summary.line) (\(summary.total) cases)", ""]
         var golden: [String: [CaseResult]] = [:]
         var grids: [String: [CaseResult]] = [:]
         for r in results {

@@ -5,10 +5,13 @@ public enum Reports {
     static func number(_ v: Double?) -> String { v.map { String(format: "%.10g", $0) } ?? "-" }
 
     /// One row per case: id, source, closed form, numerical, expected, units, relative deviation,
-    /// allowed, status; reasons for failures and irreproducible values follow the table.
-    public static func table(_ results: [CaseResult]) -> String {
+    /// allowed, status; reasons for irreproducible values and then failures follow the table, the
+    /// failures last, just above the summary line. `summaryOnly`: the failures and the summary.
+    public static func table(_ results: [CaseResult], summaryOnly: Bool = false) -> String {
         let header = ["case", "source", "closed form", "numerical", "expected", "units", "rel. deviation", "allowed", "status"]
-        let rows = results.map { r in
+        let shown = summaryOnly ? results.filter { $0.status == .failed }
+            : results.filter { $0.status != .failed } + results.filter { $0.status == .failed }
+        let rows = shown.map { r in
             [r.fixture.id, r.fixture.source, number(r.closedForm), number(r.numerical), number(r.expected), r.units,
              r.relativeDeviation.map { String(format: "%.2e", $0) } ?? "-", r.fixture.tolerance.text, r.status.rawValue]
         }
@@ -20,13 +23,13 @@ public enum Reports {
                 return c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        var out = [line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
-        let notes = results.filter { $0.message != nil }
+        var out = rows.isEmpty ? [] : [line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
+        let notes = shown.filter { $0.message != nil && $0.status != .failed } + shown.filter { $0.status == .failed && $0.message != nil }
         if !notes.isEmpty {
             out.append("")
             for r in notes { out.append("\(r.status.rawValue.uppercased()) \(r.fixture.id): \(r.message!)") }
         }
-        out.append("")
+        if !out.isEmpty { out.append("") }
         out.append(Runner.summary(results).line)
         return out.joined(separator: "\n")
     }
@@ -55,6 +58,7 @@ public enum Reports {
         let s = Runner.summary(results)
         let root: [String: Any] = [
             "summary": ["passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible, "notRun": s.notRun, "total": s.total],
+            "harness": ["version": HarnessVersion.string, "commit": HarnessVersion.commit],
             "cases": results.map(caseObject),
         ]
         let data = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])
@@ -72,7 +76,8 @@ public enum Reports {
         let s = Runner.summary(results)
         var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
                      "<testsuites name=\"nucheck\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible + s.notRun)\">",
-                     "  <testsuite name=\"nucheck check\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible + s.notRun)\">"]
+                     "  <testsuite name=\"nucheck check\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible + s.notRun)\">",
+                     "    <properties><property name=\"nucheck.version\" value=\"\(HarnessVersion.string)\"/><property name=\"nucheck.commit\" value=\"\(xmlEscape(HarnessVersion.commit))\"/></properties>"]
         for r in results {
             let file = URL(fileURLWithPath: r.fixture.file).lastPathComponent
             let open = "    <testcase classname=\"\(xmlEscape(file))\" name=\"\(xmlEscape(r.fixture.id))\""

@@ -32,10 +32,21 @@ public struct Summary: Sendable, Equatable {
 
 /// Runs fixture cases through both paths and judges them.
 public enum Runner {
-    public static func run(_ cases: [FixtureCase]) -> [CaseResult] {
+    /// `progress(done, total)` is called as cases finish (from any thread).
+    public static func run(_ cases: [FixtureCase], progress: (@Sendable (Int, Int) -> Void)? = nil) -> [CaseResult] {
         // Cases are independent and the quantities hold no shared mutable state: run them on
         // both cores, keeping the input order.
-        parallelMap(cases.count) { run(cases[$0]) }
+        let counter = Counter()
+        return parallelMap(cases.count) { i in
+            let result = run(cases[i])
+            if let progress { progress(counter.increment(), cases.count) }
+            return result
+        }
+    }
+
+    /// The cases whose quantity is `filter` or whose id starts with it.
+    public static func select(_ cases: [FixtureCase], filter: String) -> [FixtureCase] {
+        cases.filter { $0.quantity == filter || $0.id.hasPrefix(filter) }
     }
 
     /// Evaluates every case on both cores, keeping the input order, without judging them.
@@ -111,4 +122,10 @@ public enum Runner {
                           problems.isEmpty ? nil : problems.joined(separator: "; "))
         }
     }
+}
+
+private final class Counter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
 }

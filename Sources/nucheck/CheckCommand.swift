@@ -15,13 +15,28 @@ struct Check: ParsableCommand {
     var junit: String?
     @Option(help: "Also write a Markdown report (per paper: golden values, both paths, deviation, status, reasons) to this file.")
     var markdown: String?
+    @Flag(help: "Print only the failures and the summary line.")
+    var summary = false
+    @Option(help: "Run only the cases of this quantity, or whose id starts with this (e.g. cevns.dip, 004.table2).")
+    var filter: String?
+
+    @Sendable static func showProgress(_ done: Int, _ total: Int) {
+        guard done % 100 == 0 || done == total else { return }
+        let end = done == total ? "\n" : ""
+        FileHandle.standardError.write(Data("\rchecked \(done)/\(total) cases\(end)".utf8))
+    }
 
     func run() throws {
         let results: [CaseResult]
         do {
-            let set = try options.load()
-            results = Runner.run(set.cases)
-            print(json ? try Reports.json(results) : Reports.table(results))
+            var cases = try options.load().cases
+            if let filter {
+                cases = Runner.select(cases, filter: filter)
+                guard !cases.isEmpty else { throw InputError.conflicting("--filter '\(filter)' matches no case (give a quantity name or a case-id prefix)") }
+            }
+            // Progress on stderr, only when a person watches it.
+            results = Runner.run(cases, progress: isatty(STDERR_FILENO) == 1 ? Self.showProgress : nil)
+            print(json ? try Reports.json(results) : Reports.table(results, summaryOnly: summary))
             if let junit {
                 try writeFile(Reports.junit(results), to: junit)
             }

@@ -7,7 +7,14 @@ import NuPhysics
 struct List: ParsableCommand {
     static let configuration = CommandConfiguration(abstract: "List the quantities, their inputs with units, and the models.")
 
+    @Flag(help: "Print the catalogue as one JSON object (quantities, inputs, models, nuclei).")
+    var json = false
+
     func run() throws {
+        if json {
+            do { print(try Catalogue.json()) } catch { throw fail(error) }
+            return
+        }
         for q in QuantityRegistry.all {
             print("\(q.name)  [\(q.units)]\(q.hasNumericalPath ? "" : "  (closed form only)")")
             print("    \(q.summary)")

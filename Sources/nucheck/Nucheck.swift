@@ -35,6 +35,7 @@ struct Nucheck: ParsableCommand {
         truncated or malformed fixture, baseline, reference or data file, or an unwritable output file; \
         6 the COHERENT data directory is absent. Errors are one line on stderr.
         """,
+        version: HarnessVersion.full,
         subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self, Table2.self, Limits.self, Rates.self]
     )
 }
