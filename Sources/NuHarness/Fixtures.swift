@@ -125,7 +125,7 @@ public struct FixtureSet: Sendable {
                 let expected = try c.decimal("expected")
                 let p = try c.object("provenance")
                 try p.allowOnly(["paper", "location", "printed", "units", "derivation"])
-                let source = "\(try p.string("paper")) \(try p.string("location"))"
+                let source = "\(reference.citation(forPaper: try p.string("paper"))), \(try p.string("location"))"
                 _ = try p.string("derivation")
                 kind = .golden(expected: expected, source: source, printed: try p.string("printed"), units: try p.string("units"))
             }

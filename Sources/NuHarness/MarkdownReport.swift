@@ -13,7 +13,8 @@ extension Reports {
         var grids: [String: [CaseResult]] = [:]
         for r in results {
             if case .golden = r.fixture.kind {
-                let paper = String(r.fixture.source.prefix { $0 != " " })
+                // Sources read "Atzori Corona et al., Eq. (26)": the citation is the part before ", ".
+                let paper = r.fixture.source.components(separatedBy: ", ").first ?? r.fixture.source
                 golden[paper, default: []].append(r)
             } else {
                 grids[String(r.fixture.id.prefix { $0 != "[" }), default: []].append(r)

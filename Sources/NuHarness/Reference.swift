@@ -22,13 +22,42 @@ public struct ReferenceEntry: Sendable {
         return a * sw2 + b
     }
 
-    public var source: String { "\(paper) \(location)" }
+    /// How reports name the paper: its citation's short form ("Atzori Corona et al.").
+    public let citation: String
+
+    /// "Atzori Corona et al., Eq. (26)".
+    public var source: String { "\(citation), \(location)" }
+}
+
+/// A `Reference/` file's citation, taken from the paper's own text: authors, title and the
+/// identifiers it states (preprint, arXiv, journal), none guessed.
+public struct Citation: Sendable {
+    public let short: String, authors: String, title: String
+    public let identifiers: [String: String]
+
+    init(_ o: JSONObject) throws {
+        try o.allowOnly(["short", "authors", "title", "identifiers", "identifiersNote"])
+        short = try o.string("short")
+        authors = try o.string("authors")
+        title = try o.string("title")
+        identifiers = o.has("identifiers") ? try o.stringMap("identifiers") : [:]
+    }
+
+    /// "Atzori Corona et al., Probing light mediators … (MI-TH-2110)".
+    public var full: String {
+        "\(authors), \(title)" + (identifiers.isEmpty ? "" : " (" + identifiers.keys.sorted().map { identifiers[$0]! }.joined(separator: "; ") + ")")
+    }
 }
 
 /// All of `Reference/`: every entry of every file, addressed as "file.json#id".
 public struct ReferenceLibrary: Sendable {
     public let directory: URL
     public let entries: [String: ReferenceEntry]
+    /// Each file's citation, by the paper text it transcribes (`paper`, e.g. 004_….txt).
+    public let citations: [String: Citation]
+
+    /// The short citation for a paper text named in a fixture's provenance (itself if unknown).
+    public func citation(forPaper paper: String) -> String { citations[paper]?.short ?? paper }
 
     public init(directory: URL) throws {
         self.directory = directory
@@ -40,9 +69,12 @@ public struct ReferenceLibrary: Sendable {
         }
         guard !files.isEmpty else { throw HarnessError.file(path: directory.path, field: nil, message: "holds no .json reference files") }
         var entries: [String: ReferenceEntry] = [:]
+        var citations: [String: Citation] = [:]
         for file in files {
             let root = try JSONObject.load(directory.appendingPathComponent(file))
             let paper = try root.string("paper")
+            let citation = try Citation(try root.object("citation"))
+            citations[paper] = citation
             let list = try root.array("entries")
             guard !list.isEmpty else { throw HarnessError.file(path: root.path, field: "entries", message: "is empty") }
             for (i, raw) in list.enumerated() {
@@ -62,10 +94,11 @@ public struct ReferenceLibrary: Sendable {
                 guard entries[key] == nil else { throw HarnessError.file(path: root.path, field: "entries[\(i)].id", message: "'\(id)' appears twice") }
                 entries[key] = ReferenceEntry(file: file, paper: paper, id: id, location: try e.string("location"),
                                               printed: try e.string("printed"), units: try e.string("units"),
-                                              value: value, linearInSin2ThetaW: linear)
+                                              value: value, linearInSin2ThetaW: linear, citation: citation.short)
             }
         }
         self.entries = entries
+        self.citations = citations
     }
 
     public func entry(_ key: String, citedFrom path: String, field: String) throws -> ReferenceEntry {

@@ -111,7 +111,7 @@ struct MalformedFixtureTests {
         try FileManager.default.createDirectory(at: fixtures.appendingPathComponent("golden"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: fixtures.appendingPathComponent("grids"), withIntermediateDirectories: true)
         try FileManager.default.createDirectory(at: reference, withIntermediateDirectories: true)
-        try #"{"paper": "p", "entries": [{"id": "x", "location": "Eq. (1)", "printed": "2", "units": "MeV", "value": "2"}, {"id": "f", "location": "Eq. (2)", "printed": "a+b", "units": "MeV", "formula": true}]}"#
+        try #"{"paper": "p", "citation": {"short": "P et al.", "authors": "A. P", "title": "T"}, "entries": [{"id": "x", "location": "Eq. (1)", "printed": "2", "units": "MeV", "value": "2"}, {"id": "f", "location": "Eq. (2)", "printed": "a+b", "units": "MeV", "formula": true}]}"#
             .write(to: reference.appendingPathComponent("r.json"), atomically: true, encoding: .utf8)
         if let golden { try golden.write(to: fixtures.appendingPathComponent("golden/a.json"), atomically: true, encoding: .utf8) }
         if let grids { try grids.write(to: fixtures.appendingPathComponent("grids/b.json"), atomically: true, encoding: .utf8) }
