@@ -10,6 +10,7 @@ let package = Package(
     products: [
         .executable(name: "nucheck", targets: ["nucheck"]),
         .library(name: "NuHarness", targets: ["NuHarness"]),
+        .library(name: "NuReports", targets: ["NuReports"]),
         .library(name: "NuPhysics", targets: ["NuPhysics"]),
         .library(name: "NuClosedForm", targets: ["NuClosedForm"]),
         .library(name: "NuNumerical", targets: ["NuNumerical"]),
@@ -38,16 +39,19 @@ let package = Package(
         .target(name: "NuCoherent", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
         // Fixtures, quantity registry, comparison and reports.
         .target(name: "NuHarness", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
+        // How results are shown: tables, JSON, JUnit, Markdown, HEPData/CSV limits, SVG figures.
+        .target(name: "NuReports", dependencies: ["NuHarness", "NuCoherent", "NuPhysics"]),
         .executableTarget(
             name: "nucheck",
             dependencies: [
                 "NuHarness",
+                "NuReports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "PhysicsTests", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
-        .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
+        .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuReports", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
         .testTarget(name: "CoherentTests", dependencies: ["NuCoherent", "NuPhysics", "NuClosedForm", "GSLKit"]),
     ]
 )

@@ -142,6 +142,8 @@ public struct InputValues: Sendable {
             }
             return .none
         }
+        // The model first: an unknown name is the error to report, not a missing mass.
+        let model = name.lowercased() == "custom" ? nil : try vectorModel()
         let mass = try energy("mass")
         if name.lowercased() == "custom" {
             if has("g") { throw InputError.conflicting("model=custom takes gVe … gAtau, not g") }
@@ -153,7 +155,7 @@ public struct InputValues: Sendable {
             }
             return try ZPrime(mass: mass, couplings: couplings)
         }
-        let model = try vectorModel()
+        guard let model else { throw InputError.missing("model") }
         guard model.chargedLeptonsVectorLike else {
             throw InputError.conflicting("model=\(model.name) couples chirally to charged leptons; ν-e scattering is not implemented for it (models: \(ModelRegistry.nuElectronModels.map(\.name).joined(separator: ", ")), custom)")
         }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NuCoherent
 import NuHarness
+import NuReports
 import NuPhysics
 
 /// The CsI BRN and NIN counts: the release's unless both are given.

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import NuHarness
+import NuReports
 import NuCoherent
 import NuPhysics
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NuCoherent
 import NuHarness
+import NuReports
 import NuPhysics
 
 struct Limits: ParsableCommand {
@@ -53,22 +54,8 @@ struct Limits: ParsableCommand {
             if let plot {
                 guard curves.count == 1 else { throw PhysicsError.notApplicable("--plot draws one model and one data set") }
                 let reference = try ReferenceLibrary(directory: try options.referenceURL)
-                try write(try limitPlot(curves[0], reference: reference, range: (a, b)).svg(), plot)
+                try write(LimitReport.chart(curves[0], reference: reference).svg(), plot)
             }
         } catch { throw fail(error) }
-    }
-
-    func limitPlot(_ curve: LimitCurve, reference: ReferenceLibrary, range: (Double, Double)) throws -> SVGChart {
-        let (a, b) = range
-        var curves = [SVGChart.Curve(label: "2σ bound (ours)", points: curve.points.map { ($0.mass, $0.g) })]
-        if let low = reference.entries["004_atzori_corona_et_al.json#table2.\(curve.model).\(curve.dataset).lowMass"]?.value {
-            curves.append(SVGChart.Curve(label: "Table 2, low M", points: [(a, low), (min(b, 30), low)]))
-        }
-        if let high = reference.entries["004_atzori_corona_et_al.json#table2.\(curve.model).\(curve.dataset).highMass"]?.value {
-            let start = max(a, 100.0)
-            if start < b { curves.append(SVGChart.Curve(label: "Table 2, high M", points: [(start, high * start / 1000), (b, high * b / 1000)])) }
-        }
-        return SVGChart(title: "\(curve.model) 2σ bound, \(curve.datasetLabel)", xLabel: "M [MeV]", yLabel: curve.couplingName,
-                        curves: curves, logX: true, logY: true)
     }
 }

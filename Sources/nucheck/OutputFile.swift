@@ -1,5 +1,6 @@
 import Foundation
 import NuHarness
+import NuReports
 
 /// Writes text to a file (atomically), as one clear error (exit 5) when the directory is missing
 /// or the file cannot be written.

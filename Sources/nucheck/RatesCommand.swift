@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NuCoherent
 import NuHarness
+import NuReports
 import NuPhysics
 
 struct Rates: ParsableCommand {

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NuCoherent
 import NuHarness
+import NuReports
 
 struct Table2: ParsableCommand {
     static let configuration = CommandConfiguration(

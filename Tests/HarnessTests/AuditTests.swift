@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NuHarness
+import NuReports
 
 enum Registry {
     static let url = Repository.reference.appendingPathComponent("conventions/registry.json")

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NuReports
 import NuCoherent
 @testable import NuHarness
 

@@ -4,14 +4,54 @@ import FoundationXML
 #endif
 import Testing
 import NuHarness
+import NuReports
 
 /// Collects the SVG elements a plot draws.
 final class SVGElements: NSObject, XMLParserDelegate {
     var polylines: [String] = []
     var goldenCircles = 0
+    var size = (width: 0.0, height: 0.0)
+    /// Every <text>: its attributes and its content.
+    var texts: [(attributes: [String: String], content: String)] = []
+    private var open: [String: String]?
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+        if name == "svg" { size = (Double(attributes["width"] ?? "") ?? 0, Double(attributes["height"] ?? "") ?? 0) }
         if name == "polyline" { polylines.append(attributes["data-label"] ?? "") }
         if name == "circle", attributes["class"] == "golden" { goldenCircles += 1 }
+        if name == "text" { open = attributes; texts.append((attributes, "")) }
+    }
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        if open != nil { texts[texts.count - 1].content += string }
+    }
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "text" { open = nil }
+    }
+
+    /// What a slide-ready figure must have: a visible title, labelled ticks on both axes, and no
+    /// text outside the canvas (each label's extent estimated at 7.5 px a character).
+    var layoutProblems: [String] {
+        var problems: [String] = []
+        if !texts.contains(where: { $0.attributes["class"] == "title" && !$0.content.isEmpty }) { problems.append("no visible title") }
+        for axis in ["x", "y"] where texts.filter({ $0.attributes["class"] == "tick \(axis)" }).count < 2 {
+            problems.append("fewer than two tick labels on the \(axis) axis")
+        }
+        for t in texts {
+            let width = 7.5 * Double(t.content.count) * (t.attributes["font-size"] == "15" ? 1.3 : 1)
+            if let transform = t.attributes["transform"] {  // the rotated y label: its centre must leave room
+                let numbers = transform.split(whereSeparator: { !"0123456789.-".contains($0) }).compactMap { Double($0) }
+                if numbers.count >= 2, numbers[1] - width / 2 < 0 || numbers[1] + width / 2 > size.height { problems.append("'\(t.content)' leaves the canvas vertically") }
+                continue
+            }
+            guard let x = Double(t.attributes["x"] ?? ""), let y = Double(t.attributes["y"] ?? "") else { continue }
+            let (lo, hi): (Double, Double)
+            switch t.attributes["text-anchor"] {
+            case "middle": (lo, hi) = (x - width / 2, x + width / 2)
+            case "end": (lo, hi) = (x - width, x)
+            default: (lo, hi) = (x, x + width)
+            }
+            if lo < 0 || hi > size.width || y < 10 || y > size.height { problems.append("'\(t.content)' at (\(x), \(y)) leaves the \(size.width)×\(size.height) canvas") }
+        }
+        return problems
     }
 }
 
@@ -29,7 +69,8 @@ struct PlotTests {
         let plot = try QuantityPlot(quantity: "g2.muon", inputs: ["mediator": "vector", "g": "1e-3"], x: "mass", from: "1e-4MeV", to: "1e5MeV",
                                     count: 40, logX: true, logY: true, fixtures: Repository.cases)
         let svg = try #require(elements(plot.svg()), "SVG is not well-formed XML")
-        #expect(svg.polylines == ["closed form", "numerical"])
+        #expect(svg.polylines == ["closed form = numerical"], "coincident paths are one legend entry: \(svg.polylines)")
+        #expect(svg.layoutProblems.isEmpty, "\(svg.layoutProblems)")
         #expect(svg.goldenCircles == 2, "golden markers: \(svg.goldenCircles)")
         // The curves are the quantity: the closed-form curve at its first point is δa at 1e-4 MeV.
         let first = try #require(plot.curves[0].points.first)
@@ -42,8 +83,38 @@ struct PlotTests {
                                     x: "recoil", from: "1keV", to: "29MeV", count: 30, logX: true, logY: true,
                                     comparisons: [["model": "SM", "g": "", "mass": ""]])
         let svg = try #require(elements(plot.svg()))
-        #expect(svg.polylines.count == 5, "\(svg.polylines)")
+        #expect(svg.polylines.count == 2 && svg.polylines[0] == "closed form = form dev = form general = form shift", "\(svg.polylines)")
         #expect(plot.curves.allSatisfy { $0.points.count == 30 })
+        #expect(svg.layoutProblems.isEmpty, "\(svg.layoutProblems)")
+        #expect(svg.texts.contains { $0.attributes["class"] == "caption" && $0.content.contains("model=B-L") && $0.content.contains("mass=10MeV") },
+                "the caption must name the fixed inputs")
+    }
+
+    /// Log axes spanning a fraction of a decade, several decades, and a linear axis all get labelled
+    /// ticks; a long legend moves below the plot instead of off the canvas.
+    @Test("tick labels on every axis and nothing outside the canvas", arguments: [("1MeV", "5MeV", true), ("1MeV", "1.3MeV", true), ("1keV", "29MeV", true), ("1MeV", "20MeV", false)])
+    func layout(_ range: (String, String, Bool)) throws {
+        let plot = try QuantityPlot(quantity: "nue.dsigma", inputs: ["flavor": "numu", "energy": "30MeV"], x: "recoil", from: range.0, to: range.1,
+                                    count: 20, logX: range.2, logY: range.2)
+        let svg = try #require(elements(plot.svg()))
+        #expect(svg.layoutProblems.isEmpty, "\(range): \(svg.layoutProblems)")
+    }
+
+    /// The exclusion figure: the bound shaded above, the Table 2 asymptotes dashed references that
+    /// do not stretch the axes.
+    @Test("exclusion chart: shaded region, dashed asymptotes clipped, slide layout")
+    func exclusionChart() throws {
+        let bound = PlotCurve(label: "2σ bound (ours)", points: (0...20).map { i in let m = pow(10, Double(i) / 4 - 1); return (m, 4e-5 * (1 + m / 30)) },
+                              role: .excludedAbove)
+        let asymptote = PlotCurve(label: "Table 2, M ≪ |q|", points: [(0.1, 1e-9), (10, 1e-9)], role: .reference)
+        let text = SVGChart(title: "B-L: 2σ exclusion", caption: "test", xLabel: "M_Z' [MeV]", yLabel: "g_B-L", curves: [bound, asymptote],
+                            logX: true, logY: true).svg()
+        let svg = try #require(elements(text))
+        #expect(text.contains("class=\"excluded\""), "no shaded excluded region")
+        #expect(text.contains("stroke-dasharray") && text.contains("clip-path=\"url(#plot)\""), "the asymptote must be dashed and clipped")
+        let ticks = svg.texts.filter { $0.attributes["class"] == "tick y" }.map(\.content)
+        #expect(!ticks.contains("1e-9"), "a reference line at 1e-9 must not stretch the y axis: \(ticks)")
+        #expect(svg.layoutProblems.isEmpty, "\(svg.layoutProblems)")
     }
 
     @Test("bad plot requests are errors")

@@ -6,6 +6,7 @@ import Testing
 import GSLKit
 import NuCoherent
 import NuHarness
+import NuReports
 import NuPhysics
 
 struct ReportTests {

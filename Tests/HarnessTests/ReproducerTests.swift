@@ -48,6 +48,11 @@ struct ReproducerTests {
         Case(["eval"], 2, mentions: "quantity"),
         Case(["eval", "nue.tmax\n", "energy=30MeV"], 2, mentions: "nue.tmax\\n"),
         Case(["plot", "nue.tmax", "--x", "energy", "--from", "1MeV", "--to", "2MeV", "--out", "/nonexistent/p.svg"], 5, mentions: "/nonexistent"),
+        // Figures that cannot be drawn are refused (they drew nothing, or a silently cut curve).
+        Case(["plot", "nue.dsigma", "flavor=numu", "energy=30MeV", "--x", "recoil", "--from", "1MeV", "--to", "20MeV", "--compare", "model=Foo",
+              "--out", "/tmp/nucheck-refused.svg"], 2, mentions: "model 'Foo'"),
+        Case(["plot", "nue.dsigma", "flavor=numu", "energy=30MeV", "--x", "recoil", "--from", "1MeV", "--to", "40MeV",
+              "--out", "/tmp/nucheck-refused.svg"], 2, mentions: "T_max"),
     ]
 
     @Test("each reproducer of the issue: documented status, one error line, the right number", arguments: cases)

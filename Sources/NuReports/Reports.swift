@@ -1,4 +1,5 @@
 import Foundation
+import NuHarness
 
 /// Renders results as the text table, JSON and JUnit XML of `nucheck check`.
 public enum Reports {

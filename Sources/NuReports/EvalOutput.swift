@@ -1,4 +1,5 @@
 import Foundation
+import NuHarness
 
 /// The output of `nucheck eval`: text for people, JSON for machines.
 public enum EvalOutput {

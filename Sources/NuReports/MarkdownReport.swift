@@ -1,4 +1,5 @@
 import Foundation
+import NuHarness
 
 extension Reports {
     /// A report for people: per paper, each golden value with both paths, the deviation and the

@@ -1,4 +1,5 @@
 import Foundation
+import NuHarness
 import NuPhysics
 
 /// What `nucheck list --json` prints: every quantity with its units, paths, documented path
