@@ -29,12 +29,14 @@ enum CommandLineRunner {
     }()
 
     /// Runs `nucheck arguments` in `directory` (default: the repository), killed after `timeout` s.
-    static func run(_ arguments: [String], in directory: URL = Repository.root, timeout: TimeInterval = 120) throws -> Outcome {
+    static func run(_ arguments: [String], in directory: URL = Repository.root, environment: [String: String] = [:],
+                    timeout: TimeInterval = 120) throws -> Outcome {
         let binary = try #require(binary, "the nucheck tool was not found beside the test bundle (set NUCHECK_BINARY)")
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
         process.currentDirectoryURL = directory
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new } }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -98,4 +98,19 @@ struct ReproducerTests {
         }
         #expect(help.contains("6 the COHERENT data directory is absent"), "--help: \(help.suffix(400))")
     }
+
+    /// Run from another directory, the tool finds its package's Fixtures/ and Reference/ and the
+    /// data beside it; $NUCHECK_COHERENT_DATA is honoured; $NUCHECK_HOME pointing nowhere says so.
+    @Test("works from any directory; NUCHECK_COHERENT_DATA and NUCHECK_HOME are honoured")
+    func elsewhere() throws {
+        let elsewhere = FileManager.default.temporaryDirectory
+        for arguments in [["baseline", "compare"], ["audit"], ["check", "--filter", "004.prompt", "--summary"]] {
+            let o = try CommandLineRunner.run(arguments, in: elsewhere)
+            #expect(o.status == 0, "\(o.invocation) from \(elsewhere.path): exit \(o.status), '\(o.stderr)'")
+        }
+        let missing = try CommandLineRunner.run(["eval", "coherent.events", "detector=ar"], in: elsewhere, environment: ["NUCHECK_COHERENT_DATA": "/nonexistent/coherent"])
+        #expect(missing.status == 6 && missing.stderr.contains("/nonexistent/coherent"), "the data variable is not honoured: \(missing.stderr)")
+        let home = try CommandLineRunner.run(["check"], in: elsewhere, environment: ["NUCHECK_HOME": "/nonexistent/home"])
+        #expect(home.status == 5 && home.stderr.contains("NUCHECK_HOME"), "\(home.stderr)")
+    }
 }
