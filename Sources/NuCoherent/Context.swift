@@ -37,6 +37,14 @@ public final class CoherentContext: @unchecked Sendable {
         AnalysisCache.shared.clear()
     }
 
+    /// The reference directory: as set, else the package's `Reference/`.
+    public func referenceDirectory() throws -> URL {
+        lock.lock(); defer { lock.unlock() }
+        return try referenceDirectoryUnlocked()
+    }
+
+    private func referenceDirectoryUnlocked() throws -> URL { try referenceURL ?? NucheckHome.locate().reference }
+
     /// Forgets every prepared analysis (responses, predictors, quadratics), keeping the releases.
     public func clearAnalyses() { AnalysisCache.shared.clear() }
 
@@ -60,7 +68,7 @@ public final class CoherentContext: @unchecked Sendable {
     public func inputs(_ set: InputSet) throws -> AnalysisInputs {
         lock.lock(); defer { lock.unlock() }
         if let cached = inputSets[set] { return cached }
-        let referenceURL = try self.referenceURL ?? NucheckHome.locate().reference
+        let referenceURL = try referenceDirectoryUnlocked()
         let inputs = try AnalysisInputs(referenceDirectory: referenceURL, set: set)
         inputSets[set] = inputs
         return inputs

@@ -102,7 +102,8 @@ extension QuantityRegistry {
         numerical: { v in
             let t = try v.energy("recoil")
             return try v.target().sum(energy: try v.energy("energy"), recoil: t) { try CEvNSNumerical.differentialCrossSection(try v.cevnsPoint($0, recoil: t)) } * cm2PerKeV
-        })
+        },
+        agreement: { FormFactorAgreement.at($0, nuclei: FormFactorAgreement.nuclei($0)) })
 
     static let cevnsSigma = Quantity(
         "cevns.sigma",

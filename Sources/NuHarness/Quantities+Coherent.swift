@@ -28,7 +28,8 @@ extension QuantityRegistry {
         inputs: [detectorInput, InputSpec("flavor", .choice(["nue", "numu", "numubar", "all"]), default: "all", "π-DAR component"),
                  InputSpec("recoil", .energy, "nuclear recoil T"), formFactorInput] + cevnsMediatorInputs,
         closed: { v in try v.folded(path: .closedForm) },
-        numerical: { v in try v.folded(path: .numerical) })
+        numerical: { v in try v.folded(path: .numerical) },
+        agreement: { FormFactorAgreement.at($0, nuclei: FormFactorAgreement.detectorNuclei($0)) })
 
     static let coherentEvents = Quantity(
         "coherent.events",

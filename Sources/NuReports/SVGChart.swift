@@ -97,7 +97,7 @@ public struct SVGChart {
         let plotW = width - left - right, plotH = totalHeight - top - bottom
         func tx(_ v: Double) -> Double { logX ? log10(v) : v }
         func ty(_ v: Double) -> Double { logY ? log10(v) : v }
-        let ranged = entries.filter { $0.curve.role != .reference }.flatMap(\.curve.points) + points.map { ($0.x, $0.y) }
+        let ranged = entries.filter { $0.curve.role != .reference }.flatMap { $0.curve.points + $0.curve.lower } + points.map { ($0.x, $0.y) }
         let all = ranged.isEmpty ? entries.flatMap(\.curve.points) : ranged
         let finite = all.filter { tx($0.0).isFinite && ty($0.1).isFinite }
         var (x0, x1) = (finite.map { tx($0.0) }.min() ?? 0, finite.map { tx($0.0) }.max() ?? 1)
@@ -124,6 +124,11 @@ public struct SVGChart {
             let polygon = path + ["\(f(px(last.0))),\(f(top - 1000))", "\(f(px(first.0))),\(f(top - 1000))"]
             svg.append("<polygon class=\"excluded\" clip-path=\"url(#plot)\" fill=\"#f4b6b6\" fill-opacity=\"0.55\" stroke=\"none\" points=\"\(polygon.joined(separator: " "))\"/>")
         }
+        let bandColor = "#7fc97f"
+        for (curve, _) in entries where curve.role == .band {
+            let polygon = (curve.points + curve.lower.reversed()).map { "\(f(px($0.0))),\(f(py($0.1)))" }
+            svg.append("<polygon class=\"band\" clip-path=\"url(#plot)\" fill=\"\(bandColor)\" fill-opacity=\"0.6\" stroke=\"#2e7d32\" stroke-width=\"1\" points=\"\(polygon.joined(separator: " "))\"/>")
+        }
         svg.append("<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"black\"/>")
         for (t, label) in Self.ticks(x0, x1, log: logX) {
             let x = left + (t - x0) / (x1 - x0) * plotW
@@ -141,7 +146,12 @@ public struct SVGChart {
         let legendTop = legendBelow ? top + plotH + 62 : top + 12
         func legendY() -> Double { defer { legendRow += 1 }; return legendTop + Double(legendRow) * 18 }
         let lx = legendBelow ? left : width - right + 12
-        for (i, (curve, label)) in entries.enumerated() {
+        for (curve, label) in entries where curve.role == .band {
+            let ly = legendY()
+            svg.append("<rect x=\"\(f(lx))\" y=\"\(f(ly - 6))\" width=\"26\" height=\"12\" fill=\"\(bandColor)\" fill-opacity=\"0.6\" stroke=\"#2e7d32\"/>")
+            svg.append("<text class=\"legend\" x=\"\(f(lx + 32))\" y=\"\(f(ly + 4))\">\(Self.escape(label))</text>")
+        }
+        for (i, (curve, label)) in entries.enumerated() where curve.role != .band {
             let color = curve.role == .reference ? "#555555" : colors[i % colors.count]
             let dash = curve.dashed ? " stroke-dasharray=\"6 4\"" : ""
             let path = curve.points.filter { tx($0.0).isFinite && ty($0.1).isFinite }.map { "\(f(px($0.0))),\(f(py($0.1)))" }.joined(separator: " ")
