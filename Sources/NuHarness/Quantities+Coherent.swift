@@ -144,3 +144,22 @@ extension InputValues {
         return try analysis.chi2(try analysis.predict(try signalModel()), minimisation)
     }
 }
+
+extension QuantityRegistry {
+    static let snsFlux = Quantity(
+        "sns.flux",
+        "π-DAR neutrino flux at a COHERENT detector, all three flavours, time-averaged at a beam power P: 3 r (P/E_p)/(4πL²) with 004's r and L (Sec. II) and the energy per proton E_p = exposure/POT of the release (13.99 GWh / 3.198e23 = 0.984 GeV for CsI); a closed formula",
+        units: "cm^-2 s^-1",
+        inputs: [detectorInput, InputSpec("powerMW", .number, "SNS beam power in MW (not in the releases: e.g. 1.4, the design power)"), analysisInputsInput],
+        closed: { v in
+            let inputs = try CoherentContext.shared.inputs(try v.inputSet())
+            let prefix = try v.choice("detector") == "ar" ? "ar" : "csi"
+            let power = try v.number("powerMW")
+            try requirePositive(power, "beam power", unit: "MW")
+            let joulesPerProton = try inputs("\(prefix).exposure.gwh") * 3.6e12 / (try inputs("\(prefix).pot"))
+            let protonsPerSecond = power * 1e6 / joulesPerProton
+            let baselineCm = try inputs("\(prefix).baseline") * 100
+            return 3 * (try inputs("\(prefix).nuPerFlavorPerPOT")) * protonsPerSecond / (4 * Double.pi * baselineCm * baselineCm)
+        },
+        numerical: nil)
+}

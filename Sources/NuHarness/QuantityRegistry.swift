@@ -6,7 +6,7 @@ public enum QuantityRegistry {
         promptLine, muonEndpoint, sigmaPiNRatio, zPrimeRescaling, chi2Dev, chi2Abdullah,
         cevnsDSigma, cevnsSigma, cevnsDip, cevnsStrip, cevnsCancel, helm, formFactor, cevnsTMax, coherenceScale,
         apvWeakCharge, couplingRescaling, darkRelativeCoupling, darkRecast,
-        loopEpsilonWrongSign, loopPrefactor, nueCouplingShift, fluxFold, coherentEvents, coherentLimit, coherentChi2, g2Coherent,
+        loopEpsilonWrongSign, loopPrefactor, nueCouplingShift, fluxFold, coherentEvents, coherentLimit, coherentChi2, g2Coherent, snsFlux,
     ]
 
     public static func named(_ name: String) throws -> Quantity {

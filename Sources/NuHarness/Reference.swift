@@ -13,7 +13,9 @@ public struct ReferenceEntry: Sendable {
     public let value: Double?
     public let linearInSin2ThetaW: (slope: Double, constant: Double)?
     /// A printed formula with no number of its own (kept for provenance and the audit).
-    public var isFormula: Bool { value == nil && linearInSin2ThetaW == nil }
+    public var isFormula: Bool { value == nil && linearInSin2ThetaW == nil && irreproducible == nil }
+    /// Why a printed number or formula cannot be reproduced (e.g. lost in the text extraction).
+    public let irreproducible: String?
 
     /// The number this entry states at sin²θ_W = `sw2` (ignored for plain values).
     public func value(sin2ThetaW sw2: Double) -> Double? {
@@ -87,14 +89,15 @@ public struct ReferenceLibrary: Sendable {
                 } else if e.has("linear") {
                     let l = try e.object("linear")
                     linear = (try l.decimal("sin2ThetaW"), try l.decimal("constant"))
-                } else if (e.storage["formula"] as? Bool) != true {
-                    throw HarnessError.file(path: root.path, field: "entries[\(i)].value", message: "is missing (give value, linear, or formula: true)")
+                } else if (e.storage["formula"] as? Bool) != true && !e.has("irreproducible") {
+                    throw HarnessError.file(path: root.path, field: "entries[\(i)].value", message: "is missing (give value, linear, formula: true, or irreproducible: why)")
                 }
                 let key = "\(file)#\(id)"
                 guard entries[key] == nil else { throw HarnessError.file(path: root.path, field: "entries[\(i)].id", message: "'\(id)' appears twice") }
                 entries[key] = ReferenceEntry(file: file, paper: paper, id: id, location: try e.string("location"),
                                               printed: try e.string("printed"), units: try e.string("units"),
-                                              value: value, linearInSin2ThetaW: linear, citation: citation.short)
+                                              value: value, linearInSin2ThetaW: linear, irreproducible: e.has("irreproducible") ? try e.string("irreproducible") : nil,
+                                              citation: citation.short)
             }
         }
         self.entries = entries
