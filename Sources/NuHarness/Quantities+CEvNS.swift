@@ -15,7 +15,7 @@ let cevnsMediatorInputs: [InputSpec] = [
     InputSpec("g", .number, "coupling g_Z' (g̃_φ for the scalar; for darkZ g = eε_Z/(s_W c_W), darkHypercharge g = eε_B/c_W)"),
     InputSpec("mass", .energy, "mediator mass M"),
     InputSpec("convention", .choice(CoefficientConvention.allCases.map(\.rawValue)), default: "full",
-              "Z' coefficient: full g²/(√2G_F(q²+M²)) (004 Eq. (16)) or half (004 Appendix A)"),
+              "Z' coefficient: full g²/(√2G_F(q²+M²)) (004 Eq. (16)), half (the references of 004 Appendix A), or eq55 (004 Eq. (55) as printed: the opposite sign, a misprint)"),
     InputSpec("loop", .choice(LoopMixingMode.allCases.map(\.rawValue)), default: "exact",
               "L_α − L_β: ε(q) exact (Eq. (29)) or its q → 0 limit"),
     InputSpec("sigmaPiNRatio", .number, default: "17.3", "scalar: σ_πN/m̄_ud (004 Eq. (40))"),

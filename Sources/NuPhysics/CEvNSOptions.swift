@@ -19,8 +19,18 @@ public enum CoefficientConvention: String, CaseIterable, Sendable, NamedChoice {
     case full
     /// Half of it, used by part of the literature (004 Appendix A lists the references).
     case half
+    /// 004 Eq. (55) as printed, g g/(√2G_F(q² − M²)) with the Minkowski q² = −|q⃗|²: the Z' term
+    /// with the opposite sign. Dividing Eq. (53) by the SM term gives 1/(√2G_F(M² − q²)), the sign
+    /// of Eq. (16): Eq. (55) is a misprint, kept to demonstrate it (`nucheck audit`, item eq55-sign).
+    case eq55 = "eq55"
 
-    public var factor: Double { self == .full ? 1 : 0.5 }
+    public var factor: Double {
+        switch self {
+        case .full: return 1
+        case .half: return 0.5
+        case .eq55: return -1
+        }
+    }
 
     public static let inputName = "convention"
 }
