@@ -35,6 +35,24 @@ public enum Chi2 {
     ///     χ²_min = [−(Σ N_pN_e/w)² + Σ N_p²/w Σ N_e²/w + σ⁻² Σ (N_p − N_e)²/w] / [σ⁻² + Σ N_p²/w]
     ///
     /// with w = N_bg + N_exp; β* = Σ N_p(N_e − N_p)/w / (Σ N_p²/w + σ⁻²).
+    /// 002 Eq. (16), the approximation of Eq. (15) that drops the 1/σ² terms ("1/σ² is small
+    /// compared to N_exp"): χ² ≃ Σ N_exp²/D − (Σ k N_exp)²/(Σ k N_pred), D = N_bg + N_exp,
+    /// k = N_pred/D. It drops (1/σ²) Σ (N_pred − N_exp)²/D, the cost of pulling the prediction to
+    /// the data: right when the totals agree, 0 instead of ((c−1)/c)²/σ² when N_pred = c N_exp.
+    public static func abdullahEq16(observed: [Double], predicted: [Double], background: [Double]) throws -> Double {
+        guard !observed.isEmpty, observed.count == predicted.count, observed.count == background.count else {
+            throw Chi2Error.shape("observed, predicted and background need the same, non-zero number of bins (got \(observed.count), \(predicted.count), \(background.count))")
+        }
+        try validate(counts: observed + predicted + background, sigma: 0, positive: observed.indices.map { observed[$0] + background[$0] })
+        var ee = 0.0, ke = 0.0, kp = 0.0
+        for i in observed.indices {
+            let d = background[i] + observed[i], k = predicted[i] / d
+            ee += observed[i] * observed[i] / d; ke += k * observed[i]; kp += k * predicted[i]
+        }
+        guard kp > 0 else { throw Chi2Error.shape("Eq. (16) needs a non-zero prediction") }
+        return ee - ke * ke / kp
+    }
+
     public static func abdullahMinimum(observed: [Double], predicted: [Double], background: [Double], sigma: Double)
         throws -> (beta: Double, chi2: Double) {
         guard !observed.isEmpty, observed.count == predicted.count, observed.count == background.count else {

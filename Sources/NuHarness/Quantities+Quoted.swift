@@ -70,4 +70,12 @@ extension QuantityRegistry {
             try Chi2Minimization.abdullahMinimum(observed: try v.list("observed"), predicted: try v.list("predicted"),
                                                  background: try v.list("background"), sigma: try v.number("sigma")).chi2
         })
+
+    static let chi2AbdullahEq16 = Quantity(
+        "chi2.abdullahEq16",
+        "002 Eq. (16): the approximation of Eq. (15) without the 1/σ² terms, Σ N_exp²/D − (Σ k N_exp)²/(Σ k N_pred), k = N_pred/D; a closed formula (compare chi2.abdullah, the exact minimum)",
+        units: "dimensionless",
+        inputs: [InputSpec("observed", .list, "N_exp per bin"), InputSpec("predicted", .list, "N_pred per bin"), InputSpec("background", .list, "N_bg per bin")],
+        closed: { v in try Chi2.abdullahEq16(observed: try v.list("observed"), predicted: try v.list("predicted"), background: try v.list("background")) },
+        numerical: nil)
 }
