@@ -62,19 +62,30 @@ struct PlotTests {
         return parser.parse() ? collector : nil
     }
 
-    /// δa_μ against M on log axes: both paths as curves, and the two g-2 limit golden values of
-    /// Fixtures/golden/foundation.json at g = 1e-3 on the same slice as markers.
-    @Test("g2.muon plot: two curves and the golden limit points, well-formed SVG")
+    /// δa_μ against M on log axes: both paths as one merged curve, well-formed SVG.
+    @Test("g2.muon plot: the paths as one curve, well-formed SVG")
     func g2Plot() throws {
         let plot = try QuantityPlot(quantity: "g2.muon", inputs: ["mediator": "vector", "g": "1e-3"], x: "mass", from: "1e-4MeV", to: "1e5MeV",
                                     count: 40, logX: true, logY: true, fixtures: Repository.cases)
         let svg = try #require(elements(plot.svg()), "SVG is not well-formed XML")
         #expect(svg.polylines == ["closed form = numerical"], "coincident paths are one legend entry: \(svg.polylines)")
         #expect(svg.layoutProblems.isEmpty, "\(svg.layoutProblems)")
-        #expect(svg.goldenCircles == 2, "golden markers: \(svg.goldenCircles)")
-        // The curves are the quantity: the closed-form curve at its first point is δa at 1e-4 MeV.
+        // The curves are the quantity: at M ≪ m_μ δa tends to g²/(8π²) (004 Eqs. (58)-(59)), with
+        // the relative correction −πM/m_μ = −3e-6 at the first point.
         let first = try #require(plot.curves[0].points.first)
-        #expect(abs(first.1 / 1.2665147955292221e-08 - 1) < 2e-5, "first point \(first)")
+        #expect(abs(first.1 / (1e-6 / (8 * Double.pi * Double.pi)) - 1) < 1e-5, "first point \(first)")
+    }
+
+    /// The coupling against Δa_μ at 25 MeV: the golden edges of 004's L_e − L_μ gap (Δa ± 2σ) lie
+    /// on the slice and are drawn as markers.
+    @Test("g2.coupling plot: the golden band edges as markers")
+    func goldenMarkers() throws {
+        let plot = try QuantityPlot(quantity: "g2.coupling", inputs: ["mediator": "vector", "mass": "25MeV"], x: "deltaA", from: "1e-9", to: "4e-9",
+                                    count: 20, logX: false, logY: false, fixtures: Repository.cases)
+        let svg = try #require(elements(plot.svg()))
+        #expect(svg.goldenCircles == 2, "golden markers: \(svg.goldenCircles)")
+        #expect(Set(plot.golden.map(\.y)) == [4e-4, 7e-4], "\(plot.golden)")
+        #expect(svg.layoutProblems.isEmpty, "\(svg.layoutProblems)")
     }
 
     @Test("dσ/dT plot with the three forms and an SM comparison curve")
