@@ -16,6 +16,7 @@ let package = Package(
         .library(name: "NuNumerical", targets: ["NuNumerical"]),
         .library(name: "NuCoherent", targets: ["NuCoherent"]),
         .library(name: "GSLKit", targets: ["GSLKit"]),
+        .library(name: "NuBeams", targets: ["NuBeams"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -37,8 +38,10 @@ let package = Package(
         .target(name: "NuNumerical", dependencies: ["NuPhysics", "GSLKit"]),
         // COHERENT data releases, detector response and event predictions (uses both paths).
         .target(name: "NuCoherent", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
+        // Tabulated accelerator fluxes (GLoBES format), read in place and checked.
+        .target(name: "NuBeams", dependencies: ["NuPhysics"]),
         // Fixtures, quantity registry, comparison and reports.
-        .target(name: "NuHarness", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
+        .target(name: "NuHarness", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent", "NuBeams"]),
         // How results are shown: tables, JSON, JUnit, Markdown, HEPData/CSV limits, SVG figures.
         .target(name: "NuReports", dependencies: ["NuHarness", "NuCoherent", "NuPhysics"]),
         .executableTarget(
@@ -51,7 +54,7 @@ let package = Package(
         ),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "PhysicsTests", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
-        .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuReports", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
+        .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuReports", "NuBeams", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
         .testTarget(name: "CoherentTests", dependencies: ["NuCoherent", "NuPhysics", "NuClosedForm", "GSLKit"]),
     ]
 )

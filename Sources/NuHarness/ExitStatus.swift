@@ -1,6 +1,7 @@
 import GSLKit
 import NuCoherent
 import NuClosedForm
+import NuBeams
 import NuPhysics
 
 /// The exit status of `nucheck` for each kind of error, and the one line it prints.
@@ -25,6 +26,7 @@ public enum ExitStatus {
             return 5
         case is Chi2Error: return 2
         case is GSLError, is NonFiniteValue: return 4
+        case is BeamDataError: return 5
         case let e as CoherentDataError:
             if case .missing = e { return 6 }
             return 5
