@@ -37,6 +37,6 @@ struct Nucheck: ParsableCommand {
         6 the COHERENT data directory is absent. Errors are one line on stderr.
         """,
         version: HarnessVersion.full,
-        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self, Table2.self, Limits.self, Rates.self, G2.self]
+        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self, Table2.self, Limits.self, Rates.self, G2.self, Sensitivity.self]
     )
 }

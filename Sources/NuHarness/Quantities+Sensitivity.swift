@@ -1,0 +1,55 @@
+import Foundation
+import NuBeams
+import NuCoherent
+import NuPhysics
+
+extension QuantityRegistry {
+    static let duneSensitivity = Quantity(
+        "dune.sensitivity",
+        "000 Fig. 2: DUNE ND 90% C.L. reach in g at mass M (67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, σ_norm = 5%, Eq. (8); Reference/dune.json) for nu, nubar or combined; side=excess/deficit restricts to N > N_SM or N < N_SM (000's solid and dot-dashed contours); dof=1 (Δχ² = 2.71) or 2 (4.61). Closed-form σ and χ² vs QAGS and the GSL minimum; needs ../shared/data/dune",
+        units: "dimensionless",
+        inputs: [InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name)), "vector model"), InputSpec("mass", .energy, "mediator mass M"),
+                 InputSpec("mode", .choice(DuneSensitivity.Mode.allCases.map(\.rawValue)), default: "combined", "beam mode"),
+                 InputSpec("side", .choice(DuneSensitivity.Side.allCases.map(\.rawValue)), default: "reach", "reach (either), excess or deficit"),
+                 InputSpec("dof", .choice(["1", "2"]), default: "2", "parameters of the 90% C.L. threshold"),
+                 InputSpec("measure", .choice(["g", "side"]), default: "g", "g: the reach; side: −1 when the reach comes by a deficit (below the excess reach, or with none), +1 by an excess")],
+        closed: { v in try v.duneReach(.closedForm) },
+        numerical: { v in try v.duneReach(.numerical) },
+        // Both paths reach the same events to 1e-10; the root is refined to 1e-12 in ln g.
+        agreement: { _ in .tolerance(relative: 1e-6, absolute: 0) })
+}
+
+/// The DUNE setup, fluxes and electron count, read once.
+public enum DuneContext {
+    public static func load() throws -> (fluxes: [DuneSensitivity.Mode: TabulatedFlux], setup: DuneSensitivity.Setup, electrons: Double) {
+        let reference = try ReferenceLibrary(directory: try CoherentContext.shared.referenceDirectory())
+        let root = (try? NucheckHome.locate().root) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let fluxes: [DuneSensitivity.Mode: TabulatedFlux] = [.nu: try TabulatedFlux(url: BeamData.url("dune-nd-nu", projectRoot: root)),
+                                                             .nubar: try TabulatedFlux(url: BeamData.url("dune-nd-nubar", projectRoot: root))]
+        let setup = try DuneSensitivity.Setup(reference)
+        let inputs = try CoherentContext.shared.inputs(.release)
+        let electrons = setup.targetTon * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro")) * Double(NuclearData.ar40.protons)
+        return (fluxes, setup, electrons)
+    }
+}
+
+extension InputValues {
+    func duneReach(_ path: NuCoherent.FoldingPath) throws -> Double {
+        let (fluxes, setup, electrons) = try DuneContext.load()
+        let model = try vectorModel(), mass = try energy("mass"), mode = DuneSensitivity.Mode(rawValue: try choice("mode"))!, dof = Int(try choice("dof"))!
+        func reach(_ side: DuneSensitivity.Side) throws -> Double? {
+            try DuneSensitivity.reach(model: model, mass: mass, mode: mode, side: side, dof: dof, path: path, fluxes: fluxes, setup: setup,
+                                      electrons: electrons, sw2: Constants.defaultSin2ThetaW)
+        }
+        if try choice("measure") == "side" {
+            guard value("side") == nil || raw["side"] == "reach" else { throw InputError.conflicting("measure=side compares both sides; do not give side") }
+            let deficit = try reach(.deficit), excess = try reach(.excess)
+            if let d = deficit, excess.map({ d < $0 }) ?? true { return -1 }
+            guard excess != nil else { throw PhysicsError.notApplicable("no reach below g = 1 at this mass") }
+            return 1
+        }
+        let side = DuneSensitivity.Side(rawValue: try choice("side"))!
+        guard let g = try reach(side) else { throw PhysicsError.notApplicable("no \(side.rawValue) reach below g = 1 at this mass") }
+        return g
+    }
+}

@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import NuCoherent
+import NuHarness
+import NuPhysics
+import NuReports
+
+struct Sensitivity: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "000's DUNE near-detector 90% C.L. reach g(M) for a vector model, by mode, with the excess and deficit reaches apart.",
+        discussion: "Example: nucheck sensitivity B-L --mode all --plot bl-dune.svg")
+    @Argument(help: "A vector model with couplings to electrons (B-L, Le-Lmu, ...).") var model: String
+    @Option(help: "nu, nubar, combined or all.") var mode: String = "all"
+    @Option(help: "Parameters of the 90% C.L. threshold: 1 (Δχ² = 2.71) or 2 (4.61).") var dof: Int = 2
+    @Option(help: "Lightest mass (with unit).") var from: String = "1MeV"
+    @Option(help: "Heaviest mass (with unit).") var to: String = "10GeV"
+    @Option(help: "Masses on the log grid.") var points: Int = 17
+    @Flag(help: "Print JSON.") var json = false
+    @Option(help: "Also write CSV to this file.") var csv: String?
+    @Option(help: "Also draw the reaches to this SVG file.") var plot: String?
+    @OptionGroup var options: FixtureOptions
+
+    func run() throws {
+        do {
+            options.data.configure(reference: try options.referenceURL)
+            guard dof == 1 || dof == 2 else { throw InputError.conflicting("--dof must be 1 or 2") }
+            let modes: [DuneSensitivity.Mode] = mode == "all" ? DuneSensitivity.Mode.allCases : [try DuneSensitivity.Mode(rawValue: mode) ?? { throw PhysicsError.unknown("mode '\(mode)' (expected nu, nubar, combined, all)") }()]
+            let (a, b) = (try UnitParser.energy(from, name: "from"), try UnitParser.energy(to, name: "to"))
+            guard a > 0, b > a, (2...200).contains(points) else { throw InputError.conflicting("need 0 < --from < --to and 2-200 --points") }
+            let masses = (0..<points).map { exp(log(a) + Double($0) / Double(points - 1) * (log(b) - log(a))) }
+            let vector = try ModelRegistry.lookup(model)
+            guard vector.chargedLeptonsVectorLike else { throw PhysicsError.notApplicable("\(vector.name) couples chirally to charged leptons") }
+            let (fluxes, setup, electrons) = try DuneContext.load()
+            let curves = try modes.map { m in
+                SensitivityCurve(model: vector.name, mode: m.rawValue, dof: dof, points: try masses.map { mass in
+                    func reach(_ side: DuneSensitivity.Side) throws -> Double? {
+                        try DuneSensitivity.reach(model: vector, mass: mass, mode: m, side: side, dof: dof, path: .closedForm, fluxes: fluxes,
+                                                  setup: setup, electrons: electrons, sw2: Constants.defaultSin2ThetaW)
+                    }
+                    return (mass, try reach(.reach), try reach(.excess), try reach(.deficit))
+                })
+            }
+            print(json ? try SensitivityReport.json(curves) : SensitivityReport.text(curves))
+            if let csv { try writeFile(SensitivityReport.csv(curves), to: csv) }
+            if let plot { try writeFile(SensitivityReport.chart(curves).svg(), to: plot) }
+        } catch { throw fail(error) }
+    }
+}
