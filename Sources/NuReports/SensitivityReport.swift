@@ -44,6 +44,29 @@ public enum SensitivityReport {
             .joined(separator: "\n") + "\n"
     }
 
+    /// HEPData-style YAML: masses as the independent variable; per mode the reach, the excess
+    /// and the deficit reach as dependent variables ('-' where there is none below g = 1).
+    public static func hepdata(_ curves: [SensitivityCurve]) -> String {
+        func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+        let masses = curves.first?.points.map(\.mass) ?? []
+        var y = ["# HEPData-style record written by nucheck \(HarnessVersion.full): DUNE ND reach of paper 000 (Dev et al.), Sec. IV.",
+                 "name: \(quoted("DUNE ND 90% C.L. reach on the Z' coupling"))",
+                 "description: \(quoted("67.5 t LAr, 4.8 MW yr a mode, electron recoil above 30 MeV, 5% flux normalisation (Eq. (8)); DUNE TDR near-detector fluxes; N_SM computed."))",
+                 "independent_variables:", "- header: {name: \(quoted("M")), units: MeV}", "  values:"]
+        y += masses.map { "  - {value: \(String(format: "%.8g", $0))}" }
+        y.append("dependent_variables:")
+        for c in curves {
+            for (name, values) in [("reach", c.points.map(\.reach)), ("reach by excess", c.points.map(\.excess)), ("reach by deficit", c.points.map(\.deficit))] {
+                y += ["- header: {name: \(quoted("g \(name)")), units: ''}", "  qualifiers:",
+                      "  - {name: CL, value: '90%'}", "  - {name: dof, value: \(c.dof)}",
+                      "  - {name: Delta chi2, value: \(String(format: "%.6g", DuneSensitivity.deltaChi2(dof: c.dof)))}",
+                      "  - {name: mode, value: \(quoted(c.mode))}", "  - {name: model, value: \(quoted(c.model))}", "  values:"]
+                y += values.map { v in v.map { "  - {value: \(String(format: "%.8g", $0))}" } ?? "  - {value: '-'}" }
+            }
+        }
+        return y.joined(separator: "\n") + "\n"
+    }
+
     public static func chart(_ curves: [SensitivityCurve]) -> SVGChart {
         var plotted: [PlotCurve] = []
         for c in curves {

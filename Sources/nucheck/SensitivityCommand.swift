@@ -18,6 +18,7 @@ struct Sensitivity: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @Option(help: "Also write CSV to this file.") var csv: String?
     @Option(help: "Also draw the reaches to this SVG file.") var plot: String?
+    @Option(help: "Also write a HEPData-style YAML table to this file.") var hepdata: String?
     @OptionGroup var options: FixtureOptions
 
     func run() throws {
@@ -43,6 +44,7 @@ struct Sensitivity: ParsableCommand {
             print(json ? try SensitivityReport.json(curves) : SensitivityReport.text(curves))
             if let csv { try writeFile(SensitivityReport.csv(curves), to: csv) }
             if let plot { try writeFile(SensitivityReport.chart(curves).svg(), to: plot) }
+            if let hepdata { try writeFile(SensitivityReport.hepdata(curves), to: hepdata) }
         } catch { throw fail(error) }
     }
 }
