@@ -3,7 +3,7 @@ import Foundation
 /// Gauss-Legendre quadrature on [a, b]: Σ w_i f(x_i) with the n nodes of P_n, exact for
 /// polynomials of degree 2n − 1. Used only where a quantity has no closed form, to integrate a
 /// closed-form integrand (the numerical path integrates its own integrand with GSL).
-enum GaussLegendre {
+public enum GaussLegendre {
     /// Nodes and weights on [−1, 1], by Newton's method on P_n from the Chebyshev-like guesses
     /// cos(π(i − ¼)/(n + ½)) (Numerical Recipes §4.6), to rounding.
     static func rule(_ n: Int) -> [(x: Double, w: Double)] {
@@ -24,7 +24,7 @@ enum GaussLegendre {
     static let twenty = rule(20)
 
     /// ∫_a^b f with the 20-point rule on `panels` equal panels.
-    static func integrate(from a: Double, to b: Double, panels: Int, _ f: (Double) throws -> Double) rethrows -> Double {
+    public static func integrate(from a: Double, to b: Double, panels: Int, _ f: (Double) throws -> Double) rethrows -> Double {
         let width = (b - a) / Double(panels)
         var sum = 0.0
         for j in 0..<panels {

@@ -52,6 +52,11 @@ public enum DuneSensitivity {
         }
         // N is exactly quadratic in g²; g1 keeps g²/M² fixed so that the Z' part is well above the
         // paths' 1e-10 accuracy at every mass (a tiny g1 at a heavy M would leave only rounding).
+        return try quadraticInG2(mass: mass, events)
+    }
+
+    /// (N_SM, a, b) of N(g) = N_SM + a g² + b g⁴ from N at g = 0, g1, 2g1.
+    static func quadraticInG2(mass: Double, _ events: (Double) throws -> Double) throws -> (Double, Double, Double) {
         let g1 = 1e-4 * max(1, mass / 10), n0 = try events(0), n1 = try events(g1), n2 = try events(2 * g1)
         // n1 − n0 = a g1² + b g1⁴, n2 − n0 = 4a g1² + 16 b g1⁴.
         let x = g1 * g1, d1 = n1 - n0, d2 = n2 - n0
@@ -70,11 +75,17 @@ public enum DuneSensitivity {
             guard let flux = fluxes[m] else { throw PhysicsError.notApplicable("no flux for the \(m.rawValue) mode") }
             return try polynomial(flux: flux, setup: setup, electrons: electrons, model: model, mass: mass, sw2: sw2, sigma: sigma)
         }
+        return try reach(polynomials: polys, normalisation: setup.sigma, side: side, dof: dof, path: path)
+    }
+
+    /// The reach for event polynomials (N_SM, a, b), one per data set, each with its own flux pull
+    /// of width `normalisation` (0: statistics only).
+    public static func reach(polynomials polys: [(Double, Double, Double)], normalisation: Double, side: Side, dof: Int, path: FoldingPath) throws -> Double? {
         func counts(_ g: Double) -> [(Double, Double)] { polys.map { ($0.0 + $0.1 * g * g + $0.2 * g * g * g * g, $0.0) } }
         func chi2(_ g: Double) throws -> Double {
             try counts(g).reduce(0.0) { sum, c in
-                sum + (path == .closedForm ? try Chi2.devMinimum(expected: c.0, standardModel: c.1, sigma: setup.sigma).chi2
-                                           : try Chi2Minimization.devMinimum(expected: c.0, standardModel: c.1, sigma: setup.sigma).chi2)
+                sum + (path == .closedForm ? try Chi2.devMinimum(expected: c.0, standardModel: c.1, sigma: normalisation).chi2
+                                           : try Chi2Minimization.devMinimum(expected: c.0, standardModel: c.1, sigma: normalisation).chi2)
             }
         }
         func onSide(_ g: Double) -> Bool {

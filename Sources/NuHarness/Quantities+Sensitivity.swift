@@ -53,3 +53,33 @@ extension InputValues {
         return g
     }
 }
+
+extension QuantityRegistry {
+    static let jsns2Sensitivity = Quantity(
+        "jsns2.sensitivity",
+        "000 Fig. 2: JSNS² 90% C.L. reach in g at mass M (π-DAR from 3 GeV protons on Hg, 24 m, 17 t LAB, 5 MW·yr, T > 2.6 MeV, statistics only; the ν_e flux per proton measured by JSNS², arXiv:2412.18509; Reference/jsns2.json); measure=events gives the expected ν-e events at that g. Closed-form σ by Gauss-Legendre over the spectra vs QAGS of the QAGS σ",
+        units: "dimensionless (g) or events",
+        inputs: [InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name)), "vector model"), InputSpec("mass", .energy, "mediator mass M"),
+                 InputSpec("side", .choice(DuneSensitivity.Side.allCases.map(\.rawValue)), default: "reach", "reach (either), excess or deficit"),
+                 InputSpec("dof", .choice(["1", "2"]), default: "2", "parameters of the 90% C.L. threshold"),
+                 InputSpec("measure", .choice(["g", "events"]), default: "g", "g: the reach; events: ν-e events at coupling g"),
+                 InputSpec("g", .number, "coupling for measure=events (0: the SM)")],
+        closed: { v in try v.jsns2(.closedForm) },
+        numerical: { v in try v.jsns2(.numerical) },
+        agreement: { _ in .tolerance(relative: 1e-6, absolute: 0) })
+}
+
+extension InputValues {
+    func jsns2(_ path: NuCoherent.FoldingPath) throws -> Double {
+        let setup = try JSNS2Sensitivity.setup(), model = try vectorModel(), mass = try energy("mass")
+        if try choice("measure") == "events" {
+            let g = try number("g")
+            return try JSNS2Sensitivity.events(g == 0 ? .none : try ZPrime(model: model, g: g, mass: mass), setup: setup, path: path)
+        }
+        let side = DuneSensitivity.Side(rawValue: try choice("side"))!
+        guard let g = try JSNS2Sensitivity.reach(model: model, mass: mass, side: side, dof: Int(try choice("dof"))!, path: path, setup: setup) else {
+            throw PhysicsError.notApplicable("no \(side.rawValue) reach below g = 1 at this mass")
+        }
+        return g
+    }
+}

@@ -17,7 +17,7 @@ public enum SensitivityReport {
 
     public static func text(_ curves: [SensitivityCurve]) -> String {
         curves.map { c in
-            (["DUNE ND 90% C.L. reach on g: \(c.model), \(c.mode) mode, \(c.dof) dof (Δχ² = \(String(format: "%.3g", DuneSensitivity.deltaChi2(dof: c.dof))))",
+            ([(c.mode == "jsns2" ? "JSNS² 90% C.L. reach on g: \(c.model)" : "DUNE ND 90% C.L. reach on g: \(c.model), \(c.mode) mode") + ", \(c.dof) dof (Δχ² = \(String(format: "%.3g", DuneSensitivity.deltaChi2(dof: c.dof))))",
               "M [MeV]       reach g        by excess g    by deficit g"]
              + c.points.map { String(format: "%-12.5g  ", $0.mass) + [cell($0.reach), cell($0.excess), cell($0.deficit)].map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined() })
                 .joined(separator: "\n")
@@ -76,8 +76,10 @@ public enum SensitivityReport {
             if !deficit.isEmpty { plotted.append(PlotCurve(label: "\(c.mode): by deficit", points: deficit, dashed: true)) }
         }
         let model = curves.first?.model ?? ""
-        return SVGChart(title: "\(model): DUNE ND 90% C.L. reach (000 Fig. 2)",
-                        caption: "67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, 5% flux normalisation, \(curves.first?.dof ?? 2) dof; DUNE TDR fluxes",
+        let jsns2 = curves.first?.mode == "jsns2"
+        return SVGChart(title: "\(model): \(jsns2 ? "JSNS²" : "DUNE ND") 90% C.L. reach (000 Fig. 2)",
+                        caption: jsns2 ? "17 t LAB at 24 m, 5 MW·yr, T > 2.6 MeV, statistics only, \(curves.first?.dof ?? 2) dof; ν flux per proton from JSNS² (arXiv:2412.18509)"
+                                       : "67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, 5% flux normalisation, \(curves.first?.dof ?? 2) dof; DUNE TDR fluxes",
                         xLabel: "M_Z' [MeV]", yLabel: "g_\(model)", curves: plotted, logX: true, logY: true)
     }
 }

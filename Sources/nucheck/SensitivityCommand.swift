@@ -7,10 +7,11 @@ import NuReports
 
 struct Sensitivity: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "000's DUNE near-detector 90% C.L. reach g(M) for a vector model, by mode, with the excess and deficit reaches apart.",
+        abstract: "000's 90% C.L. reach g(M) for a vector model at the DUNE near detector (by mode) or JSNS², with the excess and deficit reaches apart.",
         discussion: "Example: nucheck sensitivity B-L --mode all --plot bl-dune.svg")
     @Argument(help: "A vector model with couplings to electrons (B-L, Le-Lmu, ...).") var model: String
-    @Option(help: "nu, nubar, combined or all.") var mode: String = "all"
+    @Option(help: "dune-nd (000's DUNE near detector) or jsns2.") var experiment: String = "dune-nd"
+    @Option(help: "DUNE: nu, nubar, combined or all (JSNS² has one).") var mode: String = "all"
     @Option(help: "Parameters of the 90% C.L. threshold: 1 (Δχ² = 2.71) or 2 (4.61).") var dof: Int = 2
     @Option(help: "Lightest mass (with unit).") var from: String = "1MeV"
     @Option(help: "Heaviest mass (with unit).") var to: String = "10GeV"
@@ -31,8 +32,19 @@ struct Sensitivity: ParsableCommand {
             let masses = (0..<points).map { exp(log(a) + Double($0) / Double(points - 1) * (log(b) - log(a))) }
             let vector = try ModelRegistry.lookup(model)
             guard vector.chargedLeptonsVectorLike else { throw PhysicsError.notApplicable("\(vector.name) couples chirally to charged leptons") }
+            guard ["dune-nd", "jsns2"].contains(experiment) else { throw PhysicsError.unknown("experiment '\(experiment)' (expected dune-nd, jsns2)") }
+            let curves: [SensitivityCurve]
+            if experiment == "jsns2" {
+                let setup = try JSNS2Sensitivity.setup()
+                curves = [SensitivityCurve(model: vector.name, mode: "jsns2", dof: dof, points: try masses.map { mass in
+                    func reach(_ side: DuneSensitivity.Side) throws -> Double? {
+                        try JSNS2Sensitivity.reach(model: vector, mass: mass, side: side, dof: dof, path: .closedForm, setup: setup)
+                    }
+                    return (mass, try reach(.reach), try reach(.excess), try reach(.deficit))
+                })]
+            } else {
             let (fluxes, setup, electrons) = try DuneContext.load()
-            let curves = try modes.map { m in
+            curves = try modes.map { m in
                 SensitivityCurve(model: vector.name, mode: m.rawValue, dof: dof, points: try masses.map { mass in
                     func reach(_ side: DuneSensitivity.Side) throws -> Double? {
                         try DuneSensitivity.reach(model: vector, mass: mass, mode: m, side: side, dof: dof, path: .closedForm, fluxes: fluxes,
@@ -40,6 +52,7 @@ struct Sensitivity: ParsableCommand {
                     }
                     return (mass, try reach(.reach), try reach(.excess), try reach(.deficit))
                 })
+            }
             }
             print(json ? try SensitivityReport.json(curves) : SensitivityReport.text(curves))
             if let csv { try writeFile(SensitivityReport.csv(curves), to: csv) }
