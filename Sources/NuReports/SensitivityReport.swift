@@ -76,10 +76,12 @@ public enum SensitivityReport {
             if !deficit.isEmpty { plotted.append(PlotCurve(label: "\(c.mode): by deficit", points: deficit, dashed: true)) }
         }
         let model = curves.first?.model ?? ""
-        let jsns2 = curves.first?.mode == "jsns2"
-        return SVGChart(title: "\(model): \(jsns2 ? "JSNS²" : "DUNE ND") 90% C.L. reach (000 Fig. 2)",
-                        caption: jsns2 ? "17 t LAB at 24 m, 5 MW·yr, T > 2.6 MeV, statistics only, \(curves.first?.dof ?? 2) dof; ν flux per proton from JSNS² (arXiv:2412.18509)"
-                                       : "67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, 5% flux normalisation, \(curves.first?.dof ?? 2) dof; DUNE TDR fluxes",
+        let jsns2 = curves.contains { $0.mode == "jsns2" }, dune = curves.contains { $0.mode != "jsns2" }
+        let dof = curves.first?.dof ?? 2
+        let captions = (dune ? ["DUNE ND: 67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, 5% normalisation"] : [])
+            + (jsns2 ? ["JSNS²: 17 t at 24 m, 5 MW·yr, T > 2.6 MeV, statistics only"] : [])
+        return SVGChart(title: "\(model): \([dune ? "DUNE ND" : nil, jsns2 ? "JSNS²" : nil].compactMap { $0 }.joined(separator: " and ")) 90% C.L. reach (000 Fig. 2)",
+                        caption: captions.joined(separator: "; ") + "; \(dof) dof",
                         xLabel: "M_Z' [MeV]", yLabel: "g_\(model)", curves: plotted, logX: true, logY: true)
     }
 }

@@ -10,7 +10,7 @@ struct Sensitivity: ParsableCommand {
         abstract: "000's 90% C.L. reach g(M) for a vector model at the DUNE near detector (by mode) or JSNS², with the excess and deficit reaches apart.",
         discussion: "Example: nucheck sensitivity B-L --mode all --plot bl-dune.svg")
     @Argument(help: "A vector model with couplings to electrons (B-L, Le-Lmu, ...).") var model: String
-    @Option(help: "dune-nd (000's DUNE near detector) or jsns2.") var experiment: String = "dune-nd"
+    @Option(help: "dune-nd (000's DUNE near detector), jsns2, or all (both, as 000's Fig. 2).") var experiment: String = "dune-nd"
     @Option(help: "DUNE: nu, nubar, combined or all (JSNS² has one).") var mode: String = "all"
     @Option(help: "Parameters of the 90% C.L. threshold: 1 (Δχ² = 2.71) or 2 (4.61).") var dof: Int = 2
     @Option(help: "Lightest mass (with unit).") var from: String = "1MeV"
@@ -32,19 +32,20 @@ struct Sensitivity: ParsableCommand {
             let masses = (0..<points).map { exp(log(a) + Double($0) / Double(points - 1) * (log(b) - log(a))) }
             let vector = try ModelRegistry.lookup(model)
             guard vector.chargedLeptonsVectorLike else { throw PhysicsError.notApplicable("\(vector.name) couples chirally to charged leptons") }
-            guard ["dune-nd", "jsns2"].contains(experiment) else { throw PhysicsError.unknown("experiment '\(experiment)' (expected dune-nd, jsns2)") }
-            let curves: [SensitivityCurve]
-            if experiment == "jsns2" {
+            guard ["dune-nd", "jsns2", "all"].contains(experiment) else { throw PhysicsError.unknown("experiment '\(experiment)' (expected dune-nd, jsns2, all)") }
+            var curves: [SensitivityCurve] = []
+            if experiment != "dune-nd" {
                 let setup = try JSNS2Sensitivity.setup()
-                curves = [SensitivityCurve(model: vector.name, mode: "jsns2", dof: dof, points: try masses.map { mass in
+                curves += [SensitivityCurve(model: vector.name, mode: "jsns2", dof: dof, points: try masses.map { mass in
                     func reach(_ side: DuneSensitivity.Side) throws -> Double? {
                         try JSNS2Sensitivity.reach(model: vector, mass: mass, side: side, dof: dof, path: .closedForm, setup: setup)
                     }
                     return (mass, try reach(.reach), try reach(.excess), try reach(.deficit))
                 })]
-            } else {
+            }
+            if experiment != "jsns2" {
             let (fluxes, setup, electrons) = try DuneContext.load()
-            curves = try modes.map { m in
+            curves += try modes.map { m in
                 SensitivityCurve(model: vector.name, mode: m.rawValue, dof: dof, points: try masses.map { mass in
                     func reach(_ side: DuneSensitivity.Side) throws -> Double? {
                         try DuneSensitivity.reach(model: vector, mass: mass, mode: m, side: side, dof: dof, path: .closedForm, fluxes: fluxes,
