@@ -3,15 +3,19 @@ import NuBeams
 import NuCoherent
 import NuPhysics
 
+/// The inputs of a reach: the model, the mass, the side and the threshold's parameters.
+private let reachInputs = [
+    InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name)), "vector model"), InputSpec("mass", .energy, "mediator mass M"),
+    InputSpec("side", .choice(DuneSensitivity.Side.allCases.map(\.rawValue)), default: "reach", "reach (either), excess or deficit"),
+    InputSpec("dof", .choice(["1", "2"]), default: "2", "parameters of the 90% C.L. threshold"),
+]
+
 extension QuantityRegistry {
     static let duneSensitivity = Quantity(
         "dune.sensitivity",
         "000 Fig. 2: DUNE ND 90% C.L. reach in g at mass M (67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, σ_norm = 5%, Eq. (8); Reference/dune.json) for nu, nubar or combined; side=excess/deficit restricts to N > N_SM or N < N_SM (000's solid and dot-dashed contours); dof=1 (Δχ² = 2.71) or 2 (4.61). Closed-form σ and χ² vs QAGS and the GSL minimum; needs ../shared/data/dune",
         units: "dimensionless",
-        inputs: [InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name)), "vector model"), InputSpec("mass", .energy, "mediator mass M"),
-                 InputSpec("mode", .choice(DuneSensitivity.Mode.allCases.map(\.rawValue)), default: "combined", "beam mode"),
-                 InputSpec("side", .choice(DuneSensitivity.Side.allCases.map(\.rawValue)), default: "reach", "reach (either), excess or deficit"),
-                 InputSpec("dof", .choice(["1", "2"]), default: "2", "parameters of the 90% C.L. threshold"),
+        inputs: reachInputs + [InputSpec("mode", .choice(DuneSensitivity.Mode.allCases.map(\.rawValue)), default: "combined", "beam mode"),
                  InputSpec("measure", .choice(["g", "side"]), default: "g", "g: the reach; side: −1 when the reach comes by a deficit (below the excess reach, or with none), +1 by an excess")],
         closed: { v in try v.duneReach(.closedForm) },
         numerical: { v in try v.duneReach(.numerical) },
@@ -59,10 +63,7 @@ extension QuantityRegistry {
         "jsns2.sensitivity",
         "000 Fig. 2: JSNS² 90% C.L. reach in g at mass M (π-DAR from 3 GeV protons on Hg, 24 m, 17 t LAB, 5 MW·yr, T > 2.6 MeV, statistics only; the ν_e flux per proton measured by JSNS², arXiv:2412.18509; Reference/jsns2.json); measure=events gives the expected ν-e events at that g. Closed-form σ by Gauss-Legendre over the spectra vs QAGS of the QAGS σ",
         units: "dimensionless (g) or events",
-        inputs: [InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name)), "vector model"), InputSpec("mass", .energy, "mediator mass M"),
-                 InputSpec("side", .choice(DuneSensitivity.Side.allCases.map(\.rawValue)), default: "reach", "reach (either), excess or deficit"),
-                 InputSpec("dof", .choice(["1", "2"]), default: "2", "parameters of the 90% C.L. threshold"),
-                 InputSpec("measure", .choice(["g", "events"]), default: "g", "g: the reach; events: ν-e events at coupling g"),
+        inputs: reachInputs + [InputSpec("measure", .choice(["g", "events"]), default: "g", "g: the reach; events: ν-e events at coupling g"),
                  InputSpec("g", .number, "coupling for measure=events (0: the SM)")],
         closed: { v in try v.jsns2(.closedForm) },
         numerical: { v in try v.jsns2(.numerical) },
