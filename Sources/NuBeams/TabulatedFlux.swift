@@ -17,8 +17,8 @@ public struct TabulatedFlux: Sendable {
     /// Per flavour: flux per cm² per POT per MeV at each centre.
     public let flux: [Flavor: [Double]]
 
-    /// Reads and checks a table: 7 finite numbers a line, centres on an equal grid from half a
-    /// bin, fluxes ≥ 0; a violation names the file and the line.
+    /// Reads and checks a table: 7 finite numbers a line, centres on an equal grid (the bin width is
+    /// the step; the first bin may not reach below 0), fluxes ≥ 0; a violation names the file and the line.
     public init(url: URL) throws {
         file = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else { throw BeamDataError.missing(path: url.path) }
@@ -38,8 +38,8 @@ public struct TabulatedFlux: Sendable {
         }
         guard rows.count >= 2 else { throw BeamDataError.malformed(file: url.path, line: rows.first?.0 ?? 0, message: "needs at least two energy bins") }
         let step = rows[1].1[0] - rows[0].1[0]
-        guard step > 0, abs(rows[0].1[0] - step / 2) <= 1e-6 * step else {
-            throw BeamDataError.malformed(file: url.path, line: rows[0].0, message: "the first centre \(rows[0].1[0]) GeV is not half the bin width \(step) GeV")
+        guard step > 0, rows[0].1[0] >= step / 2 * (1 - 1e-6) else {
+            throw BeamDataError.malformed(file: url.path, line: rows[1].0, message: "energies must rise in equal steps from at least half a step above 0 (got \(rows[0].1[0]), then \(rows[1].1[0]) GeV)")
         }
         for (k, (line, r)) in rows.enumerated() where abs(r[0] - (rows[0].1[0] + Double(k) * step)) > 1e-6 * step {
             throw BeamDataError.malformed(file: url.path, line: line, message: "energy \(r[0]) GeV is off the grid of \(step) GeV bins")

@@ -61,6 +61,9 @@ public enum DuneSensitivity {
         // n1 − n0 = a g1² + b g1⁴, n2 − n0 = 4a g1² + 16 b g1⁴.
         let x = g1 * g1, d1 = n1 - n0, d2 = n2 - n0
         let b = (d2 - 4 * d1) / (12 * x * x), a = (d1 - b * x * x) / x
+        guard [n0, a, b].allSatisfy(\.isFinite) else {
+            throw PhysicsError.unphysical("the event counts overflow at M = \(mass) MeV (coupling scale g = \(g1))")
+        }
         return (n0, a, b)
     }
 

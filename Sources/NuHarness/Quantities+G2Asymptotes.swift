@@ -52,6 +52,7 @@ extension QuantityRegistry {
 extension InputValues {
     func asymptoteDeviation(_ deltaA: (Mediator, Double) throws -> Double) throws -> Double {
         let mediator = try Mediator.parse(try text("mediator")), heavy = try choice("regime") == "heavy", mass = try energy("mass")
+        try requirePositive(mass, "mediator mass")  // the leading correction vanishes at M = 0: the ratio is the limit itself
         guard heavy ? mass > 10 * Constants.muonMass : mass < Constants.muonMass / 10 else {
             throw PhysicsError.notApplicable("the \(heavy ? "heavy" : "light") limit needs M \(heavy ? "> 10" : "< 0.1") m_μ, got \(mass) MeV")
         }

@@ -26,7 +26,12 @@ extension QuantityRegistry {
             if apply == "coefficient" || apply == "all" { c.coefficient = try value("cevns.coefficient") }
             if apply == "couplings" || apply == "all" { c.couplings = (try value("cevns.gVp"), try value("cevns.gVn")) }
             if apply == "formFactor" || apply == "all" { c.singleFormFactor = true }
-            if apply == "mass" || apply == "all" { c.nucleusMass = try value("mass.\(nucleus.name)") }
+            if apply == "mass" || apply == "all" {
+                guard reference.entries["pycevns.json#mass.\(nucleus.name)"] != nil else {
+                    throw PhysicsError.notApplicable("pyCEvNS's mass table (Reference/pycevns.json) has Ar40, Cs133 and I127, not \(nucleus.name)")
+                }
+                c.nucleusMass = try value("mass.\(nucleus.name)")
+            }
             if apply == "downQuark" || apply == "all" { c.downQuarkAsUp = true }
             let sm = (v.value("model") ?? "SM").lowercased() == "sm"
             if sm, let key = ["g", "mass"].first(where: { v.has($0) }) { throw InputError.conflicting("input '\(key)' needs a model (model=SM has no mediator)") }

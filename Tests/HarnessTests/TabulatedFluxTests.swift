@@ -28,7 +28,7 @@ struct TabulatedFluxTests {
     }
 
     @Test("malformed tables are errors naming file and line", arguments: [
-        ("0.125 1 2 3\n", "line 1"), ("0.125 0 1 0 0 0 0\n0.5 0 1 0 0 0 0\n", "line 1"),
+        ("0.125 1 2 3\n", "line 1"), ("0.5 0 1 0 0 0 0\n0.125 0 1 0 0 0 0\n", "line 2"), ("0.125 0 1 0 0 0 0\n1.0 0 1 0 0 0 0\n", "line 2"),
         ("0.125 0 1 0 0 0 0\n0.375 0 -1 0 0 0 0\n", "line 2"), ("0.125 0 1 0 0 0 0\n0.375 0 1 0 0 0 0\n0.875 0 1 0 0 0 0\n", "line 3"), ("", "at least two"),
     ])
     func malformed(_ c: (String, String)) throws {
