@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "NuCoherent", targets: ["NuCoherent"]),
         .library(name: "GSLKit", targets: ["GSLKit"]),
         .library(name: "NuBeams", targets: ["NuBeams"]),
+        .library(name: "NuData", targets: ["NuData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -36,25 +37,30 @@ let package = Package(
         .target(name: "NuClosedForm", dependencies: ["NuPhysics"]),
         // Numerical path on GSL. Must not import NuClosedForm.
         .target(name: "NuNumerical", dependencies: ["NuPhysics", "GSLKit"]),
+        // The shipped public data: manifest, checksums, where each data set is read from.
+        .target(name: "NuData"),
         // COHERENT data releases, detector response and event predictions (uses both paths).
-        .target(name: "NuCoherent", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
+        .target(name: "NuCoherent", dependencies: ["NuData", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
         // Tabulated accelerator fluxes (GLoBES format), read in place and checked.
-        .target(name: "NuBeams", dependencies: ["NuPhysics"]),
+        .target(name: "NuBeams", dependencies: ["NuData", "NuPhysics"]),
         // Fixtures, quantity registry, comparison and reports.
-        .target(name: "NuHarness", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent", "NuBeams"]),
+        .target(name: "NuHarness", dependencies: ["NuData", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent", "NuBeams"]),
         // How results are shown: tables, JSON, JUnit, Markdown, HEPData/CSV limits, SVG figures.
-        .target(name: "NuReports", dependencies: ["NuHarness", "NuCoherent", "NuPhysics"]),
+        .target(name: "NuReports", dependencies: ["NuData", "NuHarness", "NuCoherent", "NuPhysics"]),
         .executableTarget(
             name: "nucheck",
             dependencies: [
+                "NuData",
                 "NuHarness",
                 "NuReports",
+                "NuCoherent",
+                "NuPhysics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "PhysicsTests", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
-        .testTarget(name: "HarnessTests", dependencies: ["NuHarness", "NuReports", "NuBeams", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
-        .testTarget(name: "CoherentTests", dependencies: ["NuCoherent", "NuPhysics", "NuClosedForm", "GSLKit"]),
+        .testTarget(name: "HarnessTests", dependencies: ["NuData", "NuHarness", "NuReports", "NuBeams", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
+        .testTarget(name: "CoherentTests", dependencies: ["NuData", "NuCoherent", "NuPhysics", "NuClosedForm", "GSLKit"]),
     ]
 )

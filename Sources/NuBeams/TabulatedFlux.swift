@@ -1,9 +1,10 @@
 import Foundation
+import NuData
 import NuPhysics
 
 /// A neutrino flux table in GLoBES format: each line `E[GeV] ν_e ν_μ ν_τ ν̄_e ν̄_μ ν̄_τ`, the
 /// energies the centres of equal bins, the fluxes per m² per POT per GeV (the DUNE release's
-/// units; see `shared/data/dune/README.md`).
+/// units; see `Reference/releases/manifest.json`).
 ///
 /// Integration rule (stated, tested): the histogram of bin centres, ∫ φ f dE = Σ_i φ(E_i) f(E_i) ΔE,
 /// ΔE the bin width. The table is the flux averaged over each bin, so this is the rule the
@@ -66,22 +67,21 @@ public enum BeamDataError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .missing(let path):
-            return "flux table not found at \(path): the DUNE near-detector fluxes are in ../shared/data/dune beside the package (or set $\(BeamData.environmentVariable)); any GLoBES table can be given by path"
+            return "flux table not found at \(path)"
         case .malformed(let file, let line, let message): return line > 0 ? "\(file): line \(line): \(message)" : "\(file): \(message)"
         }
     }
 }
 
-/// Where the named fluxes are: `$NUCHECK_DUNE_DATA`, else `../shared/data/dune` beside the package.
+/// The named fluxes: the DUNE near-detector tables of the data set `dune-nd-tdr2021`, read from the
+/// package's copy (or a user's, `--dune-data` / `$NUCHECK_DUNE_DATA`, checked against the manifest);
+/// any other name is a path to a GLoBES table.
 public enum BeamData {
-    public static let environmentVariable = "NUCHECK_DUNE_DATA"
-    public static let named = ["dune-nd-nu": "flux_dune_neutrino_ND_globes.txt", "dune-nd-nubar": "flux_dune_antineutrino_ND_globes.txt"]
+    public static let named = ["dune-nd-nu": "flux_dune_neutrino_ND_globes.txt",
+                               "dune-nd-nubar": "flux_dune_antineutrino_ND_globes.txt"]
 
-    public static func url(_ name: String, projectRoot: URL) -> URL {
+    public static func url(_ name: String, library: DataLibrary = .shared) throws -> URL {
         guard let file = named[name] else { return URL(fileURLWithPath: name) }
-        if let env = ProcessInfo.processInfo.environment[environmentVariable], !env.isEmpty {
-            return URL(fileURLWithPath: env).appendingPathComponent(file)
-        }
-        return projectRoot.appendingPathComponent("../shared/data/dune").appendingPathComponent(file).standardizedFileURL
+        return try library.open(DataLibrary.dune).appendingPathComponent(file)
     }
 }

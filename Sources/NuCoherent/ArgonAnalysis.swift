@@ -113,7 +113,7 @@ public final class CsIAnalysis: @unchecked Sendable {
 
 extension CoherentContext {
     public func argonAnalysis(_ set: InputSet = .release) throws -> ArgonAnalysis {
-        let dir = try requireDirectory(), inputs = try inputs(set), release = try argonRelease()
+        let dir = try argonDirectory(), inputs = try inputs(set), release = try argonRelease()
         return try AnalysisCache.shared.argon("\(dir.path)|\(inputs.cacheKey)") { try ArgonAnalysis(directory: dir, release: release, inputs: inputs) }
     }
 
@@ -124,7 +124,7 @@ extension CoherentContext {
 
     /// The CsI analysis of an input set with the given BRN and NIN counts (nil: the release's).
     public func csiAnalysis(_ set: InputSet = .release, counts: CsINeutronCounts? = nil) throws -> CsIAnalysis {
-        let dir = try requireDirectory()
+        let dir = try csiDirectory()
         let counts = try counts ?? csiNeutronCounts()
         let release = try csiRelease(), predictor = try csiPredictor(set)
         return try AnalysisCache.shared.csi("\(dir.path)|\(predictor.inputs.cacheKey)|\(counts.brn)|\(counts.nin)") {
@@ -143,8 +143,8 @@ extension CoherentContext {
             let csi = try csiAnalysis(set, counts: csiCounts)
             if dataset == "csi" { return csi.limits }
             let argon = try argonAnalysis(set).limits  // outside the cache's lock, which argonAnalysis() takes too
-            let dir = try requireDirectory()
-            return try AnalysisCache.shared.combined("\(dir.path)|\(csi.predictor.inputs.cacheKey)|\(csi.counts.brn)|\(csi.counts.nin)") {
+            let dir = try argonDirectory().path + "+" + csiDirectory().path
+            return try AnalysisCache.shared.combined("\(dir)|\(csi.predictor.inputs.cacheKey)|\(csi.counts.brn)|\(csi.counts.nin)") {
                 try LimitAnalysis.combined(argon, csi.limits)
             }
         default:

@@ -26,7 +26,7 @@ public struct ArgonChi2: Sendable {
     public static func flat(_ h: [[Double]]) -> [Double] { h.flatMap { $0 } }
 
     public init(release: ArgonRelease, directory: URL) throws {
-        let base = directory.appendingPathComponent("ar2020/SystErrors")
+        let base = directory.appendingPathComponent("SystErrors")
         // A shape systematic moves its PDF by tens of per cent at most: a total outside half to
         // twice the central value's is a damaged file, not a systematic.
         func pdf(_ name: String) throws -> [Double] {

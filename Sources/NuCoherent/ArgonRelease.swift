@@ -44,8 +44,8 @@ public struct ArgonRelease: Sendable {
             return h
     }
 
-    public init(directory: URL) throws {
-        let base = directory.appendingPathComponent("ar2020")
+    /// Reads the argon release from its folder (the package's `coherent-ar2020/`, or a user's `ar2020/`).
+    public init(directory base: URL) throws {
         func histogram(_ name: String) throws -> [[Double]] { try Self.histogram(base.appendingPathComponent(name)) }
         data = try histogram("datanobkgsub.txt")
         cevns = try histogram("cevnspdf.txt")
@@ -59,8 +59,7 @@ public struct ArgonRelease: Sendable {
     }
 
     /// Each histogram sums to the normalisation recorded for the release.
-    public func checkSums(_ inputs: AnalysisInputs, directory: URL) throws {
-        let base = directory.appendingPathComponent("ar2020")
+    public func checkSums(_ inputs: AnalysisInputs, directory base: URL) throws {
         for (h, file, id) in [(data, "datanobkgsub.txt", "ar.sum.data"), (cevns, "cevnspdf.txt", "ar.sum.cevns"), (promptBRN, "brnpdf.txt", "ar.sum.promptBRN"),
                               (delayedBRN, "delbrnpdf.txt", "ar.sum.delayedBRN"), (steadyState, "bkgpdf.txt", "ar.sum.steadyState")] {
             try checkSum(h.joined().reduce(0, +), id, file: base.appendingPathComponent(file), inputs)
@@ -100,8 +99,8 @@ public struct CsIRelease: Sendable {
     /// Neutrino-induced-neutron energy spectrum (PE bin centre, weight), 1-PE bins; a shape.
     public let ninEnergy: [(pe: Double, weight: Double)]
 
-    public init(directory: URL) throws {
-        let base = directory.appendingPathComponent("csi2021")
+    /// Reads the CsI release from its folder (the package's `coherent-csi2021/`, or a user's `csi2021/`).
+    public init(directory base: URL) throws {
         // Event lists: on the release's PE and t_rec axes (those of the spectra below, 0-250 PE
         // and −0.25-6.25 µs); their length is checked against the count recorded in
         // Reference/coherent.json (`checkEventCounts`).
@@ -138,8 +137,7 @@ public struct CsIRelease: Sendable {
     }
 
     /// The neutron spectra sum to the values recorded for the release.
-    public func checkSums(_ inputs: AnalysisInputs, directory: URL) throws {
-        let base = directory.appendingPathComponent("csi2021")
+    public func checkSums(_ inputs: AnalysisInputs, directory base: URL) throws {
         for (spectrum, file, id) in [(brnEnergy.map(\.weight), "brnPE.txt", "csi.sum.brnPE"), (ninEnergy.map(\.weight), "ninPE.txt", "csi.sum.ninPE"),
                                      (brnTime.map(\.weight), "brnTrec.txt", "csi.sum.brnTrec"), (ninTime.map(\.weight), "ninTrec.txt", "csi.sum.ninTrec")] {
             try checkSum(spectrum.reduce(0, +), id, file: base.appendingPathComponent(file), inputs)
@@ -153,7 +151,7 @@ public struct CsIRelease: Sendable {
                                    ("dataBeamOnAC.txt", anticoincidence.count, "csi.events.anticoincidence")] {
             let expected = Int(try inputs(id))
             guard events == expected else {
-                throw CoherentDataError.malformed(file: directory.appendingPathComponent("csi2021/\(name)").path, line: 0,
+                throw CoherentDataError.malformed(file: directory.appendingPathComponent(name).path, line: 0,
                                                   message: "\(events) events, the release has \(expected) (\(id) in \(AnalysisInputs.fileName)): truncated or altered")
             }
         }

@@ -1,31 +1,6 @@
 import Foundation
 import NuPhysics
 
-/// Where the COHERENT data releases are: `--data DIR`, else `$NUCHECK_COHERENT_DATA`, else
-/// `../shared/data/coherent` relative to the project root. The files are read in place, never copied.
-public enum CoherentData {
-    public static let environmentVariable = "NUCHECK_COHERENT_DATA"
-
-    public static func directory(explicit: String?, projectRoot: URL) -> URL {
-        if let explicit { return URL(fileURLWithPath: explicit) }
-        if let env = ProcessInfo.processInfo.environment[environmentVariable], !env.isEmpty { return URL(fileURLWithPath: env) }
-        return projectRoot.appendingPathComponent("../shared/data/coherent").standardizedFileURL
-    }
-
-    /// True when the directory holds both releases.
-    public static func isPresent(_ directory: URL) -> Bool {
-        FileManager.default.fileExists(atPath: directory.appendingPathComponent("ar2020/cevnspdf.txt").path)
-            && FileManager.default.fileExists(atPath: directory.appendingPathComponent("csi2021/dataBeamOnC.txt").path)
-    }
-
-    /// Set to 1 to make absent data a failure rather than cases reported as not run (the project's
-    /// own CI, `.ci/run`, sets it; a user's CI without the releases need not).
-    public static let requireVariable = "NUCHECK_REQUIRE_DATA"
-
-    /// True when absent data must fail rather than be skipped (`NUCHECK_REQUIRE_DATA=1`).
-    public static var absenceIsFailure: Bool { ProcessInfo.processInfo.environment[requireVariable] == "1" }
-}
-
 public enum CoherentDataError: Error, CustomStringConvertible, Equatable {
     case missing(path: String)
     case malformed(file: String, line: Int, message: String)
@@ -34,7 +9,7 @@ public enum CoherentDataError: Error, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case .missing(let path):
-            return "COHERENT data not found at \(path): get the official releases (CENNS-10 argon 2020, Zenodo record 3903810; CsI[Na] 2021, arXiv:2110.07730 and its release) and point --data or $\(CoherentData.environmentVariable) at the directory holding ar2020/ and csi2021/"
+            return "\(path): not found"
         case .malformed(let file, let line, let message):
             // line 0: a property of the whole file (its length, its sum).
             return line > 0 ? "\(file): line \(line): \(message)" : "\(file): \(message)"

@@ -1,32 +1,31 @@
 import Foundation
+import NuData
 
-/// Where the harness's COHERENT quantities read from: the data directory and the reference
-/// directory holding `coherent.json` (the analysis inputs). Releases, inputs and predictors are
-/// made once and cached; setting a directory clears them.
-///
-/// A library user needs nothing: unset, the data directory is `$NUCHECK_COHERENT_DATA`, else
-/// `../shared/data/coherent` beside the package, and the reference directory the package's
-/// `Reference/` (`NucheckHome`). `configure(data:reference:)` is the one public way to change them.
+/// Where the harness's COHERENT quantities read from: the data (`DataLibrary.shared`: the package's
+/// copy of the releases unless a user's is configured) and the reference directory holding
+/// `coherent.json` (the analysis inputs). Releases, inputs and predictors are made once and
+/// cached; pointing elsewhere clears them.
 public final class CoherentContext: @unchecked Sendable {
     public static let shared = CoherentContext()
     private let lock = NSLock()
-    private var url: URL?
     private var referenceURL: URL?
     private var argon: ArgonRelease?
     private var csi: CsIRelease?
     private var csiArrival: Double?
     private var inputSets: [InputSet: AnalysisInputs] = [:]
 
-    /// Points the COHERENT quantities at a data directory and/or a reference directory (nil keeps
-    /// the current one, or the default).
+    /// Points the COHERENT quantities at a user's copy of the releases (a folder holding `ar2020/`
+    /// and `csi2021/`) and/or a reference directory (nil keeps the current one, or the default).
     public func configure(data: URL? = nil, reference: URL? = nil) {
         if let data { setDirectory(data) }
         if let reference { setReferenceDirectory(reference) }
     }
 
+    /// A user's copy of the releases, checked against the manifest as it is read.
     public func setDirectory(_ url: URL) {
         lock.lock(); defer { lock.unlock() }
-        self.url = url; argon = nil; csi = nil; csiArrival = nil
+        DataLibrary.shared.configure(coherent: url)
+        argon = nil; csi = nil; csiArrival = nil
         AnalysisCache.shared.clear()
     }
 
@@ -48,21 +47,11 @@ public final class CoherentContext: @unchecked Sendable {
     /// Forgets every prepared analysis (responses, predictors, quadratics), keeping the releases.
     public func clearAnalyses() { AnalysisCache.shared.clear() }
 
-    /// The data directory: as set, else the default (`$NUCHECK_COHERENT_DATA`, else beside the package).
-    public var directory: URL? {
-        lock.lock(); defer { lock.unlock() }
-        if let url { return url }
-        let home = (try? NucheckHome.locate())?.root ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        return CoherentData.directory(explicit: nil, projectRoot: home)
-    }
+    /// The argon release's folder, its files checked against the manifest.
+    public func argonDirectory() throws -> URL { try DataLibrary.shared.open(DataLibrary.argon) }
 
-    /// Throws `CoherentDataError.missing` when the releases are not there.
-    public func requireDirectory() throws -> URL {
-        guard let url = directory, CoherentData.isPresent(url) else {
-            throw CoherentDataError.missing(path: directory?.path ?? "(no data directory set)")
-        }
-        return url
-    }
+    /// The CsI release's folder, its files checked against the manifest.
+    public func csiDirectory() throws -> URL { try DataLibrary.shared.open(DataLibrary.csi) }
 
     /// The analysis inputs of a set, read from `coherent.json` in the reference directory.
     public func inputs(_ set: InputSet) throws -> AnalysisInputs {
@@ -76,7 +65,7 @@ public final class CoherentContext: @unchecked Sendable {
 
     /// The argon release, its histograms checked against the normalisations in `coherent.json`.
     public func argonRelease() throws -> ArgonRelease {
-        let dir = try requireDirectory(), inputs = try inputs(.release)
+        let dir = try argonDirectory(), inputs = try inputs(.release)
         return try cached(\.argon) {
             let release = try ArgonRelease(directory: dir)
             try release.checkSums(inputs, directory: dir)
@@ -86,7 +75,7 @@ public final class CoherentContext: @unchecked Sendable {
 
     /// The CsI release, its event lists checked against the counts in `coherent.json`.
     public func csiRelease() throws -> CsIRelease {
-        let dir = try requireDirectory(), inputs = try inputs(.release)
+        let dir = try csiDirectory(), inputs = try inputs(.release)
         return try cached(\.csi) {
             let release = try CsIRelease(directory: dir)
             try release.checkEventCounts(inputs, directory: dir)
@@ -107,7 +96,7 @@ public final class CoherentContext: @unchecked Sendable {
 
     /// The CsI predictor of an input set (its detector response computed once).
     public func csiPredictor(_ set: InputSet = .release) throws -> CsIPredictor {
-        let inputs = try inputs(set), release = try csiRelease(), mean = try csiArrivalMean(), dir = try requireDirectory()
+        let inputs = try inputs(set), release = try csiRelease(), mean = try csiArrivalMean(), dir = try csiDirectory()
         return try AnalysisCache.shared.csiPredictor("\(dir.path)|\(inputs.cacheKey)") {
             try CsIPredictor(release: release, inputs: inputs, arrivalMean: mean)
         }

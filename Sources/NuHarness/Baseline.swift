@@ -1,4 +1,5 @@
 import Foundation
+import NuData
 import NuCoherent
 import NuPhysics
 
@@ -47,8 +48,12 @@ public enum Baseline {
         public let value: Double?
         public let error: String?
         public let units: String
+        /// True when the case could not be evaluated because a user's data folder lacks a file it
+        /// reads: such a value is neither recorded nor compared.
+        public let dataAbsent: Bool
 
-        public init(key: String, quantity: String, value: Double?, error: String?, units: String) {
+        public init(key: String, quantity: String, value: Double?, error: String?, units: String, dataAbsent: Bool = false) {
+            self.dataAbsent = dataAbsent
             self.key = key
             self.quantity = quantity
             self.value = value
@@ -59,9 +64,6 @@ public enum Baseline {
 
     public static let header = "# nucheck baseline"
 
-    /// Quantities computed from the COHERENT data releases.
-    public static let dataQuantities: Set<String> = ["coherent.events", "coherent.limit", "coherent.chi2"]
-    static var dataPresent: Bool { CoherentContext.shared.directory.map(CoherentData.isPresent) ?? false }
 
     /// The constants written into the header (the inputs every value depends on).
     public static var constants: [(String, String)] {
@@ -74,17 +76,19 @@ public enum Baseline {
          ("gVn", "\(Constants.neutronCoupling)")]
     }
 
-    /// Evaluates every case (both cores) into baseline entries. Cases that need the COHERENT data
-    /// are left out when it is absent (and `compare` then ignores them on both sides).
+    /// Evaluates every case (both cores) into baseline entries. A case whose data file is absent
+    /// from a user's data folder gives an entry marked `dataAbsent` (refused by `record`, skipped
+    /// by `compare`); the package's own copy is never absent.
     public static func evaluate(_ cases: [FixtureCase]) -> [Entry] {
-        let cases = dataPresent ? cases : cases.filter { !$0.requiresData }
         let rows = Runner.evaluateAll(cases)
         var entries: [Entry] = []
         for (c, outcome) in zip(cases, rows) {
             switch outcome {
             case .failure(let error):
+                var absent = false
+                if case .absent? = error as? DataFileError { absent = true }
                 entries.append(Entry(key: "\(c.id) | error", quantity: c.quantity, value: nil,
-                                     error: ExitStatus.message(for: error), units: ""))
+                                     error: ExitStatus.message(for: error), units: "", dataAbsent: absent))
             case .success(let e):
                 if let v = e.closedForm { entries.append(Entry(key: "\(c.id) | closedForm", quantity: c.quantity, value: v, error: nil, units: e.units)) }
                 if let v = e.numerical { entries.append(Entry(key: "\(c.id) | numerical", quantity: c.quantity, value: v, error: nil, units: e.units)) }
@@ -114,6 +118,11 @@ public enum Baseline {
     /// Writes to a temporary file beside `url`, then renames it over `url`: never a half-written
     /// baseline. Temporary files a killed earlier write left behind (`.NAME.*.tmp`) are removed first.
     public static func write(_ entries: [Entry], to url: URL) throws {
+        let absent = entries.filter(\.dataAbsent)
+        if let first = absent.first {
+            throw HarnessError.file(path: url.path, field: nil, message: "not written: \(absent.count) cases could not be "
+                + "evaluated because a data file is absent (\(first.error ?? "")); a baseline is recorded whole or not at all")
+        }
         let directory = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let prefix = ".\(url.lastPathComponent)."
@@ -184,7 +193,10 @@ public enum Baseline {
     /// Values whose relative change exceeds `tolerance` (or that changed between a number and an
     /// error, or that exist on one side only).
     public static func compare(old: [Entry], new: [Entry], tolerance: Double) -> [Change] {
-        let old = dataPresent ? old : old.filter { !dataQuantities.contains($0.quantity) }
+        // Cases whose data a user's folder lacks are not compared (reported by `notCompared`).
+        let skipped = Set(new.filter(\.dataAbsent).map { $0.key.components(separatedBy: " | ")[0] })
+        let old = old.filter { !skipped.contains($0.key.components(separatedBy: " | ")[0]) }
+        let new = new.filter { !$0.dataAbsent }
         let before = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         func text(_ e: Entry?) -> String { e.map { $0.value.map { String(format: "%.17g", $0) } ?? "error: \($0.error ?? "")" } ?? "absent" }
@@ -201,6 +213,13 @@ public enum Baseline {
             }
         }
         return changes
+    }
+
+    /// The cases `compare` leaves out because their data is absent, with the reason of the first.
+    public static func notCompared(_ new: [Entry]) -> String? {
+        let absent = new.filter(\.dataAbsent)
+        guard let first = absent.first else { return nil }
+        return "\(absent.count) cases not compared: their data is absent (\(first.error ?? ""))"
     }
 
     /// The compare report, grouped by quantity.

@@ -174,9 +174,8 @@ public enum Benchmark {
     /// cached prediction or response is reused: all 66 Table 2 entries; every Table 2 model on Ar,
     /// CsI and combined on 100 masses; and the cost growth with the number of masses (B − L
     /// combined, 25 against 100) and with the density of the coupling grid (one χ² scan at 0.1
-    /// against 0.05 decades). Empty without the data.
+    /// against 0.05 decades).
     public static func scans(reference: ReferenceLibrary) throws -> [String] {
-        guard let dir = CoherentContext.shared.directory, CoherentData.isPresent(dir) else { return [] }
         func seconds(_ body: () throws -> Void) rethrows -> Double {
             CoherentContext.shared.clearAnalyses()
             let start = DispatchTime.now().uptimeNanoseconds

@@ -1,4 +1,5 @@
 import GSLKit
+import NuData
 import NuCoherent
 import NuClosedForm
 import NuBeams
@@ -9,8 +10,8 @@ import NuPhysics
 /// agreement); 2 bad input (unknown quantity, model, choice or key; repeated or unused input;
 /// missing or non-numeric value; wrong unit); 3 unphysical input or a formula outside its
 /// domain; 4 a GSL failure or an iteration that did not converge; 5 a missing or malformed
-/// fixture, baseline, reference or data file, or an unwritable output; 6 the COHERENT data
-/// directory is absent.
+/// fixture, baseline, reference or data file (a shipped data file that is not the release's), or
+/// an unwritable output; 6 a data file the command needs is absent from a user's data folder.
 public enum ExitStatus {
     public static let checkFailed: Int32 = 1
 
@@ -27,9 +28,10 @@ public enum ExitStatus {
         case is Chi2Error: return 2
         case is GSLError, is NonFiniteValue: return 4
         case is BeamDataError: return 5
-        case let e as CoherentDataError:
-            if case .missing = e { return 6 }
+        case let e as DataFileError:
+            if case .absent = e { return 6 }
             return 5
+        case is CoherentDataError: return 5
         default: return 3
         }
     }

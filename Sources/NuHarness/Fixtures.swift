@@ -55,8 +55,6 @@ public struct FixtureCase: Sendable {
     public let paths: [Path]
     /// Non-nil when the value is recorded as irreproducible; the text is the reason found.
     public let irreproducible: String?
-    /// True for cases computed from the COHERENT data releases.
-    public var requiresData: Bool = false
 
     public var source: String {
         switch kind {
@@ -104,7 +102,7 @@ public struct FixtureSet: Sendable {
         guard !list.isEmpty else { throw HarnessError.file(path: url.path, field: "cases", message: "is empty: a fixture file must hold at least one case") }
         return try list.enumerated().map { i, raw in
             let c = try JSONObject(raw, path: url.path, context: "cases[\(i)]")
-            try c.allowOnly(["id", "quantity", "inputs", "reference", "expected", "provenance", "paths", "tolerance", "irreproducible", "requiresData"])
+            try c.allowOnly(["id", "quantity", "inputs", "reference", "expected", "provenance", "paths", "tolerance", "irreproducible"])
             let id = try c.string("id")
             let quantity = try c.string("quantity")
             guard (try? QuantityRegistry.named(quantity)) != nil else {
@@ -139,7 +137,6 @@ public struct FixtureSet: Sendable {
             var fixture = FixtureCase(id: id, file: url.path, quantity: quantity, inputs: inputs, kind: kind,
                                       tolerance: try Tolerance(try c.object("tolerance")), paths: paths,
                                       irreproducible: try c.optionalString("irreproducible"))
-            fixture.requiresData = (c.storage["requiresData"] as? Bool) ?? false
             return fixture
         }
     }
@@ -157,7 +154,7 @@ public struct FixtureSet: Sendable {
         var cases: [FixtureCase] = []
         for (i, raw) in list.enumerated() {
             let g = try JSONObject(raw, path: url.path, context: "grids[\(i)]")
-            try g.allowOnly(["id", "quantity", "compare", "fixed", "axes", "tolerance", "requiresData"])
+            try g.allowOnly(["id", "quantity", "compare", "fixed", "axes", "tolerance"])
             let id = try g.string("id"), quantity = try g.string("quantity")
             guard (try? QuantityRegistry.named(quantity)) != nil else {
                 throw HarnessError.file(path: url.path, field: g.name("quantity"), message: "'\(quantity)' is not a known quantity")
@@ -187,7 +184,6 @@ public struct FixtureSet: Sendable {
                 points = points.flatMap { p in values.map { p + [(key, $0)] } }
             }
             let tolerance = try Tolerance(try g.object("tolerance"))
-            let requiresData = (g.storage["requiresData"] as? Bool) ?? false
             for point in points {
                 var inputs = fixed
                 var label: [String] = []
@@ -208,7 +204,6 @@ public struct FixtureSet: Sendable {
                                           inputs: inputs, kind: compare == "paths" ? .crossPaths : .crossForms,
                                           tolerance: tolerance, paths: compare == "paths" ? [.numerical] : [.closedForm],
                                           irreproducible: nil)
-                fixture.requiresData = requiresData
                 cases.append(fixture)
             }
         }

@@ -10,7 +10,7 @@ extension QuantityRegistry {
         "nue.events",
         "ν-e scattering events for a tabulated flux (GLoBES format; histogram of bin centres): POT × electrons × Σ_flavours ∫ φ σ(E; T > recoilMin) dE, on liquid argon (18 electrons an atom, molar mass and N_A from Reference/coherent.json): closed-form recoil integral vs GSL QAGS of dσ/dT, in every energy bin",
         units: "events",
-        inputs: [InputSpec("flux", .choice(Array(BeamData.named.keys).sorted() + ["(a GLoBES file path)"]), "dune-nd-nu, dune-nd-nubar (../shared/data/dune), or a GLoBES table by path"),
+        inputs: [InputSpec("flux", .choice(Array(BeamData.named.keys).sorted() + ["(a GLoBES file path)"]), "dune-nd-nu, dune-nd-nubar (the shipped DUNE ND fluxes, data set dune-nd-tdr2021), or a GLoBES table by path"),
                  InputSpec("pot", .number, "protons on target"), InputSpec("targetTon", .number, "liquid-argon target mass in tonnes"),
                  InputSpec("recoilMin", .energy, default: "0MeV", "electron recoil threshold T_min"),
                  InputSpec("flavor", .choice(["all"] + Flavor.all.map(\.name)), default: "all", "one flavour of the table, or all six")]
@@ -21,8 +21,7 @@ extension QuantityRegistry {
 
 extension InputValues {
     func nuElectronEvents(_ sigma: (Flavor, Double, Double, ZPrime, Double) throws -> Double) throws -> Double {
-        let root = (try? NucheckHome.locate().root) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let table = try TabulatedFlux(url: BeamData.url(try text("flux"), projectRoot: root))
+        let table = try TabulatedFlux(url: BeamData.url(try text("flux")))
         let pot = try number("pot"), tonnes = try number("targetTon")
         try requirePositive(pot, "POT", unit: "")
         try requirePositive(tonnes, "target mass", unit: "t")

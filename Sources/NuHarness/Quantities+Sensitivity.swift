@@ -13,7 +13,7 @@ private let reachInputs = [
 extension QuantityRegistry {
     static let duneSensitivity = Quantity(
         "dune.sensitivity",
-        "000 Fig. 2: DUNE ND 90% C.L. reach in g at mass M (67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, σ_norm = 5%, Eq. (8); Reference/dune.json) for nu, nubar or combined; side=excess/deficit restricts to N > N_SM or N < N_SM (000's solid and dot-dashed contours); dof=1 (Δχ² = 2.71) or 2 (4.61). Closed-form σ and χ² vs QAGS and the GSL minimum; needs ../shared/data/dune",
+        "000 Fig. 2: DUNE ND 90% C.L. reach in g at mass M (67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, σ_norm = 5%, Eq. (8); Reference/dune.json) for nu, nubar or combined; side=excess/deficit restricts to N > N_SM or N < N_SM (000's solid and dot-dashed contours); dof=1 (Δχ² = 2.71) or 2 (4.61). Closed-form σ and χ² vs QAGS and the GSL minimum; reads the shipped DUNE ND fluxes (dune-nd-tdr2021)",
         units: "dimensionless",
         inputs: reachInputs + [InputSpec("mode", .choice(DuneSensitivity.Mode.allCases.map(\.rawValue)), default: "combined", "beam mode"),
                  InputSpec("measure", .choice(["g", "side"]), default: "g", "g: the reach; side: −1 when the reach comes by a deficit (below the excess reach, or with none), +1 by an excess")],
@@ -27,9 +27,8 @@ extension QuantityRegistry {
 public enum DuneContext {
     public static func load() throws -> (fluxes: [DuneSensitivity.Mode: TabulatedFlux], setup: DuneSensitivity.Setup, electrons: Double) {
         let reference = try ReferenceLibrary(directory: try CoherentContext.shared.referenceDirectory())
-        let root = (try? NucheckHome.locate().root) ?? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        let fluxes: [DuneSensitivity.Mode: TabulatedFlux] = [.nu: try TabulatedFlux(url: BeamData.url("dune-nd-nu", projectRoot: root)),
-                                                             .nubar: try TabulatedFlux(url: BeamData.url("dune-nd-nubar", projectRoot: root))]
+        let fluxes: [DuneSensitivity.Mode: TabulatedFlux] = [.nu: try TabulatedFlux(url: BeamData.url("dune-nd-nu")),
+                                                             .nubar: try TabulatedFlux(url: BeamData.url("dune-nd-nubar"))]
         let setup = try DuneSensitivity.Setup(reference)
         let inputs = try CoherentContext.shared.inputs(.release)
         let electrons = setup.targetTon * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro")) * Double(NuclearData.ar40.protons)

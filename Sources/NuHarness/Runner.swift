@@ -1,4 +1,5 @@
 import Foundation
+import NuData
 import NuPhysics
 import NuBeams
 import NuCoherent
@@ -70,24 +71,17 @@ public enum Runner {
             return CaseResult(fixture: c, closedForm: closed, numerical: numerical, expected: expected,
                               relativeDeviation: deviation, units: units, status: status, message: note)
         }
-        if c.requiresData, !CoherentData.isPresent(CoherentContext.shared.directory ?? URL(fileURLWithPath: "/nonexistent")) {
-            let reason = CoherentDataError.missing(path: CoherentContext.shared.directory?.path ?? "(no data directory set)").description
-            if CoherentData.absenceIsFailure {
-                return CaseResult(fixture: c, closedForm: nil, numerical: nil, expected: nil, relativeDeviation: nil, units: "",
-                                  status: .failed, message: "CI is set and the data is absent: \(reason)")
-            }
-            return CaseResult(fixture: c, closedForm: nil, numerical: nil, expected: nil, relativeDeviation: nil, units: "",
-                              status: .notRun, message: "not run: \(reason)")
-        }
         let evaluation: Evaluation
         do {
             evaluation = try QuantityRegistry.named(c.quantity).evaluate(c.inputs)
-        } catch let error as BeamDataError where c.requiresData && !CoherentData.absenceIsFailure && {
-            if case .missing = error { return true } else { return false }
-        }() {
-            // A case on the DUNE fluxes, which this machine does not have: not run, as for COHERENT.
-            return CaseResult(fixture: c, closedForm: nil, numerical: nil, expected: nil, relativeDeviation: nil, units: "",
-                              status: .notRun, message: "not run: \(error)")
+        } catch let error as DataFileError {
+            // A user's data folder without a file this case reads: not run, with the file named
+            // (the package's own copy is never absent; a damaged one is a failure).
+            if case .absent = error {
+                return CaseResult(fixture: c, closedForm: nil, numerical: nil, expected: nil, relativeDeviation: nil,
+                                  units: "", status: .notRun, message: "not run: \(error)")
+            }
+            return finish(nil, nil, nil, nil, "", false, "error: \(error)")
         } catch {
             return finish(nil, nil, nil, nil, "", false, "error: \(error)")
         }

@@ -40,7 +40,6 @@ extension ConventionAudit {
                 ] as [String: Any],
             ]
         }
-        let data = try JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        return try OutputMetadata.jsonString(["items": list])
     }
 }

@@ -31,10 +31,7 @@ public enum Catalogue {
             ["name": n.name, "Z": n.protons, "N": n.neutrons, "massMeV": n.mass, "protonRadiusFm": n.protonRadius,
              "neutronRadiusFm": n.neutronRadius, "radiusSource": n.radiusSource]
         }
-        let root: [String: Any] = ["harness": ["version": HarnessVersion.string, "commit": HarnessVersion.commit],
-                                   "quantities": quantities, "models": models, "nuclei": nuclei,
-                                   "flavors": Flavor.all.map(\.name)]
-        let data = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        return try OutputMetadata.jsonString(["quantities": quantities, "models": models, "nuclei": nuclei,
+                                              "flavors": Flavor.all.map(\.name)])
     }
 }

@@ -11,8 +11,7 @@ public enum EvalOutput {
             "agreement": e.agreement.summary, "pathsAgree": e.disagreement == nil,
         ]
         if !e.forms.isEmpty { o["forms"] = e.forms }
-        let data = try JSONSerialization.data(withJSONObject: o, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        return try OutputMetadata.jsonString(o)
     }
 
     public static func text(_ e: Evaluation) -> String {

@@ -24,12 +24,12 @@ public enum G2BandReport {
         let s = MuonG2Band.summary(points)
         let root: [String: Any] = [
             "model": model, "dataset": dataset, "band": "Delta a_mu +- 2 sigma (004 Eq. (57)), coupling / |Q_mu|",
-            "bound": "COHERENT 2 sigma, 2 dof, first edge", "harness": ["version": HarnessVersion.string, "commit": HarnessVersion.commit],
+            "bound": "COHERENT 2 sigma, 2 dof, first edge",
             "excludedShare": s.excluded, "fullyExcludedMassShare": s.fullyExcludedMasses,
             "points": points.map { ["massMeV": $0.mass, "bandLowerG": $0.lower, "bandUpperG": $0.upper, "boundG": $0.bound,
                                     "excludedFraction": $0.excludedFraction, "status": status($0)] },
         ]
-        return String(decoding: try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+        return try OutputMetadata.jsonString(root, withData: true)
     }
 
     /// The band shaded green, the bound with the excluded region shaded above it: where they

@@ -51,16 +51,15 @@ public enum LimitReport {
          }]
     }
 
-    /// One curve as an object, several as a list.
+    /// The curves under `curves`, with the harness and the data sets read.
     public static func json(_ curves: [LimitCurve]) throws -> String {
-        let root: Any = curves.count == 1 ? object(curves[0]) : curves.map(object)
-        return String(decoding: try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+        try OutputMetadata.jsonString(["curves": curves.map(object)], withData: true)
     }
 
     /// One row per curve and mass; the allowed intervals as "lower:upper" separated by ';'
     /// (upper empty: allowed to the end of the scan).
-    public static func csv(_ curves: [LimitCurve]) -> String {
-        var lines = ["model,dataset,inputs,confidence_level,dof,delta_chi2,delta_chi2_from,edge,mass_MeV,bound_dimensionless,allowed_intervals_dimensionless"]
+    public static func csv(_ curves: [LimitCurve]) throws -> String {
+        var lines = try OutputMetadata.headerLines(withData: true) + ["model,dataset,inputs,confidence_level,dof,delta_chi2,delta_chi2_from,edge,mass_MeV,bound_dimensionless,allowed_intervals_dimensionless"]
         for c in curves {
             for p in c.points {
                 let allowed = p.allowed.map { String(format: "%.6g:", $0.lower) + ($0.upper.map { String(format: "%.6g", $0) } ?? "") }.joined(separator: ";")

@@ -1,15 +1,22 @@
 import Foundation
+import NuData
 import NuHarness
 
 extension Reports {
     /// A report for people: per paper, each golden value with both paths, the deviation and the
     /// status, then the irreproducible values with their reasons, then one line per grid.
-    public static func markdown(_ results: [CaseResult]) -> String {
+    public static func markdown(_ results: [CaseResult]) throws -> String {
         func number(_ v: Double?) -> String { v.map { String(format: "%.8g", $0) } ?? "–" }
         func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
         let summary = Runner.summary(results)
         var lines = ["# nucheck check report", "",
-                     "harness \(HarnessVersion.full); \(summary.line) (\(summary.total) cases)", ""]
+                     "harness \(HarnessVersion.full); \(summary.line) (\(summary.total) cases)", "",
+                     "## Data", "", "| data set | status | read from | citation | SHA-256 of its file list |",
+                     "| --- | --- | --- | --- | --- |"]
+        lines += try DataLibrary.shared.provenance().map {
+            "| \($0.dataSet) | \(cell($0.status)) | \(cell($0.origin)) | \(cell($0.citation)) | `\($0.digest)` |"
+        }
+        lines.append("")
         var golden: [String: [CaseResult]] = [:]
         var grids: [String: [CaseResult]] = [:]
         for r in results {

@@ -59,11 +59,9 @@ public enum Reports {
         let s = Runner.summary(results)
         let root: [String: Any] = [
             "summary": ["passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible, "notRun": s.notRun, "total": s.total],
-            "harness": ["version": HarnessVersion.string, "commit": HarnessVersion.commit],
             "cases": results.map(caseObject),
         ]
-        let data = try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys])
-        return String(decoding: data, as: UTF8.self)
+        return try OutputMetadata.jsonString(root, withData: true)
     }
 
     static func xmlEscape(_ s: String) -> String {

@@ -25,8 +25,7 @@ public enum SensitivityReport {
     }
 
     public static func json(_ curves: [SensitivityCurve]) throws -> String {
-        let root: [String: Any] = ["harness": ["version": HarnessVersion.string, "commit": HarnessVersion.commit],
-                                   "analysis": "000 Sec. IV: 67.5 t LAr, 4.8 MW yr a mode, T > 30 MeV, sigma_norm 5%, Eq. (8); DUNE TDR ND fluxes",
+        let root: [String: Any] = ["analysis": "000 Sec. IV: 67.5 t LAr, 4.8 MW yr a mode, T > 30 MeV, sigma_norm 5%, Eq. (8); DUNE TDR ND fluxes",
                                    "curves": curves.map { c in
                                        ["model": c.model, "mode": c.mode, "dof": c.dof, "deltaChi2": DuneSensitivity.deltaChi2(dof: c.dof),
                                         "points": c.points.map { p -> [String: Any] in
@@ -34,11 +33,13 @@ public enum SensitivityReport {
                                             return ["massMeV": p.mass, "reachG": value(p.reach), "excessG": value(p.excess), "deficitG": value(p.deficit)]
                                         }] as [String: Any]
                                    }]
-        return String(decoding: try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+        return try OutputMetadata.jsonString(root, withData: true)
     }
 
-    public static func csv(_ curves: [SensitivityCurve]) -> String {
-        (["# DUNE ND 90% C.L. reach (000 Sec. IV); empty = no reach below g = 1", "model,mode,dof,mass_MeV,reach_g,excess_g,deficit_g"]
+    public static func csv(_ curves: [SensitivityCurve]) throws -> String {
+        (try OutputMetadata.headerLines(withData: true)
+         + ["# DUNE ND 90% C.L. reach (000 Sec. IV); empty = no reach below g = 1",
+            "model,mode,dof,mass_MeV,reach_g_dimensionless,excess_g_dimensionless,deficit_g_dimensionless"]
          + curves.flatMap { c in c.points.map { p in
              "\(c.model),\(c.mode),\(c.dof),\(p.mass)," + [p.reach, p.excess, p.deficit].map { $0.map { String($0) } ?? "" }.joined(separator: ",") } })
             .joined(separator: "\n") + "\n"

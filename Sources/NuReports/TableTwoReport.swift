@@ -42,6 +42,6 @@ extension TableTwo {
             }
             return o
         }
-        return String(decoding: try JSONSerialization.data(withJSONObject: list, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self)
+        return try OutputMetadata.jsonString(["entries": list], withData: true)
     }
 }

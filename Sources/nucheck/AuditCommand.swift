@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NuData
 import NuHarness
 import NuReports
 import NuCoherent

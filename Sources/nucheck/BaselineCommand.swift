@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NuData
 import NuHarness
 import NuReports
 import NuCoherent
@@ -40,13 +41,18 @@ struct BaselineCommand: ParsableCommand {
 
         func run() throws {
             let changes: [Baseline.Change]
+            let notCompared: String?
             do {
                 let old = try Baseline.read(try BaselineCommand.file(against, options))
                 let new = Baseline.evaluate(try options.load().cases)
                 changes = Baseline.compare(old: old, new: new, tolerance: tolerance)
                 print(Baseline.report(changes, compared: max(old.count, new.count)))
+                notCompared = Baseline.notCompared(new)
             } catch { throw fail(error) }
             if !changes.isEmpty { throw ExitCode(ExitStatus.checkFailed) }
+            // An incomplete comparison is not a pass: the cases a user's data folder cannot serve.
+            if let notCompared { throw fail(DataFileError.absent(file: "baseline compare", dataSet: "(see the cases)",
+                                                                 hint: notCompared)) }
         }
     }
 }

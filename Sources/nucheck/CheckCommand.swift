@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NuData
 import NuHarness
 import NuReports
 import NuCoherent
@@ -37,14 +38,21 @@ struct Check: ParsableCommand {
             }
             // Progress on stderr, only when a person watches it.
             results = Runner.run(cases, progress: isatty(STDERR_FILENO) == 1 ? Self.showProgress : nil)
+            if !json && !summary { print(try OutputMetadata.headerLines(withData: true, prefix: "").joined(separator: "\n")) }
             print(json ? try Reports.json(results) : Reports.table(results, summaryOnly: summary))
             if let junit {
                 try writeFile(Reports.junit(results), to: junit)
             }
             if let markdown {
-                try writeFile(Reports.markdown(results), to: markdown)
+                try writeFile(try Reports.markdown(results), to: markdown)
             }
         } catch { throw fail(error) }
         if Runner.summary(results).failed > 0 { throw ExitCode(1) }
+        // Cases a user's data folder cannot serve: an incomplete check is not a pass.
+        let notRun = results.filter { $0.status == .notRun }
+        if let first = notRun.first {
+            throw fail(DataFileError.absent(file: "check", dataSet: first.fixture.id,
+                                            hint: "\(notRun.count) cases not run, their data is absent (\(first.message ?? ""))"))
+        }
     }
 }

@@ -1,19 +1,28 @@
 import ArgumentParser
 import Foundation
+import NuData
 import NuHarness
 import NuReports
 import NuCoherent
 import NuPhysics
 
 struct DataOptions: ParsableArguments {
-    @Option(help: ArgumentHelp("COHERENT data directory.",
-                               discussion: "Default: $NUCHECK_COHERENT_DATA, else ../shared/data/coherent beside the nucheck package."))
+    @Option(help: ArgumentHelp("A user copy of the COHERENT releases: a folder holding ar2020/ and csi2021/ as released.",
+                               discussion: "Default: $NUCHECK_COHERENT_DATA, else the package's copy (Reference/releases/). "
+                                   + "Checked against Reference/releases/manifest.json; files that differ are named in every report."))
     var data: String?
 
-    /// Points the COHERENT quantities at the data and at the analysis inputs (`coherent.json` in
-    /// the reference directory); unset, the library's defaults apply.
+    @Option(name: .customLong("dune-data"),
+            help: ArgumentHelp("A user copy of the DUNE near-detector flux tables (a folder holding the two GLoBES files).",
+                               discussion: "Default: $NUCHECK_DUNE_DATA, else the package's copy (Reference/releases/)."))
+    var duneData: String?
+
+    /// Points the data library at the user's copies and the COHERENT quantities at the analysis
+    /// inputs (`coherent.json` in the reference directory); unset, the package's copies are read.
     func configure(reference: URL? = nil) {
-        CoherentContext.shared.configure(data: data.map { URL(fileURLWithPath: $0) }, reference: reference)
+        if let data { CoherentContext.shared.configure(data: URL(fileURLWithPath: data)) }
+        if let duneData { DataLibrary.shared.configure(dune: URL(fileURLWithPath: duneData)) }
+        if let reference { CoherentContext.shared.configure(reference: reference) }
     }
 }
 

@@ -44,12 +44,13 @@ struct Limits: ParsableCommand {
                                              points: try analysis.curve(mediator, masses: masses, convention: limitConvention)))
                 }
             }
+            if !json { print(try OutputMetadata.headerLines(withData: true, prefix: "").joined(separator: "\n")) }
             print(json ? try LimitReport.json(curves) : LimitReport.text(curves))
             func write(_ text: String, _ path: String) throws {
                 try writeFile(text, to: path)
                 FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
             }
-            if let csv { try write(LimitReport.csv(curves), csv) }
+            if let csv { try write(try LimitReport.csv(curves), csv) }
             if let hepdata { try write(try LimitReport.hepdata(curves, version: HarnessVersion.string), hepdata) }
             if let plot {
                 guard curves.count == 1 else { throw PhysicsError.notApplicable("--plot draws one model and one data set") }

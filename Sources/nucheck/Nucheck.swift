@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NuData
 import NuHarness
 import NuReports
 import NuCoherent
@@ -13,7 +14,9 @@ struct Nucheck: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            warnAboutModifiedData()
         } catch let code as ExitCode {
+            if code.rawValue <= 1 { warnAboutModifiedData() }  // an error is one line, naming its file
             Foundation.exit(code.rawValue)
         } catch {
             // The subcommands turn their own errors into an ExitCode (`fail`); what arrives here
@@ -21,6 +24,15 @@ struct Nucheck: ParsableCommand {
             if exitCode(for: error) == .success { exit(withError: error) }
             printError(message(for: error))
             Foundation.exit(2)
+        }
+    }
+
+    /// A user copy that differs from the release was read: say so (the reports name it too).
+    static func warnAboutModifiedData() {
+        for (set, files) in DataLibrary.shared.modifiedDataSets().sorted(by: { $0.key < $1.key }) {
+            let message = "nucheck: warning: data set \(set) was read from a user copy whose files differ from the release: "
+                + files.joined(separator: ", ") + "\n"
+            FileHandle.standardError.write(Data(message.utf8))
         }
     }
 
@@ -34,9 +46,10 @@ struct Nucheck: ParsableCommand {
         missing or non-numeric value; a wrong unit; a rejected command line); 3 unphysical input or a \
         formula outside its domain; 4 a GSL failure or an iteration that did not converge; 5 a missing, \
         truncated or malformed fixture, baseline, reference or data file, or an unwritable output file; \
-        6 the COHERENT data directory is absent. Errors are one line on stderr.
+        6 a data file the command needs is absent from a user's data folder (--data, --dune-data or \
+        their variables; the package's own copy is never absent). Errors are one line on stderr.
         """,
         version: HarnessVersion.full,
-        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self, Table2.self, Limits.self, Rates.self, G2.self, Sensitivity.self]
+        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self, Table2.self, Limits.self, Rates.self, G2.self, Sensitivity.self, DataCommand.self]
     )
 }

@@ -50,7 +50,7 @@ struct Rates: ParsableCommand {
                 var root: [String: Any] = ["detector": detector, "inputs": set.rawValue, "bins": bins, "observedTotal": total(observed),
                                            "cevnsTotal": total(components[0].1), "units": "events"]
                 root["componentTotals"] = Dictionary(uniqueKeysWithValues: components.map { ($0.0, total($0.1)) })
-                print(String(decoding: try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]), as: UTF8.self))
+                print(try OutputMetadata.jsonString(root, withData: true))
             } else {
                 print("counts per bin [events]; bins in \(rowUnit == "PE" ? "photoelectrons" : "keVee") and µs after the POT; inputs \(set.rawValue)")
                 print("bin (\(rowUnit), µs)".padding(toLength: 26, withPad: " ", startingAt: 0) + "observed  " + components.map { $0.0.padding(toLength: 13, withPad: " ", startingAt: 0) }.joined())

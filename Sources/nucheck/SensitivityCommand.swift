@@ -56,7 +56,7 @@ struct Sensitivity: ParsableCommand {
                 }
             }
             print(json ? try SensitivityReport.json(curves) : SensitivityReport.text(curves))
-            if let csv { try writeFile(SensitivityReport.csv(curves), to: csv) }
+            if let csv { try writeFile(try SensitivityReport.csv(curves), to: csv) }
             if let plot { try writeFile(SensitivityReport.chart(curves).svg(), to: plot) }
             if let hepdata { try writeFile(SensitivityReport.hepdata(curves), to: hepdata) }
         } catch { throw fail(error) }

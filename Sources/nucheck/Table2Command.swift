@@ -24,7 +24,12 @@ struct Table2: ParsableCommand {
                 inputs: try convention.inputSet(), dof: convention.dof, reference: try convention.reference(),
                 edge: try convention.edge(edge), csiCounts: try csi.counts()))
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-            if json { print(try TableTwo.json(rows)) } else { print(TableTwo.text(rows) + String(format: "\ncomputed in %.2f s", seconds)) }
+            if json {
+                print(try TableTwo.json(rows))
+            } else {
+                print(try OutputMetadata.headerLines(withData: true, prefix: "").joined(separator: "\n"))
+                print(TableTwo.text(rows) + String(format: "\ncomputed in %.2f s", seconds))
+            }
         } catch { throw fail(error) }
     }
 }

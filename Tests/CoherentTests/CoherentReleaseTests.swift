@@ -5,18 +5,16 @@ import NuPhysics
 import GSLKit
 @testable import NuCoherent
 
-/// The releases sit at ../shared/data/coherent from the repository root. Without them these tests
-/// are skipped with the reason, unless CI is set, where absent data is a failure.
+/// The releases ship in the package: Reference/releases/coherent-ar2020 and coherent-csi2021.
 enum Data {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let directory = CoherentData.directory(explicit: nil, projectRoot: root)
-    static let present = CoherentData.isPresent(directory)
-    static let runnable = present || CoherentData.absenceIsFailure
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
     static let reference = root.appendingPathComponent("Reference")
+    static let argon = reference.appendingPathComponent("releases/coherent-ar2020")
+    static let csi = reference.appendingPathComponent("releases/coherent-csi2021")
 
-    /// Points the shared context at the data and at Reference/ (the analysis inputs).
+    /// Points the shared context at Reference/ (the analysis inputs); the data are the package's.
     static func configure() {
-        CoherentContext.shared.setDirectory(directory)
         CoherentContext.shared.setReferenceDirectory(reference)
     }
 
@@ -26,18 +24,19 @@ enum Data {
 /// Δχ² = 4: one parameter, as the direct roots below compute it.
 let oneDof = try! LimitConvention(dof: 1)
 
-@Suite(.enabled(if: Data.runnable, "COHERENT data absent at ../shared/data/coherent (set CI to make this a failure)"))
+@Suite
 struct CoherentReleaseTests {
-    @Test("the releases are where the project expects them")
-    func present() {
-        #expect(Data.present, "\(CoherentDataError.missing(path: Data.directory.path))")
+    @Test("the shipped releases are where the package expects them")
+    func present() throws {
+        #expect(try CoherentContext.shared.argonDirectory().standardizedFileURL == Data.argon.standardizedFileURL)
+        #expect(try CoherentContext.shared.csiDirectory().standardizedFileURL == Data.csi.standardizedFileURL)
     }
 
     /// The release's own numbers: 960 bins per PDF, the CEvNS PDF normalised to its CV prediction
     /// of 128 events, 3752 on-beam events (release companion, Table 2).
     @Test("argon release: binning and the normalisations the companion states")
     func argon() throws {
-        let ar = try ArgonRelease(directory: Data.directory)
+        let ar = try ArgonRelease(directory: Data.argon)
         #expect(abs(total(ar.cevns) - 128) < 1e-3, "CEvNS PDF total \(total(ar.cevns))")
         #expect(abs(total(ar.data) - 3752) < 1e-9, "on-beam data total \(total(ar.data))")
         #expect(abs(total(ar.promptBRN) - 497) < 0.5 && abs(total(ar.delayedBRN) - 33) < 0.5 && abs(total(ar.steadyState) - 3152) < 1)
@@ -46,7 +45,7 @@ struct CoherentReleaseTests {
 
     @Test("CsI release: events in the analysis window and response coefficients")
     func csi() throws {
-        let csi = try CsIRelease(directory: Data.directory)
+        let csi = try CsIRelease(directory: Data.csi)
         let c = total(CsIRelease.binned(csi.coincidence)), ac = total(CsIRelease.binned(csi.anticoincidence))
         #expect(c > 1000 && ac > 1000, "C \(c), AC \(ac) events in 0-60 PE, 0-6 µs")
         #expect(csi.response.a > 0 && csi.efficiency.a > 0)
@@ -57,7 +56,7 @@ struct CoherentReleaseTests {
     /// more than 5% of the events lies between our predictions with the mean at 240 and 640 ns.
     @Test("argon: the released CEvNS time distribution lies within the pulse-timing uncertainty")
     func argonTiming() throws {
-        let ar = try ArgonRelease(directory: Data.directory)
+        let ar = try ArgonRelease(directory: Data.argon)
         func shape(_ mean: Double) throws -> [Double] {
             let inputs = try Data.inputs().replacing("ar.pot.mean", with: mean)
             let h = try ArgonPredictor(release: ar, inputs: inputs).cevns(SignalModel())
@@ -75,16 +74,15 @@ struct CoherentReleaseTests {
     /// little after the argon release's 440 ns and finds almost no prompt component.
     @Test("CsI: the proton-pulse timing fitted to the NIN time spectrum")
     func csiTiming() throws {
-        let fit = try CsIRelease(directory: Data.directory).fittedArrivalMean()
+        let fit = try CsIRelease(directory: Data.csi).fittedArrivalMean()
         #expect(fit.mean > 300 && fit.mean < 700, "fitted mean \(fit.mean) ns")
         #expect(fit.promptFraction < 0.1, "fitted prompt fraction \(fit.promptFraction)")
     }
 }
 
-@Suite(.enabled(if: Data.runnable, "COHERENT data absent at ../shared/data/coherent (set CI to make this a failure)"))
+@Suite
 struct ArgonChi2Tests {
     static let analysis: ArgonAnalysis? = {
-        guard Data.present else { return nil }
         Data.configure()
         return try? CoherentContext.shared.argonAnalysis()
     }()
@@ -147,7 +145,7 @@ struct ArgonChi2Tests {
 
 /// 004 Eq. (6) on the CsI release, for a range of BRN and NIN counts around the release's
 /// (18.4, 5.6): (0, 0) to (40, 12) events.
-@Suite(.enabled(if: Data.runnable, "COHERENT data absent at ../shared/data/coherent (set CI to make this a failure)"))
+@Suite
 struct CsIChi2Tests {
     static let backgrounds: [(brn: Double, nin: Double)] = [(0, 0), (17, 5.6), (40, 12)]
 
@@ -216,7 +214,7 @@ struct CsIChi2Tests {
 
     @Test("bad CsI background counts and overflowed predictions are refused")
     func badBackgrounds() throws {
-        let release = try CsIRelease(directory: Data.directory)
+        let release = try CsIRelease(directory: Data.csi)
         #expect(throws: PhysicsError.self) { try CsINeutronCounts(brn: -1, nin: 5) }
         #expect(throws: PhysicsError.self) { try CsINeutronCounts(brn: .nan, nin: 5) }
         #expect(throws: PhysicsError.self) { try CoherentContext.shared.limitAnalysis("ar", csiCounts: try CsINeutronCounts(brn: 18, nin: 5)) }

@@ -33,7 +33,9 @@ struct AuditTests {
     @Test("audit JSON: id, title, conventions, demonstration with ratio, mapping")
     func json() throws {
         let results = try ConventionAudit(registry: Registry.url).evaluate()
-        let list = try #require(try JSONSerialization.jsonObject(with: Data(ConventionAudit.json(results).utf8)) as? [[String: Any]])
+        let root = try JSONSerialization.jsonObject(with: Data(ConventionAudit.json(results).utf8)) as? [String: Any]
+        #expect((root?["harness"] as? [String: Any])?["version"] is String, "audit JSON names the harness version")
+        let list = try #require(root?["items"] as? [[String: Any]])
         #expect(list.count == results.count)
         for item in list {
             #expect(item["id"] is String && item["title"] is String && item["conventions"] is [String: String])

@@ -9,18 +9,9 @@ import NuCoherent
 /// Z'. The closed path integrates dσ/dT over the recoil in closed form, the numerical one by QAGS
 /// (relative 1e-10); summed over 500 bins they agree to 1e-9, well inside the documented 1e-8.
 struct BeamEventsTests {
-    /// Without the DUNE fluxes these tests have nothing to run; under NUCHECK_REQUIRE_DATA=1 that
-    /// is a failure, not a pass.
-    static var dataPresent: Bool {
-        let present = FileManager.default.fileExists(atPath: BeamData.url("dune-nd-nu", projectRoot: Repository.root).path)
-        if !present && CoherentData.absenceIsFailure { Issue.record("the DUNE fluxes are absent and NUCHECK_REQUIRE_DATA=1") }
-        return present
-    }
-
     @Test("nue.events: closed form vs quadrature for every flavour and mode",
           arguments: ["dune-nd-nu", "dune-nd-nubar"], ["all"] + Flavor.all.map(\.name))
     func paths(_ flux: String, _ flavor: String) throws {
-        guard Self.dataPresent else { return }
         for model in [[:], ["model": "B-L", "g": "3e-5", "mass": "10MeV"], ["model": "Le-Lmu", "g": "1e-4", "mass": "1GeV"]] {
             let inputs = ["flux": flux, "flavor": flavor, "pot": "4.4e21", "targetTon": "67.5", "recoilMin": "30MeV"].merging(model) { a, _ in a }
             let e = try QuantityRegistry.named("nue.events").evaluate(inputs)
@@ -33,7 +24,6 @@ struct BeamEventsTests {
     /// flavours), and the ν_τ columns of the DUNE tables are empty.
     @Test("nue.events: the beam's leading flavour dominates")
     func flavoursAddUp() throws {
-        guard Self.dataPresent else { return }
         func events(_ flux: String, _ flavor: String) throws -> Double {
             try #require(try QuantityRegistry.named("nue.events").evaluate(["flux": flux, "flavor": flavor, "pot": "1.1e21", "targetTon": "75"]).closedForm)
         }

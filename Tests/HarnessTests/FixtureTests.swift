@@ -11,8 +11,7 @@ enum Repository {
     static let reference = root.appendingPathComponent("Reference")
 
     static func load() throws -> FixtureSet {
-        CoherentContext.shared.setDirectory(CoherentData.directory(explicit: nil, projectRoot: root))
-        CoherentContext.shared.setReferenceDirectory(reference)
+        CoherentContext.shared.setReferenceDirectory(reference)  // the data: the package's own copy
         return try FixtureSet(fixtures: fixtures, reference: try ReferenceLibrary(directory: reference))
     }
 
@@ -42,10 +41,6 @@ struct FixtureTests {
     @Test("golden values", arguments: Repository.golden)
     func golden(_ c: FixtureCase) {
         let result = Runner.run(c)
-        if result.status == .notRun {  // COHERENT data absent outside CI: reported, not failed
-            #expect(c.requiresData && !CoherentData.absenceIsFailure)
-            return
-        }
         if c.irreproducible != nil {
             #expect(result.status == .irreproducible)
             return
@@ -60,10 +55,6 @@ struct FixtureTests {
         let points = Repository.cases.filter { Repository.gridID($0) == id }
         #expect(!points.isEmpty, "grid \(id) has no points")
         for result in Runner.run(points) where result.status != .passed {
-            if result.status == .notRun {  // COHERENT data absent outside CI: reported, not failed
-                #expect(result.fixture.requiresData && !CoherentData.absenceIsFailure, "\(result.fixture.id): \(result.message ?? "")")
-                continue
-            }
             Issue.record("\(result.fixture.id): \(result.message ?? "") (allowed \(result.fixture.tolerance.text))")
         }
     }
@@ -76,10 +67,8 @@ struct FixtureTests {
         #expect(!irreproducible.isEmpty, "the foundation fixtures record the trident ratio at the Z-pole s_W² as irreproducible")
         let results = Runner.run(irreproducible)
         let summary = Runner.summary(results)
-        // Without the COHERENT data (outside CI) the data-dependent ones are not run, and say so.
-        let notRun = results.filter { $0.status == .notRun }
-        #expect(notRun.allSatisfy { $0.fixture.requiresData && !CoherentData.absenceIsFailure })
-        #expect(summary.irreproducible + notRun.count == irreproducible.count && summary.failed == 0)
+        // The data ship with the package: every case runs.
+        #expect(summary.irreproducible == irreproducible.count && summary.failed == 0 && summary.notRun == 0)
         #expect(results.filter { $0.status == .irreproducible }.allSatisfy { ($0.message ?? "").contains("irreproducible") })
     }
 

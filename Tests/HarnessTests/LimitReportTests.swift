@@ -87,9 +87,12 @@ func limitCSVAndJSON() throws {
     let convention = try LimitConvention(dof: 1, edge: .outer)
     let points = [LimitPoint(mass: 1e5, g: 0.3, allowed: [(0, 0.1), (0.2, 0.3)], illConditioned: true)]
     let curve = LimitCurve(model: "universal", dataset: "ar", convention: convention, inputs: .release, points: points)
-    let csv = LimitReport.csv([curve]).split(separator: "\n")
+    let csv = try LimitReport.csv([curve]).split(separator: "\n").filter { !$0.hasPrefix("#") }
     #expect(csv.count == 2 && csv[1].hasSuffix(",0:0.1;0.2:0.3") && csv[1].contains(",1,4,minimum,outer,"), "\(csv)")
-    let json = try JSONSerialization.jsonObject(with: Data(try LimitReport.json([curve]).utf8)) as? [String: Any]
+    let root = try JSONSerialization.jsonObject(with: Data(try LimitReport.json([curve]).utf8)) as? [String: Any]
+    let json = (root?["curves"] as? [[String: Any]])?.first
+    #expect((root?["harness"] as? [String: Any])?["commit"] is String, "limits JSON names the commit")
+    #expect((root?["data"] as? [[String: Any]])?.count == 3, "limits JSON names the three data sets")
     #expect(json?["dof"] as? Int == 1 && json?["edge"] as? String == "outer" && json?["deltaChi2"] as? Double == 4)
     let boundary = json?["boundary"] as? [[String: Any]]
     #expect((boundary?.first?["allowed"] as? [[String: Any]])?.count == 2 && boundary?.first?["illConditioned"] as? Bool == true)

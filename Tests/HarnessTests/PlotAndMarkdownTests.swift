@@ -142,7 +142,7 @@ struct MarkdownTests {
     func report() throws {
         let cases = Repository.cases
         let results = Runner.run(cases.filter { if case .golden = $0.kind { return true }; return $0.id.hasPrefix("grid.nue.tmax") })
-        let text = Reports.markdown(results)
+        let text = try Reports.markdown(results)
         for paper in ["Dev et al.", "Hostert (NTN slides)", "Abdullah et al.", "Atzori Corona et al."] {
             #expect(text.contains("## \(paper)"), "no section for \(paper)")
         }

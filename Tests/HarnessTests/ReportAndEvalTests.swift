@@ -127,7 +127,6 @@ struct EvalTests {
         let expected = Set(QuantityRegistry.all.map(\.name))
             .subtracting(["g2.mass", "loop.kineticMixing", "cevns.coherenceScale", "cevns.rescaling", "dark.relativeCoupling", "dark.recast",
                           "loop.epsWrongSign", "loop.prefactor", "nue.couplingShift", "g2.coherent", "sns.flux", "chi2.abdullahEq16", "g2.asymptote", "cevns.publicCode", "nue.events", "dune.sensitivity", "jsns2.sensitivity"])
-            .subtracting(CoherentContext.shared.directory.map(CoherentData.isPresent) == true ? [] : ["coherent.events", "coherent.limit", "coherent.chi2"])
         #expect(expected.isSubset(of: covered), "benchmark misses \(expected.subtracting(covered))")
         for c in try Benchmark.cases() where !c.inputs.isEmpty || !c.quantity.contains(" ") && c.quantity != "coherent.limit" {
             let name = String(c.quantity.prefix { $0 != " " }), inputs = c.inputs

@@ -10,13 +10,11 @@ struct ReproducerTests {
         let status: Int32
         /// Text the one error line (or stdout on success) must contain.
         let mentions: String?
-        let needsData: Bool
         var description: String { arguments.joined(separator: " ") }
-        init(_ arguments: [String], _ status: Int32, mentions: String? = nil, needsData: Bool = false) {
+        init(_ arguments: [String], _ status: Int32, mentions: String? = nil) {
             self.arguments = arguments
             self.status = status
             self.mentions = mentions
-            self.needsData = needsData
         }
     }
 
@@ -37,12 +35,12 @@ struct ReproducerTests {
         Case(["eval", "nue.dsigma", "flavor=numu", "energy=1GeV", "recoil=1MeV", "model=Lmu-Ltau", "g=1e-3", "mass=10MeV"], 0),
         Case(["eval", "chi2.dev", "expected=120", "standardModel=100", "sigma=0"], 0, mentions: "3.3333333333333"),
         Case(["eval", "loop.epsWrongSign", "beta=e", "alpha=mu", "q=1MeV"], 0),
-        Case(["eval", "coherent.chi2", "model=B-L", "mass=1MeV", "g=0.01"], 0, needsData: true),
-        Case(["eval", "coherent.chi2", "detector=csi", "model=B-L", "mass=1MeV", "g=0.01", "brnEvents=1e21", "ninEvents=5"], 0, needsData: true),
+        Case(["eval", "coherent.chi2", "model=B-L", "mass=1MeV", "g=0.01"], 0),
+        Case(["eval", "coherent.chi2", "detector=csi", "model=B-L", "mass=1MeV", "g=0.01", "brnEvents=1e21", "ninEvents=5"], 0),
         // Crashes (SIGILL): with the fit started at the observed count the χ² is finite (the BRN
         // prior pulled to ~0 costs 16), so the bound is a number, the same on both paths.
-        Case(["eval", "coherent.limit", "detector=csi", "model=universal", "regime=lowMass", "brnEvents=1e21", "ninEvents=5"], 0, needsData: true),
-        Case(["limits", "B-L", "--detector", "csi", "--csi-brn", "1e21", "--csi-nin", "5", "--points", "3"], 0, needsData: true),
+        Case(["eval", "coherent.limit", "detector=csi", "model=universal", "regime=lowMass", "brnEvents=1e21", "ninEvents=5"], 0),
+        Case(["limits", "B-L", "--detector", "csi", "--csi-brn", "1e21", "--csi-nin", "5", "--points", "3"], 0),
         // The command line itself.
         Case(["eval", "nue.tmax", "energy=30MeV", "--foo"], 2, mentions: "--foo"),
         Case(["eval", "nue.tmax", "energy=30MeV", "--json=1"], 2),
@@ -59,10 +57,6 @@ struct ReproducerTests {
     @Test("each reproducer of the issue: documented status, one error line, the right number", arguments: cases)
     func reproducer(_ c: Case) throws {
         let o = try CommandLineRunner.run(c.arguments)
-        if c.needsData, o.status == 6 {  // no COHERENT data on this machine
-            #expect(!CoherentData.absenceIsFailure, "\(o.invocation): the data is absent and NUCHECK_REQUIRE_DATA=1")
-            return
-        }
         #expect(CommandLineRunner.violations(o).isEmpty, "\(o.invocation): \(CommandLineRunner.violations(o))")
         #expect(o.status == c.status, "\(o.invocation) exited \(o.status), expected \(c.status); stderr '\(o.stderr)'")
         if let text = c.mentions {
@@ -100,7 +94,8 @@ struct ReproducerTests {
             #expect(readme.contains("| \(status) | "), "README's exit table lacks status \(status)")
             #expect(help.contains(" \(status) "), "nucheck --help does not document status \(status)")
         }
-        #expect(help.contains("6 the COHERENT data directory is absent"), "--help: \(help.suffix(400))")
+        #expect(help.contains("6 a data file the command needs is absent from a user's data folder"),
+                "--help: \(help.suffix(400))")
     }
 
     /// Run from another directory, the tool finds its package's Fixtures/ and Reference/ and the

@@ -35,11 +35,11 @@ public struct NucheckHome: Sendable {
     public static func locate() throws -> NucheckHome {
         let list = candidates()
         if let environment = list[0].1, !isHome(environment) {
-            throw CoherentDataError.field(file: environment.path, field: "$\(environmentVariable)", message: "holds no Fixtures/ and Reference/")
+            throw DataFileError.field(file: environment.path, field: "$\(environmentVariable)", message: "holds no Fixtures/ and Reference/")
         }
         if let found = list.compactMap({ $0.1 }).first(where: isHome) { return NucheckHome(root: found.standardizedFileURL) }
         let looked = list.map { "\($0.0)\($0.1.map { " (\($0.path))" } ?? " (unset)")" }.joined(separator: "; ")
-        throw CoherentDataError.field(file: "Fixtures/, Reference/", field: "location",
+        throw DataFileError.field(file: "Fixtures/, Reference/", field: "location",
                                       message: "not found: looked in \(looked); set $\(environmentVariable) to the nucheck package, or pass --fixtures and --reference")
     }
 }

@@ -1,0 +1,30 @@
+import Foundation
+import NuData
+import NuHarness
+
+/// What every machine-readable output carries: the harness version and commit, and (for outputs
+/// computed from the public data) the data sets read, with their origin, status and checksums.
+public enum OutputMetadata {
+    public static var harness: [String: Any] { ["version": HarnessVersion.string, "commit": HarnessVersion.commit] }
+
+    /// The data block (`DataReport.provenanceObject`) of the current data library.
+    public static func data() throws -> [[String: Any]] { DataReport.provenanceObject(try DataLibrary.shared.provenance()) }
+
+    /// Pretty, key-sorted JSON of `root` with `harness` (and `data`) added.
+    public static func jsonString(_ root: [String: Any], withData: Bool = false) throws -> String {
+        var root = root
+        root["harness"] = harness
+        if withData { root["data"] = try data() }
+        return String(decoding: try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]),
+                      as: UTF8.self)
+    }
+
+    /// Comment lines for text and CSV outputs: the harness, then one line per data set.
+    public static func headerLines(withData: Bool, prefix: String = "# ") throws -> [String] {
+        var lines = ["\(prefix)nucheck \(HarnessVersion.string) (commit \(HarnessVersion.commit))"]
+        if withData {
+            lines += DataReport.provenanceLines(try DataLibrary.shared.provenance()).map { "\(prefix)data: \($0)" }
+        }
+        return lines
+    }
+}
