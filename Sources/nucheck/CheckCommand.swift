@@ -30,6 +30,9 @@ struct Check: ParsableCommand {
     func run() throws {
         let results: [CaseResult]
         do {
+            // --summary shortens the table; JSON has no table to shorten.
+            if summary && json { throw InputError.conflicting("--summary does nothing with --json (give one of them)") }
+            var outputs = try Outputs(junit, markdown)
             var cases = try options.load().cases
             if let filter {
                 cases = Runner.select(cases, filter: filter)
@@ -38,12 +41,9 @@ struct Check: ParsableCommand {
             // Progress on stderr, only when a person watches it.
             results = Runner.run(cases, progress: isatty(STDERR_FILENO) == 1 ? Self.showProgress : nil)
             print(json ? try Reports.json(results) : Reports.table(results, summaryOnly: summary))
-            if let junit {
-                try writeFile(Reports.junit(results), to: junit)
-            }
-            if let markdown {
-                try writeFile(Reports.markdown(results), to: markdown)
-            }
+            try outputs.add(Reports.junit(results), to: junit)
+            try outputs.add(Reports.markdown(results), to: markdown)
+            try outputs.write()
         } catch { throw fail(error) }
         if Runner.summary(results).failed > 0 { throw ExitCode(1) }
     }
