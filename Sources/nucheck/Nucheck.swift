@@ -12,6 +12,7 @@ struct Nucheck: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            do { try GivenOptions.refuseRepeats() } catch { throw fail(error) }
             try command.run()
         } catch let code as ExitCode {
             Foundation.exit(code.rawValue)

@@ -24,6 +24,7 @@ struct Sensitivity: ParsableCommand {
 
     func run() throws {
         do {
+            if experiment == "jsns2" { try GivenOptions.refuse(["--mode"], because: "JSNS² has one mode") }
             var outputs = try Outputs(csv, plot, hepdata)
             options.data.configure(reference: try options.referenceURL)
             guard dof == 1 || dof == 2 else { throw InputError.conflicting("--dof must be 1 or 2") }
