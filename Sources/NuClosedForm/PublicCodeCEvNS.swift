@@ -25,6 +25,8 @@ public enum PublicCodeCEvNS {
                                                 model: VectorModel?, g: Double, mass: Double, _ c: Conventions) throws -> Double {
         if let model, model.isLeptonic { throw PhysicsError.notApplicable("\(model.name) reaches the nucleus through the loop, which this comparison does not cover") }
         let m = c.nucleusMass ?? n.mass
+        // Past its own endpoint the replica's (1 − mT/2E²) goes negative: refused, as cevns.dsigma.
+        try Kinematics.validateRecoil(t, energy: e, targetMass: m)
         let q2 = 2 * m * t, q = q2.squareRoot()
         let fn = FormFactors.helm(q: q, rmsRadius: n.neutronRadius)
         let fp = c.singleFormFactor ? fn : FormFactors.helm(q: q, rmsRadius: n.protonRadius)

@@ -64,6 +64,16 @@ public struct AnalysisInputs: Sendable, Equatable {
         return v
     }
 
+    /// A whole count (events, lines) with this id: Int() of 1e300 or 2.5 would trap or truncate,
+    /// so anything but a whole number in 0...1e15 is an error naming the file and the entry.
+    public func count(_ id: String) throws -> Int {
+        let v = try self(id)
+        guard v >= 0, v <= 1e15, let n = Int(exactly: v) else {
+            throw CoherentDataError.field(file: file, field: id, message: "is \(v), not a whole count in 0...1e15")
+        }
+        return n
+    }
+
     /// A copy with one number replaced (to see what a value moves); the id must exist.
     public func replacing(_ id: String, with value: Double) throws -> AnalysisInputs {
         _ = try self(id)

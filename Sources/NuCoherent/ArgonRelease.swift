@@ -71,8 +71,10 @@ public struct ArgonRelease: Sendable {
     public func efficiency(at e: Double) -> Double {
         guard e >= 0 else { return 0 }
         let width = efficiency.count > 1 ? efficiency[1].energy - efficiency[0].energy : 0.5
-        let k = Int(e / width)
-        return k < efficiency.count ? efficiency[k].value : efficiency[efficiency.count - 1].value
+        // Past the table (or a width that is not positive) is the last value; Int() of 1e300 traps.
+        let x = e / width
+        guard x.isFinite, x >= 0, x < Double(efficiency.count) else { return efficiency[efficiency.count - 1].value }
+        return efficiency[Int(x)].value
     }
 }
 
@@ -149,7 +151,7 @@ public struct CsIRelease: Sendable {
     public func checkEventCounts(_ inputs: AnalysisInputs, directory: URL) throws {
         for (name, events, id) in [("dataBeamOnC.txt", coincidence.count, "csi.events.coincidence"),
                                    ("dataBeamOnAC.txt", anticoincidence.count, "csi.events.anticoincidence")] {
-            let expected = Int(try inputs(id))
+            let expected = try inputs.count(id)
             guard events == expected else {
                 throw CoherentDataError.malformed(file: directory.appendingPathComponent(name).path, line: 0,
                                                   message: "\(events) events, the release has \(expected) (\(id) in \(AnalysisInputs.fileName)): truncated or altered")

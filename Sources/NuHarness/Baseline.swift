@@ -116,7 +116,8 @@ public enum Baseline {
     }
 
     /// Writes to a temporary file beside `url`, then renames it over `url`: never a half-written
-    /// baseline. Temporary files a killed earlier write left behind (`.NAME.*.tmp`) are removed first.
+    /// baseline (`OutputFiles`). Temporaries a killed earlier write left behind are removed first;
+    /// a concurrent writer's are not.
     public static func write(_ entries: [Entry], to url: URL) throws {
         let absent = entries.filter(\.dataAbsent)
         if let first = absent.first {
@@ -124,19 +125,11 @@ public enum Baseline {
                 + "evaluated because a data file is absent (\(first.error ?? "")); a baseline is recorded whole or not at all")
         }
         let directory = url.deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        let prefix = ".\(url.lastPathComponent)."
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? [] where name.hasPrefix(prefix) && name.hasSuffix(".tmp") {
-            try? FileManager.default.removeItem(at: directory.appendingPathComponent(name))
+        do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
+            throw HarnessError.file(path: url.path, field: nil, message: "cannot be written: cannot create '\(directory.path)'")
         }
-        let temporary = directory.appendingPathComponent("\(prefix)\(UUID().uuidString).tmp")
-        try Data(render(entries).utf8).write(to: temporary)
-        // rename(2) replaces the target atomically within one file system.
-        guard rename(temporary.path, url.path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(at: temporary)
-            throw HarnessError.file(path: url.path, field: nil, message: "cannot replace the baseline: \(reason)")
-        }
+        OutputFiles.removeStaleTemporaries(of: url.path)
+        try OutputFiles.write([(url.path, render(entries))])
     }
 
     /// Parses a baseline file; a missing, empty, truncated or malformed file is an error naming

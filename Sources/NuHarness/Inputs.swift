@@ -55,6 +55,10 @@ public struct InputValues: Sendable {
         for key in given.keys.sorted() where table[key] == nil {
             throw InputError.unknownKey(key, allowed: specs.map(\.name))
         }
+        // An empty value (`flux=`) would read as a default or a path ("" is the working directory).
+        if let key = given.filter({ $0.value.trimmingCharacters(in: .whitespaces).isEmpty }).keys.sorted().first {
+            throw InputError.conflicting("input '\(key)' is empty (give it a value, or leave it out)")
+        }
         var values = given
         for spec in specs where values[spec.name] == nil {
             if let d = spec.defaultValue { values[spec.name] = d }
@@ -85,10 +89,16 @@ public struct InputValues: Sendable {
 
     public func has(_ name: String) -> Bool { value(name) != nil }
 
-    /// The inputs given or read (defaults the evaluation did not use are left out).
+    /// The inputs given or read (defaults the evaluation did not use are left out), word inputs
+    /// in their choice's spelling: the agreement and the printed inputs follow what was evaluated.
     public var usedValues: [String: String] {
         let read = reads.names
-        return raw.filter { given.contains($0.key) || read.contains($0.key) }
+        var used = raw.filter { given.contains($0.key) || read.contains($0.key) }
+        for (key, value) in used {
+            guard case .choice(let options)? = specs[key]?.kind else { continue }
+            if let match = options.first(where: { $0.lowercased() == value.lowercased() }) { used[key] = match }
+        }
+        return used
     }
 
     /// The given inputs no evaluation has read so far, sorted.

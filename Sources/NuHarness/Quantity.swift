@@ -117,7 +117,7 @@ public struct Quantity: Sendable {
     }
 
     private func finite(_ x: Double, _ label: String, _ v: InputValues) throws -> Double {
-        guard x.isFinite else { throw PhysicsError.unphysical("\(name): \(label) gave \(x) at \(v.raw)") }
+        guard x.isFinite else { throw PhysicsError.unphysical("\(name): \(label) gave \(x) at \(v.raw.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))") }
         return x
     }
 }

@@ -121,13 +121,15 @@ public enum TargetRegistry {
     /// weights being numbers per formula unit or abundances). A mixture without weights is refused.
     public static func lookup(_ name: String) throws -> Target {
         if name.contains(",") || name.contains(":") {
-            let parts = name.split(separator: ",").map { $0.split(separator: ":", omittingEmptySubsequences: false) }
+            let parts = name.split(separator: ",", omittingEmptySubsequences: false).map { $0.split(separator: ":", omittingEmptySubsequences: false) }
             let components = try parts.map { part -> (nucleus: Nucleus, weight: Double) in
-                guard part.count == 2, let weight = Double(part[1]) else {
-                    throw PhysicsError.unphysical("mixture '\(name)': every component needs its abundance, as nucleus:weight (e.g. Cs133:1,I127:1)")
+                // A malformed list is bad input (2); a well-formed one with a weight ≤ 0 is unphysical (3).
+                guard part.count == 2, let weight = Double(part[1]), weight.isFinite else {
+                    throw InputError.conflicting(
+                        "mixture '\(name)': every component needs a finite abundance, as nucleus:weight (e.g. Cs133:1,I127:1)")
                 }
                 let single = try lookup(String(part[0]))
-                guard single.isSingleNucleus else { throw PhysicsError.unphysical("mixture '\(name)': \(part[0]) is itself a mixture") }
+                guard single.isSingleNucleus else { throw InputError.conflicting("mixture '\(name)': \(part[0]) is itself a mixture") }
                 return (single.components[0].nucleus, weight)
             }
             return try Target(name: name, components: components, weightMeaning: "weights as given")

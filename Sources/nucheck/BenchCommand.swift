@@ -9,12 +9,13 @@ struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Nanoseconds per evaluation of the closed form and the numerical path of every quantity, and their ratio (use a release build).")
 
-    @Option(help: "Seconds spent timing each path of each quantity.")
+    @Option(help: "Seconds spent timing each path of each quantity (0.001 to 10).")
     var budget: Double = 0.2
     @OptionGroup var options: FixtureOptions
 
     func run() throws {
         do {
+            try SizeLimits.budget(budget)
             options.data.configure(reference: try options.referenceURL)
             print(Benchmark.table(try Benchmark.run(budget: budget)))
             let scans = try Benchmark.scans(reference: try ReferenceLibrary(directory: try options.referenceURL))

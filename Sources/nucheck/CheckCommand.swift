@@ -31,6 +31,9 @@ struct Check: ParsableCommand {
     func run() throws {
         let results: [CaseResult]
         do {
+            // --summary shortens the table; JSON has no table to shorten.
+            if summary && json { throw InputError.conflicting("--summary does nothing with --json (give one of them)") }
+            var outputs = try Outputs(junit, markdown)
             var cases = try options.load().cases
             if let filter {
                 cases = Runner.select(cases, filter: filter)
@@ -40,12 +43,9 @@ struct Check: ParsableCommand {
             results = Runner.run(cases, progress: isatty(STDERR_FILENO) == 1 ? Self.showProgress : nil)
             if !json && !summary { print(try OutputMetadata.headerLines(withData: true, prefix: "").joined(separator: "\n")) }
             print(json ? try Reports.json(results) : Reports.table(results, summaryOnly: summary))
-            if let junit {
-                try writeFile(Reports.junit(results), to: junit)
-            }
-            if let markdown {
-                try writeFile(try Reports.markdown(results), to: markdown)
-            }
+            try outputs.add(Reports.junit(results), to: junit)
+            try outputs.add(try Reports.markdown(results), to: markdown)
+            try outputs.write()
         } catch { throw fail(error) }
         if Runner.summary(results).failed > 0 { throw ExitCode(1) }
         // Cases a user's data folder cannot serve: an incomplete check is not a pass.

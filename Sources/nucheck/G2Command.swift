@@ -14,18 +14,17 @@ struct G2: ParsableCommand {
     @Option(help: "Data set: ar, csi or combined.") var detector: String = "combined"
     @Option(help: "Lightest mass (with unit).") var from: String = "0.1MeV"
     @Option(help: "Heaviest mass (with unit).") var to: String = "10GeV"
-    @Option(help: "Masses on the log grid.") var points: Int = 21
+    @Option(help: "Masses on the log grid (2 to 1000).") var points: Int = 21
     @Flag(help: "Print JSON.") var json = false
     @Option(help: "Also draw the band and the bound to this SVG file.") var plot: String?
     @OptionGroup var options: FixtureOptions
 
     func run() throws {
         do {
+            try OutputFiles.check(plot.map { [$0] } ?? [])
             options.data.configure(reference: try options.referenceURL)
             guard ["ar", "csi", "combined"].contains(detector) else { throw PhysicsError.unknown("detector '\(detector)' (expected ar, csi, combined)") }
-            let (a, b) = (try UnitParser.energy(from, name: "from"), try UnitParser.energy(to, name: "to"))
-            guard a > 0, b > a, (2...1000).contains(points) else { throw InputError.conflicting("need 0 < --from < --to and 2-1000 --points") }
-            let masses = (0..<points).map { exp(log(a) + Double($0) / Double(points - 1) * (log(b) - log(a))) }
+            let masses = try SizeLimits.logGrid(from: from, to: to, points: points, cap: SizeLimits.massPoints)
             let reference = try ReferenceLibrary(directory: try options.referenceURL)
             let name = model == "scalar" ? "scalar" : try ModelRegistry.lookup(model).name
             let analysis = try CoherentContext.shared.limitAnalysis(detector, inputs: .release, csiCounts: nil)

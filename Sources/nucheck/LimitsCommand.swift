@@ -16,7 +16,7 @@ struct Limits: ParsableCommand {
     @OptionGroup var csi: CsIBackgroundOptions
     @Option(help: "Lightest mass (with unit).") var from: String = "0.1MeV"
     @Option(help: "Heaviest mass (with unit).") var to: String = "1e5MeV"
-    @Option(help: "Masses on the log grid.") var points: Int = 25
+    @Option(help: "Masses on the log grid (2 to 1000).") var points: Int = 25
     @Option(help: "Also draw the boundary and the Table 2 asymptotes to this SVG file (one model and data set).") var plot: String?
     @Option(help: "Also write the curves as CSV to this file.") var csv: String?
     @Option(help: "Also write the curves as a HEPData-style YAML table to this file.") var hepdata: String?
@@ -25,12 +25,14 @@ struct Limits: ParsableCommand {
 
     func run() throws {
         do {
+            var outputs = try Outputs(csv, hepdata, plot)
             options.data.configure(reference: try options.referenceURL)
-            let (a, b) = (try UnitParser.energy(from, name: "from"), try UnitParser.energy(to, name: "to"))
-            guard a > 0, b > a, points >= 2 else { throw PhysicsError.unphysical("need 0 < from < to and at least 2 points") }
-            let masses = (0..<points).map { exp(log(a) + Double($0) / Double(points - 1) * (log(b) - log(a))) }
+            let masses = try SizeLimits.logGrid(from: from, to: to, points: points, cap: SizeLimits.massPoints)
             let models = model == "all" ? TableTwo.models : [model]
             let datasets = detector == "all" ? TableTwo.datasets : [detector]
+            if plot != nil, models.count * datasets.count != 1 {
+                throw InputError.conflicting("--plot draws one model and one data set")
+            }
             guard let edge = try convention.edge(edge) else { throw PhysicsError.unknown("edge") }
             let limitConvention = try LimitConvention(dof: convention.dof, reference: try convention.reference(), edge: edge)
             let set = try convention.inputSet(), counts = try csi.counts()
@@ -46,17 +48,13 @@ struct Limits: ParsableCommand {
             }
             if !json { print(try OutputMetadata.headerLines(withData: true, prefix: "").joined(separator: "\n")) }
             print(json ? try LimitReport.json(curves) : LimitReport.text(curves))
-            func write(_ text: String, _ path: String) throws {
-                try writeFile(text, to: path)
-                FileHandle.standardError.write(Data("wrote \(path)\n".utf8))
-            }
-            if let csv { try write(try LimitReport.csv(curves), csv) }
-            if let hepdata { try write(try LimitReport.hepdata(curves, version: HarnessVersion.string), hepdata) }
-            if let plot {
-                guard curves.count == 1 else { throw PhysicsError.notApplicable("--plot draws one model and one data set") }
+            try outputs.add(try LimitReport.csv(curves), to: csv)
+            try outputs.add(try LimitReport.hepdata(curves, version: HarnessVersion.string), to: hepdata)
+            if plot != nil {
                 let reference = try ReferenceLibrary(directory: try options.referenceURL)
-                try write(LimitReport.chart(curves[0], reference: reference).svg(), plot)
+                try outputs.add(LimitReport.chart(curves[0], reference: reference).svg(), to: plot)
             }
+            try outputs.write(announce: true)
         } catch { throw fail(error) }
     }
 }

@@ -13,6 +13,7 @@ struct Nucheck: ParsableCommand {
     static func main() {
         do {
             var command = try parseAsRoot()
+            do { try GivenOptions.refuseRepeats() } catch { throw fail(error) }
             try command.run()
             warnAboutModifiedData()
         } catch let code as ExitCode {

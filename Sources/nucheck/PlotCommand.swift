@@ -15,7 +15,7 @@ struct Plot: ParsableCommand {
     @Option(help: "The input on the x axis.") var x: String
     @Option(help: "Start of the x range (with its unit for energies).") var from: String
     @Option(help: "End of the x range.") var to: String
-    @Option(help: "Number of points per curve.") var points: Int = 120
+    @Option(help: "Number of points per curve (2 to 100000).") var points: Int = 120
     @Flag(help: "Logarithmic x axis.") var logX = false
     @Flag(help: "Logarithmic y axis.") var logY = false
     @Option(help: "Extra curve with these inputs changed, as key=value[,key=value]; key= removes an input (e.g. model=SM,g=,mass=).")
@@ -25,6 +25,8 @@ struct Plot: ParsableCommand {
 
     func run() throws {
         do {
+            try SizeLimits.points(points, cap: SizeLimits.plotPoints)
+            try OutputFiles.check(out)
             let comparisons = try compare.map { try parseAssignments($0.split(separator: ",").map(String.init)) }
             let fixtures = (try? options.load().cases) ?? []
             let plot = try QuantityPlot(quantity: quantity, inputs: try parseAssignments(assignments), x: x, from: from, to: to,

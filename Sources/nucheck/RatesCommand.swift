@@ -16,6 +16,7 @@ struct Rates: ParsableCommand {
 
     func run() throws {
         do {
+            try GivenOptions.refuse(["--dof", "--delta-from"], because: "rates computes no limit")
             options.data.configure(reference: try options.referenceURL)
             let context = CoherentContext.shared, set = try convention.inputSet()
             var components: [(String, [[Double]])] = []

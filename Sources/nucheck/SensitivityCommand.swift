@@ -15,7 +15,7 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Parameters of the 90% C.L. threshold: 1 (Δχ² = 2.71) or 2 (4.61).") var dof: Int = 2
     @Option(help: "Lightest mass (with unit).") var from: String = "1MeV"
     @Option(help: "Heaviest mass (with unit).") var to: String = "10GeV"
-    @Option(help: "Masses on the log grid.") var points: Int = 17
+    @Option(help: "Masses on the log grid (2 to 200).") var points: Int = 17
     @Flag(help: "Print JSON.") var json = false
     @Option(help: "Also write CSV to this file.") var csv: String?
     @Option(help: "Also draw the reaches to this SVG file.") var plot: String?
@@ -24,12 +24,12 @@ struct Sensitivity: ParsableCommand {
 
     func run() throws {
         do {
+            if experiment == "jsns2" { try GivenOptions.refuse(["--mode"], because: "JSNS² has one mode") }
+            var outputs = try Outputs(csv, plot, hepdata)
             options.data.configure(reference: try options.referenceURL)
             guard dof == 1 || dof == 2 else { throw InputError.conflicting("--dof must be 1 or 2") }
             let modes: [DuneSensitivity.Mode] = mode == "all" ? DuneSensitivity.Mode.allCases : [try DuneSensitivity.Mode(rawValue: mode) ?? { throw PhysicsError.unknown("mode '\(mode)' (expected nu, nubar, combined, all)") }()]
-            let (a, b) = (try UnitParser.energy(from, name: "from"), try UnitParser.energy(to, name: "to"))
-            guard a > 0, b > a, (2...200).contains(points) else { throw InputError.conflicting("need 0 < --from < --to and 2-200 --points") }
-            let masses = (0..<points).map { exp(log(a) + Double($0) / Double(points - 1) * (log(b) - log(a))) }
+            let masses = try SizeLimits.logGrid(from: from, to: to, points: points, cap: SizeLimits.sensitivityPoints)
             let vector = try ModelRegistry.lookup(model)
             guard vector.chargedLeptonsVectorLike else { throw PhysicsError.notApplicable("\(vector.name) couples chirally to charged leptons") }
             guard ["dune-nd", "jsns2", "all"].contains(experiment) else { throw PhysicsError.unknown("experiment '\(experiment)' (expected dune-nd, jsns2, all)") }
@@ -56,9 +56,10 @@ struct Sensitivity: ParsableCommand {
                 }
             }
             print(json ? try SensitivityReport.json(curves) : SensitivityReport.text(curves))
-            if let csv { try writeFile(try SensitivityReport.csv(curves), to: csv) }
-            if let plot { try writeFile(SensitivityReport.chart(curves).svg(), to: plot) }
-            if let hepdata { try writeFile(SensitivityReport.hepdata(curves), to: hepdata) }
+            try outputs.add(try SensitivityReport.csv(curves), to: csv)
+            try outputs.add(SensitivityReport.chart(curves).svg(), to: plot)
+            try outputs.add(SensitivityReport.hepdata(curves), to: hepdata)
+            try outputs.write()
         } catch { throw fail(error) }
     }
 }

@@ -24,11 +24,15 @@ struct BaselineTests {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("baseline-dir-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
-        let stale = directory.appendingPathComponent(".baseline.txt.\(UUID().uuidString).tmp")
+        // Pid 2^30 runs nowhere (Linux pids stay below 2^22); our own pid is a live writer's.
+        let stale = directory.appendingPathComponent(".baseline.txt.1073741824.\(UUID().uuidString).tmp")
+        let live = directory.appendingPathComponent(".baseline.txt.\(getpid()).\(UUID().uuidString).tmp")
         try String(repeating: "x", count: 1000).write(to: stale, atomically: false, encoding: .utf8)
+        try String(repeating: "x", count: 1000).write(to: live, atomically: false, encoding: .utf8)
         let entries = try Baseline.read(Self.committed).prefix(3)
         try Baseline.write(Array(entries), to: directory.appendingPathComponent("baseline.txt"))
         #expect(!FileManager.default.fileExists(atPath: stale.path), "the stale temporary file \(stale.lastPathComponent) is still there")
+        #expect(FileManager.default.fileExists(atPath: live.path), "a live writer's temporary \(live.lastPathComponent) was removed")
         #expect(try Baseline.read(directory.appendingPathComponent("baseline.txt")).count == 3)
     }
 
