@@ -19,12 +19,15 @@ public enum LinearLeastSquares {
                            reason: "design matrix \(n)×\(p) with \(y.count) observations and \(weights.count) weights")
         }
         guard rows.allSatisfy({ $0.allSatisfy(\.isFinite) }), y.allSatisfy(\.isFinite), weights.allSatisfy({ $0.isFinite && $0 >= 0 }) else {
-            throw GSLError(routine: "gsl_multifit_wlinear", status: Int32(GSL_EINVAL), reason: "non-finite design, observation or weight")
+            throw GSLError(routine: "gsl_multifit_wlinear", status: Int32(GSL_EINVAL),
+                reason: "non-finite design, observation or weight")
         }
         GSLRuntime.prepare()
         guard let x = gsl_matrix_alloc(n, p), let yv = gsl_vector_alloc(n), let w = gsl_vector_alloc(n),
-              let c = gsl_vector_alloc(p), let cov = gsl_matrix_alloc(p, p), let work = gsl_multifit_linear_alloc(n, p) else {
-            throw GSLError(routine: "gsl_multifit_linear_alloc", status: Int32(GSL_ENOMEM), reason: "cannot allocate a \(n)×\(p) fit")
+              let c = gsl_vector_alloc(p), let cov = gsl_matrix_alloc(p, p), let work = gsl_multifit_linear_alloc(n,
+                  p) else {
+            throw GSLError(routine: "gsl_multifit_linear_alloc", status: Int32(GSL_ENOMEM),
+                reason: "cannot allocate a \(n)×\(p) fit")
         }
         defer {
             gsl_matrix_free(x); gsl_vector_free(yv); gsl_vector_free(w); gsl_vector_free(c)
@@ -39,7 +42,8 @@ public enum LinearLeastSquares {
         try check(gsl_multifit_wlinear(x, w, yv, c, cov, &chi2, work), "gsl_multifit_wlinear")
         let parameters = (0..<p).map { gsl_vector_get(c, $0) }
         guard chi2.isFinite, parameters.allSatisfy(\.isFinite) else {
-            throw GSLError(routine: "gsl_multifit_wlinear", status: Int32(GSL_ESING), reason: "non-finite fit (singular design)")
+            throw GSLError(routine: "gsl_multifit_wlinear", status: Int32(GSL_ESING),
+                reason: "non-finite fit (singular design)")
         }
         return Result(parameters: parameters, chi2: chi2)
     }

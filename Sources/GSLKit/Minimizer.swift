@@ -38,7 +38,8 @@ public enum Minimizer {
         let n = start.count
         guard let minimizer = gsl_multimin_fminimizer_alloc(cgsl_multimin_nmsimplex2(), n),
               let x = gsl_vector_alloc(n), let step = gsl_vector_alloc(n) else {
-            throw GSLError(routine: "gsl_multimin_fminimizer_alloc", status: Int32(GSL_ENOMEM), reason: "cannot allocate simplex of dimension \(n)")
+            throw GSLError(routine: "gsl_multimin_fminimizer_alloc", status: Int32(GSL_ENOMEM),
+                reason: "cannot allocate simplex of dimension \(n)")
         }
         defer { gsl_multimin_fminimizer_free(minimizer); gsl_vector_free(x); gsl_vector_free(step) }
         for i in 0..<n { gsl_vector_set(x, i, start[i]); gsl_vector_set(step, i, steps[i]) }
@@ -103,12 +104,15 @@ extension Minimizer {
         gradientTolerance: Double = 1e-8, maxIterations: Int = 10_000
     ) throws -> Result {
         guard !start.isEmpty, start.allSatisfy(\.isFinite) else {
-            throw GSLError(routine: "gsl_multimin_fdfminimizer_set", status: Int32(GSL_EINVAL), reason: "start must be a non-empty finite point")
+            throw GSLError(routine: "gsl_multimin_fdfminimizer_set", status: Int32(GSL_EINVAL),
+                reason: "start must be a non-empty finite point")
         }
         GSLRuntime.prepare()
         let n = start.count
-        guard let minimizer = gsl_multimin_fdfminimizer_alloc(cgsl_multimin_bfgs2(), n), let x = gsl_vector_alloc(n) else {
-            throw GSLError(routine: "gsl_multimin_fdfminimizer_alloc", status: Int32(GSL_ENOMEM), reason: "cannot allocate BFGS of dimension \(n)")
+        guard let minimizer = gsl_multimin_fdfminimizer_alloc(cgsl_multimin_bfgs2(),
+            n), let x = gsl_vector_alloc(n) else {
+            throw GSLError(routine: "gsl_multimin_fdfminimizer_alloc", status: Int32(GSL_ENOMEM),
+                reason: "cannot allocate BFGS of dimension \(n)")
         }
         defer { gsl_multimin_fdfminimizer_free(minimizer); gsl_vector_free(x) }
         for i in 0..<n { gsl_vector_set(x, i, start[i]) }
@@ -139,7 +143,8 @@ extension Minimizer {
             for iteration in 1...maxIterations {
                 let status = gsl_multimin_fdfminimizer_iterate(minimizer)
                 if let failure = box.failure { throw failure }
-                let done = gsl_multimin_test_gradient(gsl_multimin_fdfminimizer_gradient(minimizer), gradientTolerance) == Int32(GSL_SUCCESS)
+                let done = gsl_multimin_test_gradient(gsl_multimin_fdfminimizer_gradient(minimizer),
+                    gradientTolerance) == Int32(GSL_SUCCESS)
                 // GSL_ENOPROG: no further progress is possible (the minimum is reached to rounding).
                 if done || status == Int32(GSL_ENOPROG) {
                     let best = gsl_multimin_fdfminimizer_x(minimizer)

@@ -58,7 +58,8 @@ public enum Quadrature {
         limit: Int = defaultLimit
     ) throws -> Result {
         guard a.isFinite else {
-            throw GSLError(routine: "gsl_integration_qagiu", status: Int32(GSL_EINVAL), reason: "lower limit must be finite, got \(a)")
+            throw GSLError(routine: "gsl_integration_qagiu", status: Int32(GSL_EINVAL),
+                reason: "lower limit must be finite, got \(a)")
         }
         let workspace = try allocateWorkspace(limit)
         defer { gsl_integration_workspace_free(workspace) }
@@ -83,7 +84,8 @@ public enum Quadrature {
     ) throws -> Result {
         let keys: [Int: Int32] = [15: 1, 21: 2, 31: 3, 41: 4, 51: 5, 61: 6]
         guard let key = keys[points] else {
-            throw GSLError(routine: "gsl_integration_qag", status: Int32(GSL_EINVAL), reason: "no Gauss-Kronrod rule with \(points) points")
+            throw GSLError(routine: "gsl_integration_qag", status: Int32(GSL_EINVAL),
+                reason: "no Gauss-Kronrod rule with \(points) points")
         }
         if a == b { return Result(value: 0, errorEstimate: 0) }
         let workspace = try allocateWorkspace(limit)
@@ -100,7 +102,8 @@ public enum Quadrature {
     private static func allocateWorkspace(_ limit: Int) throws -> UnsafeMutablePointer<gsl_integration_workspace> {
         GSLRuntime.prepare()
         guard limit > 0, let workspace = gsl_integration_workspace_alloc(limit) else {
-            throw GSLError(routine: "gsl_integration_workspace_alloc", status: Int32(GSL_ENOMEM), reason: "cannot allocate workspace of \(limit) intervals")
+            throw GSLError(routine: "gsl_integration_workspace_alloc", status: Int32(GSL_ENOMEM),
+                reason: "cannot allocate workspace of \(limit) intervals")
         }
         return workspace
     }

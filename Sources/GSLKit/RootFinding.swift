@@ -18,7 +18,8 @@ public enum RootFinding {
         }
         GSLRuntime.prepare()
         guard let solver = gsl_root_fsolver_alloc(cgsl_root_brent()) else {
-            throw GSLError(routine: "gsl_root_fsolver_alloc", status: Int32(GSL_ENOMEM), reason: "cannot allocate Brent solver")
+            throw GSLError(routine: "gsl_root_fsolver_alloc", status: Int32(GSL_ENOMEM),
+                reason: "cannot allocate Brent solver")
         }
         defer { gsl_root_fsolver_free(solver) }
         return try withGSLFunction(f) { function in

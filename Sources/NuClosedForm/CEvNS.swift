@@ -6,7 +6,8 @@ public enum CEvNS {
     /// The nucleus' weak charge seen by the point's flavour at |q⃗|² = 2MT:
     ///
     /// - SM, Eq. (11): Q = g_V^p(ν) Z F_Z + g_V^n N F_N with Eq. (12)'s couplings;
-    /// - vector Z' with quark charges, Eq. (16): + c g² Q'_ν/(√2G_F(q² + M²)) [(2Q'_u + Q'_d)ZF_Z + (Q'_u + 2Q'_d)NF_N];
+    /// - vector Z' with quark charges, Eq. (16): + c g² Q'_ν/(√2G_F(q² + M²)) [(2Q'_u + Q'_d)ZF_Z + (Q'_u +
+    /// 2Q'_d)NF_N];
     /// - L_α − L_β, Eq. (28): g_V^p → g_V^p + c √2 α g² (δ_ℓα ε_βα + δ_ℓβ ε_αβ)/(πG_F(q² + M²));
     ///
     /// with c = 1 (full) or 1/2 (half convention, 004 Appendix A). A scalar does not enter Q.
@@ -23,7 +24,8 @@ public enum CEvNS {
             let coefficient = p.convention.factor * g * g / propagator
             if model.isLeptonic {
                 proton += p.convention.factor * 2.0.squareRoot() * Constants.fineStructure * g * g
-                    * loopFactor(model, p.flavor.lepton, q: q, mode: p.loop) / (Double.pi * Constants.fermiConstant * (q2 + mass * mass))
+                    * loopFactor(model, p.flavor.lepton, q: q,
+                        mode: p.loop) / (Double.pi * Constants.fermiConstant * (q2 + mass * mass))
             } else {
                 extra = coefficient * model.charge(p.flavor.lepton) * (model.protonCharge * z + model.neutronCharge * nn)
             }
@@ -36,7 +38,8 @@ public enum CEvNS {
         guard let alpha = Lepton.allCases.first(where: { model.charge($0) == 1 }),
               let beta = Lepton.allCases.first(where: { model.charge($0) == -1 }) else { return 0 }
         func eps(_ b: Lepton, _ a: Lepton) -> Double {
-            mode == .approx ? log(b.mass * b.mass / (a.mass * a.mass)) / 6 : LoopMixing.epsilon(massBeta: b.mass, massAlpha: a.mass, q: q)
+            mode == .approx ? log(b.mass * b.mass / (a.mass * a.mass)) / 6 : LoopMixing.epsilon(massBeta: b.mass,
+                massAlpha: a.mass, q: q)
         }
         if lepton == alpha { return eps(beta, alpha) }
         if lepton == beta { return eps(alpha, beta) }

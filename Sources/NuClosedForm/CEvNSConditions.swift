@@ -23,17 +23,20 @@ public enum CEvNSConditions {
                                          convention: CoefficientConvention = .full) throws -> Double {
         let w = target.components.reduce(0) { $0 + $1.weight }
         func mean(_ f: (Nucleus) -> Double) -> Double { target.components.reduce(0) { $0 + $1.weight * f($1.nucleus) } / w }
-        return try dip(model: model, z: mean { Double($0.protons) }, n: mean { Double($0.neutrons) }, nucleusMass: mean(\.mass),
+        return try dip(model: model, z: mean { Double($0.protons) }, n: mean { Double($0.neutrons) },
+            nucleusMass: mean(\.mass),
                        flavor: flavor, g: g, mass: mass, convention: convention)
     }
 
-    static func dip(model: VectorModel, z: Double, n: Double, nucleusMass: Double, flavor: Flavor, g: Double, mass: Double,
+    static func dip(model: VectorModel, z: Double, n: Double, nucleusMass: Double, flavor: Flavor, g: Double,
+        mass: Double,
                     convention: CoefficientConvention) throws -> Double {
         let proton = flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu
         let standard = proton * z + Constants.neutronCoupling * n
         let x: Double
         if model.isLeptonic {
-            x = 2 * Constants.fineStructure / Double.pi * CEvNS.loopFactor(model, flavor.lepton, q: 0, mode: .approx) * z
+            x = 2 * Constants.fineStructure / Double.pi * CEvNS.loopFactor(model, flavor.lepton, q: 0,
+                mode: .approx) * z
         } else {
             x = model.charge(flavor.lepton) * (model.protonCharge * z + model.neutronCharge * n)
         }

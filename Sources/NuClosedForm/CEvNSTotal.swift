@@ -12,7 +12,8 @@ public enum CEvNSTotal {
                                     loop: LoopMixingMode = .approx) throws -> Double {
         let mN = nucleus.mass
         let tMax = Kinematics.maximumRecoil(energy: energy, targetMass: mN)
-        let start = try CEvNSPoint(nucleus: nucleus, flavor: flavor, energy: energy, recoil: recoilMin, mediator: mediator,
+        let start = try CEvNSPoint(nucleus: nucleus, flavor: flavor, energy: energy, recoil: recoilMin,
+            mediator: mediator,
                                    convention: convention, formFactor: .none, loop: loop)
         let z = Double(nucleus.protons), n = Double(nucleus.neutrons)
         let a = start.protonCoupling * z + Constants.neutronCoupling * n
@@ -32,7 +33,8 @@ public enum CEvNSTotal {
             }
             // B/u with u = 2M_N T + M²: B = c g² X/(√2 G_F), X as in CEvNSConditions.dipRecoil.
             let x: Double = model.isLeptonic
-                ? 2 * Constants.fineStructure / Double.pi * CEvNS.loopFactor(model, flavor.lepton, q: 0, mode: .approx) * z
+                ? 2 * Constants.fineStructure / Double.pi * CEvNS.loopFactor(model, flavor.lepton, q: 0,
+                    mode: .approx) * z
                 : model.charge(flavor.lepton) * (model.protonCharge * z + model.neutronCharge * n)
             let b = convention.factor * g * g * x / (2.0.squareRoot() * gF)
             let m2 = mass * mass, r = 2 * mN / m2

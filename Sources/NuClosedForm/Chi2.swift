@@ -43,7 +43,8 @@ public enum Chi2 {
         guard !observed.isEmpty, observed.count == predicted.count, observed.count == background.count else {
             throw Chi2Error.shape("observed, predicted and background need the same, non-zero number of bins (got \(observed.count), \(predicted.count), \(background.count))")
         }
-        try validate(counts: observed + predicted + background, sigma: 0, positive: observed.indices.map { observed[$0] + background[$0] })
+        try validate(counts: observed + predicted + background, sigma: 0,
+            positive: observed.indices.map { observed[$0] + background[$0] })
         var ee = 0.0, ke = 0.0, kp = 0.0
         for i in observed.indices {
             let d = background[i] + observed[i], k = predicted[i] / d

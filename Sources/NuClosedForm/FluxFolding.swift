@@ -10,7 +10,8 @@ import NuPhysics
 /// 004 Eqs. (1)-(3) are polynomials in E. MeV⁻³ per neutrino of the component.
 public enum FluxFolding {
     /// ∫ φ_ν (1 − k/E²) dE and ∫ φ_ν/E² dE over [E_min, m_μ/2], k = MT/2.
-    public static func energyIntegrals(_ flavor: Flavor, recoil t: Double, nucleusMass m: Double) -> (kinematic: Double, inverseSquare: Double) {
+    public static func energyIntegrals(_ flavor: Flavor, recoil t: Double,
+        nucleusMass m: Double) -> (kinematic: Double, inverseSquare: Double) {
         let eMin = PionDecayFlux.minimumEnergy(recoil: t, nucleusMass: m), eMax = PionDecayFlux.maximumEnergy
         let k = m * t / 2, mu = Constants.muonMass, norm = 1 / (mu * mu * mu)
         if flavor == .numu {
@@ -33,7 +34,8 @@ public enum FluxFolding {
         try PionDecayFlux.validate(flavor)
         let (kinematic, inverseSquare) = energyIntegrals(flavor, recoil: p.recoil, nucleusMass: p.nucleus.mass)
         if kinematic == 0 && inverseSquare == 0 { return 0 }
-        let at = try CEvNSPoint(nucleus: p.nucleus, flavor: flavor, energy: PionDecayFlux.maximumEnergy, recoil: p.recoil,
+        let at = try CEvNSPoint(nucleus: p.nucleus, flavor: flavor, energy: PionDecayFlux.maximumEnergy,
+            recoil: p.recoil,
                                 mediator: p.mediator, convention: p.convention, formFactor: p.formFactor, loop: p.loop)
         let q = CEvNS.weakCharge(at), m = p.nucleus.mass
         return Constants.fermiConstant * Constants.fermiConstant * m / Double.pi * q * q * kinematic
@@ -63,7 +65,8 @@ public enum ArrivalTime {
     }
 
     /// Fraction of arrivals in [start, end) (ns).
-    public static func fraction(_ flavor: Flavor, _ model: ArrivalTimeModel, from start: Double, to end: Double) -> Double {
+    public static func fraction(_ flavor: Flavor, _ model: ArrivalTimeModel, from start: Double,
+        to end: Double) -> Double {
         cumulative(flavor, model, time: end) - cumulative(flavor, model, time: start)
     }
 }

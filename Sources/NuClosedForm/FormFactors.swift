@@ -43,7 +43,8 @@ public enum FormFactors {
 
     /// Half-density radius c of the symmetrized Fermi distribution with diffuseness a:
     /// R² = (3/5)c² + (7/5)π²a².
-    public static func fermiHalfDensityRadius(rmsRadius r: Double, a: Double = FormFactorModel.fermiDiffuseness) -> Double {
+    public static func fermiHalfDensityRadius(rmsRadius r: Double,
+        a: Double = FormFactorModel.fermiDiffuseness) -> Double {
         ((5.0 / 3) * (r * r - 7.0 / 5 * Double.pi * Double.pi * a * a)).squareRoot()
     }
 
@@ -63,7 +64,8 @@ public enum FormFactors {
 
     /// Hard-sphere radius R_A of the Klein-Nystrand form factor with Yukawa range a_k:
     /// R² = (3/5)R_A² + 6a_k².
-    public static func kleinNystrandRadius(rmsRadius r: Double, ak: Double = FormFactorModel.kleinNystrandRange) -> Double {
+    public static func kleinNystrandRadius(rmsRadius r: Double,
+        ak: Double = FormFactorModel.kleinNystrandRange) -> Double {
         ((5.0 / 3) * (r * r - 6 * ak * ak)).squareRoot()
     }
 

@@ -24,7 +24,8 @@ public enum GaussLegendre {
     static let twenty = rule(20)
 
     /// ∫_a^b f with the 20-point rule on `panels` equal panels.
-    public static func integrate(from a: Double, to b: Double, panels: Int, _ f: (Double) throws -> Double) rethrows -> Double {
+    public static func integrate(from a: Double, to b: Double, panels: Int,
+        _ f: (Double) throws -> Double) rethrows -> Double {
         let width = (b - a) / Double(panels)
         var sum = 0.0
         for j in 0..<panels {

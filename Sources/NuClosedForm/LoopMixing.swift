@@ -74,7 +74,8 @@ public enum LoopMixing {
     /// (002) estimate 8eg/(48π²) ln(m_τ/m_μ) for L_μ − L_τ.
     public static func kineticMixing(beta: Lepton, alpha: Lepton, q: Double, g: Double) throws -> Double {
         try requireFinite(g, "coupling g")
-        return Constants.elementaryCharge * g * (try epsilon(beta: beta, alpha: alpha, q: q)) / (2 * Double.pi * Double.pi)
+        return Constants.elementaryCharge * g * (try epsilon(beta: beta, alpha: alpha,
+            q: q)) / (2 * Double.pi * Double.pi)
     }
 }
 

@@ -25,7 +25,8 @@ public enum MuonG2 {
     public static func deltaA(_ mediator: Mediator, g: Double, mass: Double) throws -> Double {
         try requireFinite(g, "coupling g")
         try requireNonNegative(mass, "mediator mass")
-        return g * g / (8 * Double.pi * Double.pi) * loopIntegral(mediator, massRatioSquared: mass * mass / (Constants.muonMass * Constants.muonMass))
+        return g * g / (8 * Double.pi * Double.pi) * loopIntegral(mediator,
+            massRatioSquared: mass * mass / (Constants.muonMass * Constants.muonMass))
     }
 
     /// The coupling g > 0 with δa_μ(g, M) = Δa_μ (δa ∝ g², so g = √(Δa/δa(1, M))).

@@ -13,7 +13,8 @@ import NuPhysics
 /// g_{±e} = g_{+e} for neutrinos and g_{−e} for antineutrinos, g_{±} = g_V ± g_A.
 public enum NuElectronGeneral {
     public static func differentialCrossSection(_ p: NuElectronPoint) throws -> Double {
-        Spectrum(p.flavor, energy: p.energy, mediator: p.mediator, electron: p.electronCoupling, sin2ThetaW: p.sin2ThetaW)
+        Spectrum(p.flavor, energy: p.energy, mediator: p.mediator, electron: p.electronCoupling,
+            sin2ThetaW: p.sin2ThetaW)
             .value(at: p.recoil)
     }
 }
@@ -33,7 +34,8 @@ public struct Spectrum: Sendable {
     public let mediatorMass: Double
     public let isStandardModel: Bool
 
-    public init(_ flavor: Flavor, energy e: Double, mediator: ZPrime, electron el: LeptonCouplings, sin2ThetaW s: Double) {
+    public init(_ flavor: Flavor, energy e: Double, mediator: ZPrime, electron el: LeptonCouplings,
+        sin2ThetaW s: Double) {
         let m = Constants.electronMass, gF = Constants.fermiConstant
         let c = DevTable1.coefficients(flavor, sin2ThetaW: s)
         let k = 2 * gF * gF * m / (Double.pi * e * e)

@@ -30,9 +30,11 @@ public enum NuElectronTotal {
             throw PhysicsError.unphysical("sin²θ_W must lie in (0, 1), got \(sin2ThetaW)")
         }
         if mediator.electronLoop != nil {
-            return try loopCrossSection(flavor, energy: energy, from: recoilMin, to: upper, mediator: mediator, sin2ThetaW: sin2ThetaW)
+            return try loopCrossSection(flavor, energy: energy, from: recoilMin, to: upper, mediator: mediator,
+                sin2ThetaW: sin2ThetaW)
         }
-        let spectrum = Spectrum(flavor, energy: energy, mediator: mediator, electron: mediator.coupling(.e), sin2ThetaW: sin2ThetaW)
+        let spectrum = Spectrum(flavor, energy: energy, mediator: mediator, electron: mediator.coupling(.e),
+            sin2ThetaW: sin2ThetaW)
         func polynomial(_ c: [Double], _ t: Double) -> Double { t * (c[0] + t * (c[1] / 2 + t * c[2] / 3)) }
         var sigma = polynomial(spectrum.standardModel, upper) - polynomial(spectrum.standardModel, recoilMin)
         if spectrum.isStandardModel { return sigma }
@@ -83,7 +85,8 @@ public enum NuElectronTotal {
         guard vb > va else { return 0 }
         return try GaussLegendre.integrate(from: va, to: vb, panels: max(1, Int((vb - va).rounded(.up)))) { x in
             let t = min(max(recoil(x), a), b)
-            let point = try NuElectronPoint(flavor: flavor, energy: energy, recoil: t, mediator: mediator, sin2ThetaW: sin2ThetaW)
+            let point = try NuElectronPoint(flavor: flavor, energy: energy, recoil: t, mediator: mediator,
+                sin2ThetaW: sin2ThetaW)
             let jacobian = mass2 > 0 ? (2 * m * t + mass2) / (2 * m) : t
             return try NuElectronGeneral.differentialCrossSection(point) * jacobian
         }

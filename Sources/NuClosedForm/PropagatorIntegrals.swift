@@ -16,7 +16,8 @@ enum PropagatorIntegrals {
         precondition((0...2).contains(n) && (1...2).contains(k) && r >= 0 && 0 <= a && a <= b)
         let split = 0.5 / r  // +∞ when r = 0
         if b <= split { return series(n: n, k: k, r: r, from: a, to: b) }
-        if a < split { return series(n: n, k: k, r: r, from: a, to: split) + logarithmic(n: n, k: k, r: r, from: split, to: b) }
+        if a < split { return series(n: n, k: k, r: r, from: a, to: split) + logarithmic(n: n, k: k, r: r, from: split,
+            to: b) }
         return logarithmic(n: n, k: k, r: r, from: a, to: b)
     }
 

@@ -29,10 +29,12 @@ public struct AnalysisInputs: Sendable, Equatable {
         self.set = set
         file = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CoherentDataError.field(file: url.path, field: "(file)", message: "is missing or unreadable (the COHERENT analysis inputs)")
+            throw CoherentDataError.field(file: url.path, field: "(file)",
+                message: "is missing or unreadable (the COHERENT analysis inputs)")
         }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let entries = root["entries"] as? [Any] else {
-            throw CoherentDataError.field(file: url.path, field: "entries", message: "is not a JSON object with an 'entries' list")
+            throw CoherentDataError.field(file: url.path, field: "entries",
+                message: "is not a JSON object with an 'entries' list")
         }
         var values: [String: Double] = [:]
         for (i, raw) in entries.enumerated() {
@@ -41,15 +43,18 @@ public struct AnalysisInputs: Sendable, Equatable {
             }
             func number(_ object: [String: Any], _ field: String) throws -> Double {
                 guard let text = object["value"] as? String, let v = Double(text), v.isFinite else {
-                    throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id)).\(field)", message: "is not a finite decimal string")
+                    throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id)).\(field)",
+                        message: "is not a finite decimal string")
                 }
                 return v
             }
-            guard values[id] == nil else { throw CoherentDataError.field(file: url.path, field: "entries[\(i)].id", message: "'\(id)' appears twice") }
+            guard values[id] == nil else { throw CoherentDataError.field(file: url.path, field: "entries[\(i)].id",
+                message: "'\(id)' appears twice") }
             var v = try number(entry, "value")
             if set == .paper, let paper = entry["paper"] {
                 guard let object = paper as? [String: Any] else {
-                    throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id)).paper", message: "is not an object")
+                    throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id)).paper",
+                        message: "is not an object")
                 }
                 v = try number(object, "paper.value")
             }
@@ -60,7 +65,8 @@ public struct AnalysisInputs: Sendable, Equatable {
 
     /// The number with this id; a missing id is an error naming the file.
     public func callAsFunction(_ id: String) throws -> Double {
-        guard let v = values[id] else { throw CoherentDataError.field(file: file, field: id, message: "is missing (the COHERENT analysis needs it)") }
+        guard let v = values[id] else { throw CoherentDataError.field(file: file, field: id,
+            message: "is missing (the COHERENT analysis needs it)") }
         return v
     }
 

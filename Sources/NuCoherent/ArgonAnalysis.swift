@@ -29,10 +29,12 @@ public final class LimitAnalysis: @unchecked Sendable {
         let split = try first.predict(SignalModel()).count
         return LimitAnalysis(name: "\(first.name)+\(second.name)",
                              predict: { try first.predict($0) + second.predict($0) },
-                             chi2: { n, m in try first.chi2(Array(n[..<split]), m) + second.chi2(Array(n[split...]), m) })
+                             chi2: { n, m in try first.chi2(Array(n[..<split]), m) + second.chi2(Array(n[split...]),
+                                 m) })
     }
 
-    func quadratic(_ mediator: AsymptoticLimit.Mediator, _ regime: AsymptoticLimit.Regime) throws -> AsymptoticLimit.Quadratic {
+    func quadratic(_ mediator: AsymptoticLimit.Mediator,
+        _ regime: AsymptoticLimit.Regime) throws -> AsymptoticLimit.Quadratic {
         let key: String
         switch mediator {
         case .vector(let m): key = "\(m.name)|\(regime.rawValue)"
@@ -47,15 +49,19 @@ public final class LimitAnalysis: @unchecked Sendable {
     }
 
     /// The χ² scan of a 004 Table 2 entry (x = g² at low M, g²/M² at high M).
-    public func scan(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime, convention: LimitConvention = .standard,
+    public func scan(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
+        convention: LimitConvention = .standard,
                      minimisation: Minimisation) throws -> AsymptoticLimit.Scan {
-        try AsymptoticLimit.scan(try quadratic(mediator, regime), convention: convention, chi2: { try self.chi2($0, minimisation) })
+        try AsymptoticLimit.scan(try quadratic(mediator, regime), convention: convention, chi2: { try self.chi2($0,
+            minimisation) })
     }
 
     /// A 004 Table 2 entry: g (low M) or g/M in GeV⁻¹ (high M).
-    public func bound(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime, convention: LimitConvention = .standard,
+    public func bound(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
+        convention: LimitConvention = .standard,
                       minimisation: Minimisation) throws -> Double {
-        AsymptoticLimit.coupling(try scan(mediator, regime: regime, convention: convention, minimisation: minimisation).bound,
+        AsymptoticLimit.coupling(try scan(mediator, regime: regime, convention: convention,
+            minimisation: minimisation).bound,
                                  regime: regime, mass: regime.mass)
     }
 
@@ -86,10 +92,12 @@ public final class ArgonAnalysis: @unchecked Sendable {
         let chi2 = try ArgonChi2(release: release, directory: directory)
         self.release = release; self.predictor = predictor; self.chi2 = chi2
         limits = LimitAnalysis(name: "ar", predict: { ArgonChi2.flat(try predictor.cevns($0)) },
-                               chi2: { n, m in m == .analytic ? try chi2.minimumAnalytic(cevns: n).chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
+                               chi2: { n,
+                                   m in m == .analytic ? try chi2.minimumAnalytic(cevns: n).chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
     }
 
-    public func bound(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime, convention: LimitConvention = .standard,
+    public func bound(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
+        convention: LimitConvention = .standard,
                       minimisation: Minimisation) throws -> Double {
         try limits.bound(mediator, regime: regime, convention: convention, minimisation: minimisation)
     }
@@ -107,14 +115,16 @@ public final class CsIAnalysis: @unchecked Sendable {
         let chi2 = try CsIChi2(release: release, counts: counts, timeEfficiency: predictor.timeEfficiency)
         self.predictor = predictor; self.chi2 = chi2; self.counts = counts
         limits = LimitAnalysis(name: "csi", predict: { ArgonChi2.flat(try predictor.cevns($0)) },
-                               chi2: { n, m in m == .analytic ? try chi2.minimumNewton(cevns: n).chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
+                               chi2: { n,
+                                   m in m == .analytic ? try chi2.minimumNewton(cevns: n).chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
     }
 }
 
 extension CoherentContext {
     public func argonAnalysis(_ set: InputSet = .release) throws -> ArgonAnalysis {
         let dir = try argonDirectory(), inputs = try inputs(set), release = try argonRelease()
-        return try AnalysisCache.shared.argon("\(dir.path)|\(inputs.cacheKey)") { try ArgonAnalysis(directory: dir, release: release, inputs: inputs) }
+        return try AnalysisCache.shared.argon("\(dir.path)|\(inputs.cacheKey)") { try ArgonAnalysis(directory: dir,
+            release: release, inputs: inputs) }
     }
 
     /// The BRN and NIN counts the CsI release files give (`CsINeutronCounts.derived`).
@@ -134,7 +144,8 @@ extension CoherentContext {
 
     /// The limit analysis of a data set: "ar", "csi" or "combined". CsI counts other than the
     /// release's apply to csi and combined only.
-    public func limitAnalysis(_ dataset: String, inputs set: InputSet = .release, csiCounts: CsINeutronCounts? = nil) throws -> LimitAnalysis {
+    public func limitAnalysis(_ dataset: String, inputs set: InputSet = .release,
+        csiCounts: CsINeutronCounts? = nil) throws -> LimitAnalysis {
         switch dataset {
         case "ar":
             if csiCounts != nil { throw PhysicsError.notApplicable("BRN and NIN counts apply to csi and combined (the argon release carries its own)") }
@@ -167,13 +178,16 @@ final class AnalysisCache: @unchecked Sendable {
         argonByKey = [:]; csiByKey = [:]; csiPredictorByKey = [:]; combinedByKey = [:]
     }
 
-    func argon(_ key: String, _ make: () throws -> ArgonAnalysis) throws -> ArgonAnalysis { try cached(&argonByKey, key, make) }
+    func argon(_ key: String, _ make: () throws -> ArgonAnalysis) throws -> ArgonAnalysis { try cached(&argonByKey,
+        key, make) }
 
     func csi(_ key: String, _ make: () throws -> CsIAnalysis) throws -> CsIAnalysis { try cached(&csiByKey, key, make) }
 
-    func csiPredictor(_ key: String, _ make: () throws -> CsIPredictor) throws -> CsIPredictor { try cached(&csiPredictorByKey, key, make) }
+    func csiPredictor(_ key: String,
+        _ make: () throws -> CsIPredictor) throws -> CsIPredictor { try cached(&csiPredictorByKey, key, make) }
 
-    func combined(_ key: String, _ make: () throws -> LimitAnalysis) throws -> LimitAnalysis { try cached(&combinedByKey, key, make) }
+    func combined(_ key: String,
+        _ make: () throws -> LimitAnalysis) throws -> LimitAnalysis { try cached(&combinedByKey, key, make) }
 
     private func cached<T>(_ store: inout [String: T], _ key: String, _ make: () throws -> T) throws -> T {
         lock.lock(); defer { lock.unlock() }

@@ -32,9 +32,11 @@ public struct ArgonChi2: Sendable {
         func pdf(_ name: String) throws -> [Double] {
             let url = base.appendingPathComponent(name)
             let h = Self.flat(try ArgonRelease.histogram(url))
-            let nominal = Self.flat(name.hasPrefix("cevns") ? release.cevns : release.promptBRN).reduce(0, +), total = h.reduce(0, +)
+            let nominal = Self.flat(name.hasPrefix("cevns") ? release.cevns : release.promptBRN).reduce(0,
+                +), total = h.reduce(0, +)
             guard total >= 0.5 * nominal, total <= 2 * nominal else {
-                throw CoherentDataError.malformed(file: url.path, line: 0, message: "sums to \(total), outside half to twice the central PDF's \(nominal)")
+                throw CoherentDataError.malformed(file: url.path, line: 0,
+                    message: "sums to \(total), outside half to twice the central PDF's \(nominal)")
             }
             return h
         }

@@ -34,11 +34,14 @@ public struct ArgonRelease: Sendable {
                     let k = ((x - start) / width).rounded(.down)
                     return k >= 0 && k < Double(bins) ? Int(k) : nil
                 }
-                guard let i = index(r[0], from: 0, width: 10, bins: Self.energyBins), let f = index(r[1], from: 0.5, width: 0.05, bins: Self.f90Bins),
+                guard let i = index(r[0], from: 0, width: 10, bins: Self.energyBins), let f = index(r[1], from: 0.5,
+                    width: 0.05, bins: Self.f90Bins),
                       let j = index(r[2], from: -0.1, width: 0.5, bins: Self.timeBins) else {
-                    throw table.fail(row.line, "bin centre (\(r[0]) keVee, F90 \(r[1]), \(r[2]) µs) outside the released binning")
+                    throw table.fail(row.line,
+                        "bin centre (\(r[0]) keVee, F90 \(r[1]), \(r[2]) µs) outside the released binning")
                 }
-                guard seen.insert([i, f, j]).inserted else { throw table.fail(row.line, "bin (\(r[0]) keVee, F90 \(r[1]), \(r[2]) µs) appears twice") }
+                guard seen.insert([i, f, j]).inserted else { throw table.fail(row.line,
+                    "bin (\(r[0]) keVee, F90 \(r[1]), \(r[2]) µs) appears twice") }
                 h[i][j] += r[3]
             }
             return h
@@ -60,8 +63,10 @@ public struct ArgonRelease: Sendable {
 
     /// Each histogram sums to the normalisation recorded for the release.
     public func checkSums(_ inputs: AnalysisInputs, directory base: URL) throws {
-        for (h, file, id) in [(data, "datanobkgsub.txt", "ar.sum.data"), (cevns, "cevnspdf.txt", "ar.sum.cevns"), (promptBRN, "brnpdf.txt", "ar.sum.promptBRN"),
-                              (delayedBRN, "delbrnpdf.txt", "ar.sum.delayedBRN"), (steadyState, "bkgpdf.txt", "ar.sum.steadyState")] {
+        for (h, file, id) in [(data, "datanobkgsub.txt", "ar.sum.data"), (cevns, "cevnspdf.txt", "ar.sum.cevns"),
+            (promptBRN, "brnpdf.txt", "ar.sum.promptBRN"),
+                              (delayedBRN, "delbrnpdf.txt", "ar.sum.delayedBRN"), (steadyState, "bkgpdf.txt",
+                                  "ar.sum.steadyState")] {
             try checkSum(h.joined().reduce(0, +), id, file: base.appendingPathComponent(file), inputs)
         }
     }
@@ -109,7 +114,8 @@ public struct CsIRelease: Sendable {
         func events(_ name: String) throws -> [(Double, Double)] {
             let table = try TableShape(base.appendingPathComponent(name), columns: 2)
             try table.within(column: 0, 0...Double(Self.peBins), "PE")
-            try table.within(column: 1, Self.timeStart...(Self.timeStart + Double(Self.timeBins) * Self.timeStep), "t_rec (µs)")
+            try table.within(column: 1, Self.timeStart...(Self.timeStart + Double(Self.timeBins) * Self.timeStep),
+                "t_rec (µs)")
             return table.rows.map { ($0.values[0], $0.values[1]) }
         }
         // Binned spectra: the released grid, every bin present once, weights ≥ 0.
@@ -140,8 +146,10 @@ public struct CsIRelease: Sendable {
 
     /// The neutron spectra sum to the values recorded for the release.
     public func checkSums(_ inputs: AnalysisInputs, directory base: URL) throws {
-        for (spectrum, file, id) in [(brnEnergy.map(\.weight), "brnPE.txt", "csi.sum.brnPE"), (ninEnergy.map(\.weight), "ninPE.txt", "csi.sum.ninPE"),
-                                     (brnTime.map(\.weight), "brnTrec.txt", "csi.sum.brnTrec"), (ninTime.map(\.weight), "ninTrec.txt", "csi.sum.ninTrec")] {
+        for (spectrum, file, id) in [(brnEnergy.map(\.weight), "brnPE.txt", "csi.sum.brnPE"), (ninEnergy.map(\.weight),
+            "ninPE.txt", "csi.sum.ninPE"),
+                                     (brnTime.map(\.weight), "brnTrec.txt", "csi.sum.brnTrec"), (ninTime.map(\.weight),
+                                         "ninTrec.txt", "csi.sum.ninTrec")] {
             try checkSum(spectrum.reduce(0, +), id, file: base.appendingPathComponent(file), inputs)
         }
     }
@@ -165,7 +173,8 @@ public struct CsIRelease: Sendable {
     /// shape (GSL simplex over μ and f).
     public func fittedArrivalMean() throws -> (mean: Double, promptFraction: Double) {
         let total = ninTime.reduce(0) { $0 + $1.weight }
-        guard total > 0 else { throw CoherentDataError.malformed(file: "csi2021/ninTrec.txt", line: 0, message: "empty spectrum") }
+        guard total > 0 else { throw CoherentDataError.malformed(file: "csi2021/ninTrec.txt", line: 0,
+            message: "empty spectrum") }
         func chi2(_ v: [Double]) throws -> Double {
             let model = try ArrivalTimeModel(mean: v[0], width: 150)
             let f = min(max(v[1], 0), 1)
@@ -173,7 +182,8 @@ public struct CsIRelease: Sendable {
             var predicted: [Double] = []
             for bin in ninTime {
                 let a = (bin.time - 0.005) * 1000, b = (bin.time + 0.005) * 1000
-                let p = f * ArrivalTime.fraction(.numu, model, from: a, to: b) + (1 - f) * ArrivalTime.fraction(.nue, model, from: a, to: b)
+                let p = f * ArrivalTime.fraction(.numu, model, from: a, to: b) + (1 - f) * ArrivalTime.fraction(.nue,
+                    model, from: a, to: b)
                 predicted.append(p); norm += p
             }
             for (bin, p) in zip(ninTime, predicted) {

@@ -26,12 +26,15 @@ public struct CsIChi2: Sendable {
 
     /// `counts`: BRN and NIN events in 0-60 PE, 0-6 µs before the time efficiency.
     public init(release: CsIRelease, counts: CsINeutronCounts, timeEfficiency: CsITimeEfficiency) throws {
-        func shape(_ energy: [(pe: Double, weight: Double)], _ time: [(time: Double, weight: Double)], _ file: String) throws -> [Double] {
+        func shape(_ energy: [(pe: Double, weight: Double)], _ time: [(time: Double, weight: Double)],
+            _ file: String) throws -> [Double] {
             let e = Self.marginal(energy.map { ($0.pe, $0.weight) }, edges: CsIRelease.peEdges)
             let t = Self.marginal(time.map { ($0.time, $0.weight) }, edges: CsIRelease.timeEdges)
-            let tEfficient = Self.marginal(time.map { ($0.time, $0.weight * timeEfficiency($0.time)) }, edges: CsIRelease.timeEdges)
+            let tEfficient = Self.marginal(time.map { ($0.time, $0.weight * timeEfficiency($0.time)) },
+                edges: CsIRelease.timeEdges)
             let total = e.reduce(0, +) * t.reduce(0, +)
-            guard total > 0 else { throw CoherentDataError.malformed(file: file, line: 0, message: "no weight in the analysis region") }
+            guard total > 0 else { throw CoherentDataError.malformed(file: file, line: 0,
+                message: "no weight in the analysis region") }
             return e.flatMap { x in tEfficient.map { x * $0 / total } }
         }
         data = ArgonChi2.flat(CsIRelease.binned(release.coincidence))
@@ -103,7 +106,8 @@ public struct CsIChi2: Sendable {
                     }
                 }
             }
-            if let (k, mu) = bad { throw PhysicsError.notApplicable("CsI χ²: bin \(k) has \(Int(data[k])) events but a prediction \(mu) ≤ 0") }
+            if let (k,
+                mu) = bad { throw PhysicsError.notApplicable("CsI χ²: bin \(k) has \(Int(data[k])) events but a prediction \(mu) ≤ 0") }
             for z in u.indices where totals[z] > 0 { sum += pow((u[z] / totals[z] - 1) / CsIChi2.normalisationSigmas[z], 2) }
             guard sum.isFinite else { throw PhysicsError.notApplicable("CsI χ² overflows at these counts (\(totals.map { String(format: "%.3g", $0) }.joined(separator: ", ")) events)") }
             return sum
@@ -129,12 +133,14 @@ public struct CsIChi2: Sendable {
         if (try? f.chi2(data, events: u)) == nil { u = f.totals }
         var value = try f.chi2(data, events: u)
         for _ in 0..<200 {
-            var g = Array(repeating: 0.0, count: active.count), h = Array(repeating: Array(repeating: 0.0, count: active.count), count: active.count)
+            var g = Array(repeating: 0.0, count: active.count), h = Array(repeating: Array(repeating: 0.0,
+                count: active.count), count: active.count)
             for k in data.indices {
                 let mu = f.mu(k, u), ratio = data[k] > 0 ? data[k] / mu : 0
                 for (p, z) in active.enumerated() {
                     g[p] += 2 * f.shapes[z][k] * (1 - ratio)
-                    if data[k] > 0 { for (q, w) in active.enumerated() { h[p][q] += 2 * f.shapes[z][k] * f.shapes[w][k] * ratio / mu } }
+                    if data[k] > 0 { for (q,
+                        w) in active.enumerated() { h[p][q] += 2 * f.shapes[z][k] * f.shapes[w][k] * ratio / mu } }
                 }
             }
             for (p, z) in active.enumerated() {

@@ -87,7 +87,8 @@ public struct FoldedResponse: Sendable {
         targets = try nuclei.map { nucleus in
             let tMax = Kinematics.maximumRecoil(energy: PionDecayFlux.maximumEnergy, targetMass: nucleus.mass)
             let promptEnd = Kinematics.maximumRecoil(energy: PionDecayFlux.promptEnergy, targetMass: nucleus.mass)
-            let nodes = simpsonNodes(upTo: tMax, breaks: [promptEnd], intervals: Self.intervals).filter { $0.recoil > 0 }
+            let nodes = simpsonNodes(upTo: tMax, breaks: [promptEnd],
+                intervals: Self.intervals).filter { $0.recoil > 0 }
             let matrix = try nodes.map { node in try response(node.recoil).map { $0 * node.weight * exposure } }
             guard matrix.allSatisfy({ $0.count == energyBins && $0.allSatisfy(\.isFinite) }) else {
                 throw PhysicsError.notApplicable("detector response: a row without \(energyBins) finite bins")

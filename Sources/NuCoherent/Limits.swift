@@ -86,7 +86,8 @@ public enum AsymptoticLimit {
         public func at(_ x: Double) -> [Double] { a.indices.map { k in a[k] + b[k] * x + c[k] * x * x } }
     }
 
-    public static func quadratic(_ mediator: Mediator, regime: Regime, predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
+    public static func quadratic(_ mediator: Mediator, regime: Regime,
+        predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
         try quadratic(mediator, mass: regime.mass, predict: predict)
     }
 
@@ -103,7 +104,8 @@ public enum AsymptoticLimit {
 
     /// The quadratic in x = g² at a fixed mass M (MeV); for the asymptotic regimes x is then
     /// reinterpreted (g² at M ≪ q, g²/M² at M ≫ q).
-    public static func quadratic(_ mediator: Mediator, mass: Double, predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
+    public static func quadratic(_ mediator: Mediator, mass: Double,
+        predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
         let g1 = probeCoupling(mediator, mass: mass)
         func signal(_ g: Double) -> SignalModel {
             switch mediator {
@@ -139,11 +141,13 @@ public enum AsymptoticLimit {
     }
 
     /// The x grid of a scan: 0, then 10^−16 to 10^2 by `step` decades.
-    static func grid(step: Double) -> [Double] { [0.0] + stride(from: -16.0, through: 2.0 + 1e-9, by: step).map { pow(10, $0) } }
+    static func grid(step: Double) -> [Double] { [0.0] + stride(from: -16.0, through: 2.0 + 1e-9,
+        by: step).map { pow(10, $0) } }
     static let standardGrid = grid(step: 0.1)
 
     /// `decadeStep`: the grid spacing in decades of x (0.1; the benchmark times a finer one).
-    public static func scan(_ q: Quadratic, convention: LimitConvention = .standard, chi2: @escaping ([Double]) throws -> Double,
+    public static func scan(_ q: Quadratic, convention: LimitConvention = .standard,
+        chi2: @escaping ([Double]) throws -> Double,
                             decadeStep: Double = 0.1) throws -> Scan {
         let f: (Double) throws -> Double = { x in try chi2(q.at(x)) }
         let xs = decadeStep == 0.1 ? standardGrid : grid(step: decadeStep)
@@ -189,7 +193,8 @@ public enum AsymptoticLimit {
         let threshold = reference + delta
         func crossing(_ i: Int) throws -> Double {
             let lo = max(xs[i], 1e-300), hi = xs[i + 1]
-            return exp(try RootFinding.brent({ lx in try f(exp(lx)) - threshold }, lower: log(lo), upper: log(hi), relativeTolerance: 1e-10))
+            return exp(try RootFinding.brent({ lx in try f(exp(lx)) - threshold }, lower: log(lo), upper: log(hi),
+                relativeTolerance: 1e-10))
         }
         // Allowed intervals: every change of side of the threshold between grid points, refined.
         var intervals: [Interval] = []
@@ -198,7 +203,8 @@ public enum AsymptoticLimit {
             let inside = values[i] < threshold, next = values[i + 1] < threshold
             if inside == next { continue }
             let x = try crossing(i)
-            if next { open = x } else if let lower = open { intervals.append(Interval(lower: lower, upper: x)); open = nil }
+            if next { open = x } else if let lower = open { intervals.append(Interval(lower: lower,
+                upper: x)); open = nil }
         }
         if let lower = open { intervals.append(Interval(lower: lower, upper: nil)) }
         // The minimum nearest x = 0: walk up from x = 0 while χ² decreases.
@@ -213,8 +219,10 @@ public enum AsymptoticLimit {
             let peak = values[i] >= values[i - 1] && values[i] >= values[i + 1]
             return peak && xs[i] > bound / 10 && xs[i] < bound * 10 && abs(values[i] - threshold) < 1.5
         }
-        let ridges: [(x: Double, deltaChi2: Double)] = (1..<(values.count - 1)).filter(isRidge).map { (xs[$0], values[$0] - reference) }
-        return Scan(xs: xs, chi2: values, reference: reference, threshold: threshold, intervals: intervals, bound: bound, ridges: ridges)
+        let ridges: [(x: Double, deltaChi2: Double)] = (1..<(values.count - 1)).filter(isRidge).map { (xs[$0],
+            values[$0] - reference) }
+        return Scan(xs: xs, chi2: values, reference: reference, threshold: threshold, intervals: intervals,
+            bound: bound, ridges: ridges)
     }
 
     /// x (g² or g²/M²) turned into the quoted coupling: g at low mass, g/M in GeV⁻¹ at high mass.
@@ -230,7 +238,8 @@ public enum AsymptoticLimit {
 
     public static func bound(_ mediator: Mediator, regime: Regime, convention: LimitConvention = .standard,
                              predict: (SignalModel) throws -> [Double], chi2: @escaping ([Double]) throws -> Double) throws -> Double {
-        try bound(try quadratic(mediator, regime: regime, predict: predict), regime: regime, convention: convention, chi2: chi2)
+        try bound(try quadratic(mediator, regime: regime, predict: predict), regime: regime, convention: convention,
+            chi2: chi2)
     }
 }
 
@@ -252,11 +261,13 @@ extension AsymptoticLimit {
     /// g², so the bound follows from the same one-parameter scan.
     public static func curve(_ mediator: Mediator, masses: [Double], convention: LimitConvention = .standard,
                              predict: (SignalModel) throws -> [Double], chi2: @escaping ([Double]) throws -> Double) throws -> [LimitPoint] {
-        try masses.map { m in try point(try quadratic(mediator, mass: m, predict: predict), convention: convention, chi2: chi2) }
+        try masses.map { m in try point(try quadratic(mediator, mass: m, predict: predict), convention: convention,
+            chi2: chi2) }
     }
 
     /// One point of a curve from the quadratic at its mass.
-    public static func point(_ q: Quadratic, convention: LimitConvention, chi2: @escaping ([Double]) throws -> Double) throws -> LimitPoint {
+    public static func point(_ q: Quadratic, convention: LimitConvention,
+        chi2: @escaping ([Double]) throws -> Double) throws -> LimitPoint {
         // The scan covers x = g² up to 1e2; above |q| ~ 30 MeV the bound grows like M, so scan
         // x' = x/s with s = (M/30 MeV)² instead: the same quadratic, rescaled.
         let m = q.mass, s = pow(max(1, m / 30), 2)

@@ -34,14 +34,16 @@ public struct ArgonPredictor: Sendable {
             response: { t in Self.energyResponse(recoil: t, release: release, qf: qf, resolution: resolution) },
             timeFractions: { flavor in
                 (0..<ArgonRelease.timeBins).map { j in
-                    ArrivalTime.fraction(flavor, arrival, from: ArgonRelease.timeEdges[j] * 1000, to: ArgonRelease.timeEdges[j + 1] * 1000)
+                    ArrivalTime.fraction(flavor, arrival, from: ArgonRelease.timeEdges[j] * 1000,
+                        to: ArgonRelease.timeEdges[j + 1] * 1000)
                 }
             })
     }
 
     /// Probability that a recoil of T (MeV) is reconstructed in each energy bin, times the
     /// efficiency (applied on the release's 0.5 keVee grid).
-    static func energyResponse(recoil t: Double, release: ArgonRelease, qf: (a: Double, b: Double), resolution: Double) -> [Double] {
+    static func energyResponse(recoil t: Double, release: ArgonRelease, qf: (a: Double, b: Double),
+        resolution: Double) -> [Double] {
         let tKeV = t * 1000, eee = (qf.a + qf.b * tKeV) * tKeV
         let sigma = max(resolution * eee.squareRoot(), 1e-9)
         func cdf(_ x: Double) -> Double { 0.5 * erfc(-(x - eee) / (sigma * 2.0.squareRoot())) }
@@ -105,7 +107,8 @@ public struct CsIPredictor: Sendable {
         let lightYield = try inputs("csi.lightYield"), gammaB = try inputs("csi.gamma.b")
         response = try FoldedResponse(
             nuclei: [NuclearData.cs133, NuclearData.i127], energyBins: CsIRelease.peEdges.count - 1, exposure: exposure,
-            response: { t in try Self.energyResponse(recoil: t, release: release, lightYield: lightYield, gammaB: gammaB) },
+            response: { t in try Self.energyResponse(recoil: t, release: release, lightYield: lightYield,
+                gammaB: gammaB) },
             timeFractions: { flavor in Self.timeFractions(flavor, arrival, timeEfficiency) })
     }
 
@@ -114,7 +117,8 @@ public struct CsIPredictor: Sendable {
         return max(0, e.a / (1 + exp(-e.b * (x - e.c))) + e.d)
     }
 
-    static func energyResponse(recoil t: Double, release: CsIRelease, lightYield: Double, gammaB: Double) throws -> [Double] {
+    static func energyResponse(recoil t: Double, release: CsIRelease, lightYield: Double,
+        gammaB: Double) throws -> [Double] {
         let r = release.response
         let eee = (r.a * t + r.b * t * t + r.c * t * t * t + r.d * t * t * t * t) * 1000  // keVee
         guard eee > 0 else { return Array(repeating: 0, count: CsIRelease.peEdges.count - 1) }
@@ -133,14 +137,16 @@ public struct CsIPredictor: Sendable {
     }
 
     /// Time-efficiency-weighted arrival fraction in each time bin (integrated on 0.01 µs steps).
-    static func timeFractions(_ flavor: Flavor, _ arrival: ArrivalTimeModel, _ efficiency: CsITimeEfficiency) -> [Double] {
+    static func timeFractions(_ flavor: Flavor, _ arrival: ArrivalTimeModel,
+        _ efficiency: CsITimeEfficiency) -> [Double] {
         (0..<(CsIRelease.timeEdges.count - 1)).map { j in
             let a = CsIRelease.timeEdges[j], b = CsIRelease.timeEdges[j + 1]
             let n = max(1, Int(((b - a) / 0.01).rounded()))
             let h = (b - a) / Double(n)
             return (0..<n).reduce(0) { s, k in
                 let t0 = a + Double(k) * h
-                return s + efficiency(t0 + h / 2) * ArrivalTime.fraction(flavor, arrival, from: t0 * 1000, to: (t0 + h) * 1000)
+                return s + efficiency(t0 + h / 2) * ArrivalTime.fraction(flavor, arrival, from: t0 * 1000,
+                    to: (t0 + h) * 1000)
             }
         }
     }

@@ -110,7 +110,8 @@ public final class DataLibrary: @unchecked Sendable {
                 throw DataFileError.absent(file: url.path, dataSet: id, hint: Self.absenceHint(set, origin))
             case .differs(let observed, let bytes):
                 if origin == .package {
-                    throw DataFileError.damaged(file: url.path, message: "SHA-256 \(observed.prefix(16))… (\(bytes) bytes) "
+                    throw DataFileError.damaged(file: url.path,
+                        message: "SHA-256 \(observed.prefix(16))… (\(bytes) bytes) "
                         + "is not the release's \(file.sha256.prefix(16))… (\(file.bytes) bytes) recorded in "
                         + "Reference/releases/\(ReleaseManifest.fileName): damaged; restore it with git checkout "
                         + "(nucheck data verify lists every file)")

@@ -27,7 +27,8 @@ public struct NucheckHome: Sendable {
     static func isHome(_ url: URL) -> Bool {
         var isDirectory: ObjCBool = false
         return ["Fixtures", "Reference"].allSatisfy {
-            FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path, isDirectory: &isDirectory) && isDirectory.boolValue
+            FileManager.default.fileExists(atPath: url.appendingPathComponent($0).path,
+                isDirectory: &isDirectory) && isDirectory.boolValue
         }
     }
 
@@ -35,7 +36,8 @@ public struct NucheckHome: Sendable {
     public static func locate() throws -> NucheckHome {
         let list = candidates()
         if let environment = list[0].1, !isHome(environment) {
-            throw DataFileError.field(file: environment.path, field: "$\(environmentVariable)", message: "holds no Fixtures/ and Reference/")
+            throw DataFileError.field(file: environment.path, field: "$\(environmentVariable)",
+                message: "holds no Fixtures/ and Reference/")
         }
         if let found = list.compactMap({ $0.1 }).first(where: isHome) { return NucheckHome(root: found.standardizedFileURL) }
         let looked = list.map { "\($0.0)\($0.1.map { " (\($0.path))" } ?? " (unset)")" }.joined(separator: "; ")

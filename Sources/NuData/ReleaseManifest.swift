@@ -60,7 +60,8 @@ public struct ReleaseManifest: Sendable {
         }
         func strings(_ o: [String: Any], _ key: String, _ context: String) throws -> [String] {
             guard let s = o[key] as? [String] else {
-                throw DataFileError.field(file: url.path, field: "\(context).\(key)", message: "expected a list of strings")
+                throw DataFileError.field(file: url.path, field: "\(context).\(key)",
+                    message: "expected a list of strings")
             }
             return s
         }
@@ -75,13 +76,16 @@ public struct ReleaseManifest: Sendable {
                 let path = try string(f, "path", id), context = "\(id).\(path)"
                 let sha = try string(f, "sha256", context)
                 guard sha.count == 64, sha.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-                    throw DataFileError.field(file: url.path, field: "\(context).sha256", message: "expected 64 lowercase hex digits")
+                    throw DataFileError.field(file: url.path, field: "\(context).sha256",
+                        message: "expected 64 lowercase hex digits")
                 }
                 guard let bytes = f["bytes"] as? Int, bytes > 0 else {
-                    throw DataFileError.field(file: url.path, field: "\(context).bytes", message: "expected a positive integer")
+                    throw DataFileError.field(file: url.path, field: "\(context).bytes",
+                        message: "expected a positive integer")
                 }
                 guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-                    throw DataFileError.field(file: url.path, field: "\(context)", message: "a path inside the data set's folder")
+                    throw DataFileError.field(file: url.path, field: "\(context)",
+                        message: "a path inside the data set's folder")
                 }
                 guard !files.contains(where: { $0.path == path }) else {
                     throw DataFileError.field(file: url.path, field: context, message: "listed twice")
@@ -93,7 +97,8 @@ public struct ReleaseManifest: Sendable {
                 throw DataFileError.field(file: url.path, field: id, message: "data set listed twice")
             }
             parsed.append(DataSet(id: id, directory: try string(set, "directory", id),
-                                  userDirectory: try string(set, "userDirectory", id), variable: try string(set, "variable", id),
+                                  userDirectory: try string(set, "userDirectory", id), variable: try string(set,
+                                      "variable", id),
                                   title: try string(set, "title", id), citation: try string(set, "citation", id),
                                   source: try string(set, "source", id), notCopied: try strings(set, "notCopied", id),
                                   files: files))

@@ -16,12 +16,14 @@ public struct ConventionAudit: Sendable {
             label = try o.string("label")
             quantity = try o.string("quantity")
             guard (try? QuantityRegistry.named(quantity)) != nil else {
-                throw HarnessError.file(path: o.path, field: o.name("quantity"), message: "'\(quantity)' is not a known quantity")
+                throw HarnessError.file(path: o.path, field: o.name("quantity"),
+                    message: "'\(quantity)' is not a known quantity")
             }
             inputs = try o.stringMap("inputs")
             let p = try o.optionalString("path") ?? "closedForm"
             guard let path = Path(rawValue: p) else {
-                throw HarnessError.file(path: o.path, field: o.name("path"), message: "'\(p)' is not closedForm or numerical")
+                throw HarnessError.file(path: o.path, field: o.name("path"),
+                    message: "'\(p)' is not closedForm or numerical")
             }
             self.path = path
         }
@@ -63,19 +65,23 @@ public struct ConventionAudit: Sendable {
         items = try list.enumerated().map { i, raw in
             let o = try JSONObject(raw, path: url.path, context: "items[\(i)]")
             let conventions = try o.object("conventions")
-            guard !conventions.storage.isEmpty else { throw HarnessError.file(path: url.path, field: conventions.context, message: "is empty") }
+            guard !conventions.storage.isEmpty else { throw HarnessError.file(path: url.path,
+                field: conventions.context, message: "is empty") }
             let demo = try o.object("demonstration")
-            let ways = try demo.array("ways").enumerated().map { j, w in try Way(JSONObject(w, path: url.path, context: "\(demo.context).ways[\(j)]")) }
+            let ways = try demo.array("ways").enumerated().map { j, w in try Way(JSONObject(w, path: url.path,
+                context: "\(demo.context).ways[\(j)]")) }
             let ratio = try demo.strings("ratio")
             guard ratio.count == 2, ratio.allSatisfy({ label in ways.contains { $0.label == label } }) else {
-                throw HarnessError.file(path: url.path, field: demo.name("ratio"), message: "must name two of the ways' labels")
+                throw HarnessError.file(path: url.path, field: demo.name("ratio"),
+                    message: "must name two of the ways' labels")
             }
             let m = try o.object("mapping")
             let to = m.has("to") ? try Way(try m.object("to")) : nil
             let expectedRatio = m.has("expectedRatio") ? try m.decimal("expectedRatio") : nil
             let expectedValue = m.has("expectedValue") ? try m.decimal("expectedValue") : nil
             guard (to != nil && expectedRatio != nil) != (expectedValue != nil) else {
-                throw HarnessError.file(path: url.path, field: m.context, message: "needs either 'to' with 'expectedRatio', or 'expectedValue'")
+                throw HarnessError.file(path: url.path, field: m.context,
+                    message: "needs either 'to' with 'expectedRatio', or 'expectedValue'")
             }
             return Item(id: try o.string("id"), title: try o.string("title"),
                         conventions: try conventions.storage.keys.sorted().map { ($0, try conventions.string($0)) },
@@ -116,7 +122,8 @@ public struct ConventionAudit: Sendable {
                 expected = item.expectedValue!
             }
             let holds = abs(observed - expected) <= item.tolerance * abs(expected)
-            return Result(item: item, values: values, units: units, ratio: ratio, mappingObserved: observed, mappingExpected: expected, holds: holds)
+            return Result(item: item, values: values, units: units, ratio: ratio, mappingObserved: observed,
+                mappingExpected: expected, holds: holds)
         }
     }
 

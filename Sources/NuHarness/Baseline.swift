@@ -14,7 +14,8 @@ public enum HarnessVersion {
         guard let root = try? NucheckHome.locate().root else { return "unknown" }
         let git = root.appendingPathComponent(".git")
         func read(_ path: String) -> String? {
-            (try? String(contentsOf: git.appendingPathComponent(path), encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+            (try? String(contentsOf: git.appendingPathComponent(path),
+                encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard let head = read("HEAD") else { return "unknown" }
         guard head.hasPrefix("ref: ") else { return String(head.prefix(12)) }
@@ -52,7 +53,8 @@ public enum Baseline {
         /// reads: such a value is neither recorded nor compared.
         public let dataAbsent: Bool
 
-        public init(key: String, quantity: String, value: Double?, error: String?, units: String, dataAbsent: Bool = false) {
+        public init(key: String, quantity: String, value: Double?, error: String?, units: String,
+            dataAbsent: Bool = false) {
             self.dataAbsent = dataAbsent
             self.key = key
             self.quantity = quantity
@@ -90,10 +92,13 @@ public enum Baseline {
                 entries.append(Entry(key: "\(c.id) | error", quantity: c.quantity, value: nil,
                                      error: ExitStatus.message(for: error), units: "", dataAbsent: absent))
             case .success(let e):
-                if let v = e.closedForm { entries.append(Entry(key: "\(c.id) | closedForm", quantity: c.quantity, value: v, error: nil, units: e.units)) }
-                if let v = e.numerical { entries.append(Entry(key: "\(c.id) | numerical", quantity: c.quantity, value: v, error: nil, units: e.units)) }
+                if let v = e.closedForm { entries.append(Entry(key: "\(c.id) | closedForm", quantity: c.quantity,
+                    value: v, error: nil, units: e.units)) }
+                if let v = e.numerical { entries.append(Entry(key: "\(c.id) | numerical", quantity: c.quantity,
+                    value: v, error: nil, units: e.units)) }
                 for (name, v) in e.forms.sorted(by: { $0.key < $1.key }) {
-                    entries.append(Entry(key: "\(c.id) | form:\(name)", quantity: c.quantity, value: v, error: nil, units: e.units))
+                    entries.append(Entry(key: "\(c.id) | form:\(name)", quantity: c.quantity, value: v, error: nil,
+                        units: e.units))
                 }
             }
         }
@@ -121,12 +126,14 @@ public enum Baseline {
     public static func write(_ entries: [Entry], to url: URL) throws {
         let absent = entries.filter(\.dataAbsent)
         if let first = absent.first {
-            throw HarnessError.file(path: url.path, field: nil, message: "not written: \(absent.count) cases could not be "
+            throw HarnessError.file(path: url.path, field: nil,
+                message: "not written: \(absent.count) cases could not be "
                 + "evaluated because a data file is absent (\(first.error ?? "")); a baseline is recorded whole or not at all")
         }
         let directory = url.deletingLastPathComponent()
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-            throw HarnessError.file(path: url.path, field: nil, message: "cannot be written: cannot create '\(directory.path)'")
+            throw HarnessError.file(path: url.path, field: nil,
+                message: "cannot be written: cannot create '\(directory.path)'")
         }
         OutputFiles.removeStaleTemporaries(of: url.path)
         try OutputFiles.write([(url.path, render(entries))])
@@ -136,40 +143,50 @@ public enum Baseline {
     /// the file and the line.
     public static func read(_ url: URL) throws -> [Entry] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw HarnessError.file(path: url.path, field: nil, message: "baseline is missing; record one with `nucheck baseline record`")
+            throw HarnessError.file(path: url.path, field: nil,
+                message: "baseline is missing; record one with `nucheck baseline record`")
         }
         let text = String(decoding: data, as: UTF8.self)
         guard text.hasPrefix(header) else {
-            throw HarnessError.file(path: url.path, field: "line 1", message: "is not a nucheck baseline (expected '\(header)')")
+            throw HarnessError.file(path: url.path, field: "line 1",
+                message: "is not a nucheck baseline (expected '\(header)')")
         }
         guard text.hasSuffix("\n") else {
-            throw HarnessError.file(path: url.path, field: "end of file", message: "baseline is truncated (no final newline)")
+            throw HarnessError.file(path: url.path, field: "end of file",
+                message: "baseline is truncated (no final newline)")
         }
         var entries: [Entry] = []
         var lineOfKey: [String: Int] = [:]
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+        for (index, line) in text.split(separator: "\n",
+            omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
             let fields = line.components(separatedBy: " | ")
             guard fields.count == 5 else {
-                throw HarnessError.file(path: url.path, field: "line \(index + 1)", message: "corrupt: expected 5 fields separated by ' | ', got \(fields.count): \(line.prefix(120))")
+                throw HarnessError.file(path: url.path, field: "line \(index + 1)",
+                    message: "corrupt: expected 5 fields separated by ' | ', got \(fields.count): \(line.prefix(120))")
             }
             let key = "\(fields[0]) | \(fields[1])"
             if let first = lineOfKey[key] {
-                throw HarnessError.file(path: url.path, field: "line \(index + 1)", message: "duplicate key '\(key)' (first on line \(first))")
+                throw HarnessError.file(path: url.path, field: "line \(index + 1)",
+                    message: "duplicate key '\(key)' (first on line \(first))")
             }
             lineOfKey[key] = index + 1
             if fields[2].hasPrefix("error: ") {
-                entries.append(Entry(key: key, quantity: fields[4], value: nil, error: String(fields[2].dropFirst(7)), units: fields[3]))
+                entries.append(Entry(key: key, quantity: fields[4], value: nil, error: String(fields[2].dropFirst(7)),
+                    units: fields[3]))
             } else {
                 guard let v = Double(fields[2]), v.isFinite else {
-                    throw HarnessError.file(path: url.path, field: "line \(index + 1)", message: "corrupt: '\(fields[2])' is not a finite number")
+                    throw HarnessError.file(path: url.path, field: "line \(index + 1)",
+                        message: "corrupt: '\(fields[2])' is not a finite number")
                 }
                 entries.append(Entry(key: key, quantity: fields[4], value: v, error: nil, units: fields[3]))
             }
         }
-        guard !entries.isEmpty else { throw HarnessError.file(path: url.path, field: nil, message: "baseline holds no values") }
+        guard !entries.isEmpty else { throw HarnessError.file(path: url.path, field: nil,
+            message: "baseline holds no values") }
         let last = text.split(separator: "\n").last.map(String.init) ?? ""
         guard last.hasPrefix(trailer), Int(last.dropFirst(trailer.count).split(separator: " ").first ?? "") == entries.count else {
-            throw HarnessError.file(path: url.path, field: "end of file", message: "baseline is truncated or altered: expected the trailer '\(trailer)\(entries.count) values', found '\(last.prefix(80))'")
+            throw HarnessError.file(path: url.path, field: "end of file",
+                message: "baseline is truncated or altered: expected the trailer '\(trailer)\(entries.count) values', found '\(last.prefix(80))'")
         }
         return entries
     }
@@ -192,17 +209,20 @@ public enum Baseline {
         let new = new.filter { !$0.dataAbsent }
         let before = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        func text(_ e: Entry?) -> String { e.map { $0.value.map { String(format: "%.17g", $0) } ?? "error: \($0.error ?? "")" } ?? "absent" }
+        func text(_ e: Entry?) -> String { e.map { $0.value.map { String(format: "%.17g",
+            $0) } ?? "error: \($0.error ?? "")" } ?? "absent" }
         var changes: [Change] = []
         for key in Set(before.keys).union(after.keys).sorted() {
             let a = before[key], b = after[key]
             if let x = a?.value, let y = b?.value {
                 let change = relativeDeviation(y, x)
                 if abs(y - x) > tolerance * max(abs(x), abs(y)) {
-                    changes.append(Change(key: key, quantity: (b ?? a)!.quantity, old: text(a), new: text(b), relativeChange: change))
+                    changes.append(Change(key: key, quantity: (b ?? a)!.quantity, old: text(a), new: text(b),
+                        relativeChange: change))
                 }
             } else if text(a) != text(b) {
-                changes.append(Change(key: key, quantity: (b ?? a)!.quantity, old: text(a), new: text(b), relativeChange: nil))
+                changes.append(Change(key: key, quantity: (b ?? a)!.quantity, old: text(a), new: text(b),
+                    relativeChange: nil))
             }
         }
         return changes

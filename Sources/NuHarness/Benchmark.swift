@@ -32,22 +32,28 @@ public enum Benchmark {
         let g2 = ["mediator": "vector", "g": "1e-3", "mass": "10MeV"]
         let chi2 = (o: [12.0, 30, 41, 25, 9], p: [10.0, 33, 38, 27, 7.5], b: [3.0, 4, 4, 3, 2])
         return [
-            Case(quantity: "nue.dsigma (dev)", inputs: ["flavor": "numu", "energy": "30MeV", "recoil": "10MeV"].merging(blText) { a, _ in a },
+            Case(quantity: "nue.dsigma (dev)", inputs: ["flavor": "numu", "energy": "30MeV",
+                "recoil": "10MeV"].merging(blText) { a, _ in a },
                  closed: { try NuElectronDev.differentialCrossSection(point) }, numerical: nil),
-            Case(quantity: "nue.dsigma (general)", inputs: [:], closed: { try NuElectronGeneral.differentialCrossSection(point) }, numerical: nil),
-            Case(quantity: "nue.dsigma (shift)", inputs: [:], closed: { try NuElectronShift.differentialCrossSection(point) }, numerical: nil),
+            Case(quantity: "nue.dsigma (general)", inputs: [:],
+                closed: { try NuElectronGeneral.differentialCrossSection(point) }, numerical: nil),
+            Case(quantity: "nue.dsigma (shift)", inputs: [:],
+                closed: { try NuElectronShift.differentialCrossSection(point) }, numerical: nil),
             Case(quantity: "nue.sigma", inputs: ["flavor": "numu", "energy": "30MeV"].merging(blText) { a, _ in a },
                  closed: { try NuElectronTotal.crossSection(.numu, energy: 30, recoilMin: 0, mediator: bl) },
                  numerical: { try NuElectronIntegrated.crossSection(.numu, energy: 30, recoilMin: 0, mediator: bl) }),
-            Case(quantity: "nue.interference", inputs: ["flavor": "numu", "energy": "30MeV", "recoil": "10MeV"].merging(blText) { a, _ in a },
+            Case(quantity: "nue.interference", inputs: ["flavor": "numu", "energy": "30MeV",
+                "recoil": "10MeV"].merging(blText) { a, _ in a },
                  closed: { try NuElectronDev.parts(point).interference }, numerical: { try NuElectronAmplitude.interference(point) }),
             Case(quantity: "dev.coefficient", inputs: ["flavor": "numubar", "index": "4"],
                  closed: { DevTable1.coefficients(.numubar, sin2ThetaW: Constants.defaultSin2ThetaW).c4 },
-                 numerical: { try DevCoefficientExtraction.coefficients(.numubar, sin2ThetaW: Constants.defaultSin2ThetaW)[3] }),
+                 numerical: { try DevCoefficientExtraction.coefficients(.numubar,
+                     sin2ThetaW: Constants.defaultSin2ThetaW)[3] }),
             Case(quantity: "nue.tmax", inputs: ["energy": "30MeV"],
                  closed: { Kinematics.maximumRecoil(energy: 30, targetMass: Constants.electronMass) },
                  numerical: { try KinematicRoots.maximumRecoil(energy: 30) }),
-            Case(quantity: "trident.ratio", inputs: [:], closed: { CouplingRatios.tridentRatio(sin2ThetaW: Constants.defaultSin2ThetaW) },
+            Case(quantity: "trident.ratio", inputs: [:],
+                closed: { CouplingRatios.tridentRatio(sin2ThetaW: Constants.defaultSin2ThetaW) },
                  numerical: { try DevCoefficientExtraction.tridentRatio(sin2ThetaW: Constants.defaultSin2ThetaW) }),
             Case(quantity: "loop.eps", inputs: ["beta": "tau", "alpha": "e", "q": "50MeV"],
                  closed: { try LoopMixing.epsilon(beta: .tau, alpha: .e, q: 50) },
@@ -57,19 +63,25 @@ public enum Benchmark {
             Case(quantity: "g2.coupling", inputs: ["mediator": "vector", "mass": "10MeV", "deltaA": "2.51e-9"],
                  closed: { try MuonG2.coupling(.vector, mass: 10, deltaA: 2.51e-9) },
                  numerical: { try MuonG2Quadrature.coupling(.vector, mass: 10, deltaA: 2.51e-9) }),
-            Case(quantity: "pion.promptLine", inputs: [:], closed: { DecayKinematics.promptLine }, numerical: { try KinematicRoots.promptLine() }),
-            Case(quantity: "muon.endpoint", inputs: [:], closed: { DecayKinematics.muonDecayEndpoint }, numerical: { try KinematicRoots.muonDecayEndpoint() }),
+            Case(quantity: "pion.promptLine", inputs: [:], closed: { DecayKinematics.promptLine },
+                numerical: { try KinematicRoots.promptLine() }),
+            Case(quantity: "muon.endpoint", inputs: [:], closed: { DecayKinematics.muonDecayEndpoint },
+                numerical: { try KinematicRoots.muonDecayEndpoint() }),
             Case(quantity: "scalar.sigmaPiNRatio", inputs: [:],
-                 closed: { try CouplingRatios.sigmaPiNOverMud(sigmaPiN: 59.1, upMass: 2.16, downMass: 4.67) }, numerical: nil),
+                 closed: { try CouplingRatios.sigmaPiNOverMud(sigmaPiN: 59.1, upMass: 2.16,
+                     downMass: 4.67) }, numerical: nil),
             Case(quantity: "zprime.rescaling", inputs: ["mass": "10MeV", "q": "50MeV"],
                  closed: { try ZPrimeCoefficient.rescalingFactor(g: 1, mass: 10, q: 50) },
                  numerical: { try KinematicRoots.halfConventionRescaling(mass: 10, q: 50) }),
             Case(quantity: "chi2.dev", inputs: ["expected": "120", "standardModel": "100"],
                  closed: { try Chi2.devMinimum(expected: 120, standardModel: 100, sigma: 0.05).chi2 },
                  numerical: { try Chi2Minimization.devMinimum(expected: 120, standardModel: 100, sigma: 0.05).chi2 }),
-            Case(quantity: "chi2.abdullah", inputs: ["observed": "12,30,41,25,9", "predicted": "10,33,38,27,7.5", "background": "3,4,4,3,2"],
-                 closed: { try Chi2.abdullahMinimum(observed: chi2.o, predicted: chi2.p, background: chi2.b, sigma: 0.1).chi2 },
-                 numerical: { try Chi2Minimization.abdullahMinimum(observed: chi2.o, predicted: chi2.p, background: chi2.b, sigma: 0.1).chi2 }),
+            Case(quantity: "chi2.abdullah", inputs: ["observed": "12,30,41,25,9", "predicted": "10,33,38,27,7.5",
+                "background": "3,4,4,3,2"],
+                 closed: { try Chi2.abdullahMinimum(observed: chi2.o, predicted: chi2.p, background: chi2.b,
+                     sigma: 0.1).chi2 },
+                 numerical: { try Chi2Minimization.abdullahMinimum(observed: chi2.o, predicted: chi2.p,
+                     background: chi2.b, sigma: 0.1).chi2 }),
         ] + (try cevnsCases()) + (try coherentCases())
     }
 
@@ -79,7 +91,8 @@ public enum Benchmark {
         let analysis = try CoherentContext.shared.argonAnalysis()
         let predictor = analysis.predictor
         let bl = AsymptoticLimit.Mediator.vector(ModelRegistry.bMinusL)
-        _ = try analysis.bound(bl, regime: .lowMass, minimisation: .analytic)  // predictions computed once, outside the timing
+        _ = try analysis.bound(bl, regime: .lowMass,
+            minimisation: .analytic)  // predictions computed once, outside the timing
         let sm = ArgonChi2.flat(try predictor.cevns(SignalModel()))
         let csi = try CoherentContext.shared.csiAnalysis()
         let csiSM = ArgonChi2.flat(try csi.predictor.cevns(SignalModel()))
@@ -103,10 +116,14 @@ public enum Benchmark {
     static func cevnsCases() throws -> [Case] {
         let cs = NuclearData.cs133, ar = NuclearData.ar40
         let universal = ModelRegistry.universal
-        let point = try CEvNSPoint(nucleus: cs, flavor: .numu, energy: 30, recoil: 0.01, mediator: .vector(model: universal, g: 1e-4, mass: 10))
-        let loopPoint = try CEvNSPoint(nucleus: cs, flavor: .numu, energy: 30, recoil: 0.01, mediator: .vector(model: ModelRegistry.lmuMinusLtau, g: 1e-3, mass: 10))
-        let text = ["nucleus": "Cs133", "flavor": "numu", "energy": "30MeV", "recoil": "10keV", "model": "universal", "g": "1e-4", "mass": "10MeV"]
-        let bare = try CEvNSPoint(nucleus: cs, flavor: .numu, energy: 30, recoil: 0.01, mediator: .vector(model: universal, g: 1e-4, mass: 10), formFactor: .none)
+        let point = try CEvNSPoint(nucleus: cs, flavor: .numu, energy: 30, recoil: 0.01,
+            mediator: .vector(model: universal, g: 1e-4, mass: 10))
+        let loopPoint = try CEvNSPoint(nucleus: cs, flavor: .numu, energy: 30, recoil: 0.01,
+            mediator: .vector(model: ModelRegistry.lmuMinusLtau, g: 1e-3, mass: 10))
+        let text = ["nucleus": "Cs133", "flavor": "numu", "energy": "30MeV", "recoil": "10keV", "model": "universal",
+            "g": "1e-4", "mass": "10MeV"]
+        let bare = try CEvNSPoint(nucleus: cs, flavor: .numu, energy: 30, recoil: 0.01,
+            mediator: .vector(model: universal, g: 1e-4, mass: 10), formFactor: .none)
         return [
             Case(quantity: "cevns.dsigma", inputs: text, closed: { CEvNS.differentialCrossSection(point) },
                  numerical: { try CEvNSNumerical.differentialCrossSection(point) }),
@@ -114,28 +131,39 @@ public enum Benchmark {
                  numerical: { try CEvNSNumerical.differentialCrossSection(loopPoint) }),
             Case(quantity: "cevns.dsigma (F = 1)", inputs: [:], closed: { CEvNS.differentialCrossSection(bare) },
                  numerical: { try CEvNSNumerical.differentialCrossSection(bare) }),
-            Case(quantity: "cevns.sigma (F = 1)", inputs: ["nucleus": "Cs133", "energy": "30MeV", "model": "universal", "g": "1e-4", "mass": "10MeV", "formFactor": "none"],
-                 closed: { try CEvNSTotal.crossSection(nucleus: cs, flavor: .numu, energy: 30, recoilMin: 0, mediator: .vector(model: universal, g: 1e-4, mass: 10)) },
-                 numerical: { try CEvNSNumerical.crossSection(nucleus: cs, flavor: .numu, energy: 30, recoilMin: 0, mediator: .vector(model: universal, g: 1e-4, mass: 10), formFactor: .none) }),
+            Case(quantity: "cevns.sigma (F = 1)", inputs: ["nucleus": "Cs133", "energy": "30MeV", "model": "universal",
+                "g": "1e-4", "mass": "10MeV", "formFactor": "none"],
+                 closed: { try CEvNSTotal.crossSection(nucleus: cs, flavor: .numu, energy: 30, recoilMin: 0,
+                     mediator: .vector(model: universal, g: 1e-4, mass: 10)) },
+                 numerical: { try CEvNSNumerical.crossSection(nucleus: cs, flavor: .numu, energy: 30, recoilMin: 0,
+                     mediator: .vector(model: universal, g: 1e-4, mass: 10), formFactor: .none) }),
             Case(quantity: "cevns.dip", inputs: ["model": "universal", "nucleus": "Ar40", "g": "1e-4", "mass": "10MeV"],
-                 closed: { try CEvNSConditions.dipRecoil(model: universal, nucleus: ar, flavor: .numu, g: 1e-4, mass: 10) },
-                 numerical: { try CEvNSNumerical.dipRecoil(model: universal, nucleus: ar, flavor: .numu, g: 1e-4, mass: 10) }),
+                 closed: { try CEvNSConditions.dipRecoil(model: universal, nucleus: ar, flavor: .numu, g: 1e-4,
+                     mass: 10) },
+                 numerical: { try CEvNSNumerical.dipRecoil(model: universal, nucleus: ar, flavor: .numu, g: 1e-4,
+                     mass: 10) }),
             Case(quantity: "cevns.strip", inputs: ["model": "universal", "nucleus": "Ar40"],
                  closed: { try CEvNSConditions.printedCoefficient(.strip, model: universal) },
-                 numerical: { try CEvNSNumerical.heavyMediatorCoefficient(strip: true, model: universal, nucleus: ar, q: 0, physics: .paper) }),
+                 numerical: { try CEvNSNumerical.heavyMediatorCoefficient(strip: true, model: universal, nucleus: ar,
+                     q: 0, physics: .paper) }),
             Case(quantity: "cevns.cancel", inputs: ["model": "universal", "nucleus": "Ar40"],
                  closed: { try CEvNSConditions.printedCoefficient(.cancel, model: universal) },
-                 numerical: { try CEvNSNumerical.heavyMediatorCoefficient(strip: false, model: universal, nucleus: ar, q: 0, physics: .paper) }),
-            Case(quantity: "helm", inputs: ["nucleus": "Cs133", "q": "50MeV"], closed: { FormFactors.helm(q: 50, rmsRadius: cs.neutronRadius) },
+                 numerical: { try CEvNSNumerical.heavyMediatorCoefficient(strip: false, model: universal, nucleus: ar,
+                     q: 0, physics: .paper) }),
+            Case(quantity: "helm", inputs: ["nucleus": "Cs133", "q": "50MeV"], closed: { FormFactors.helm(q: 50,
+                rmsRadius: cs.neutronRadius) },
                  numerical: { try FormFactorQuadrature.helm(q: 50, rmsRadius: cs.neutronRadius) }),
             Case(quantity: "formfactor", inputs: ["nucleus": "Cs133", "q": "50MeV", "model": "fermi"],
                  closed: { FormFactors.symmetrizedFermi(q: 50, rmsRadius: cs.neutronRadius) },
                  numerical: { try FormFactorQuadrature.symmetrizedFermi(q: 50, rmsRadius: cs.neutronRadius) }),
-            Case(quantity: "cevns.tmax", inputs: ["nucleus": "Ar40"], closed: { Kinematics.printedNuclearEndpoint(energy: 29.8, nucleusMass: ar.mass) },
+            Case(quantity: "cevns.tmax", inputs: ["nucleus": "Ar40"],
+                closed: { Kinematics.printedNuclearEndpoint(energy: 29.8, nucleusMass: ar.mass) },
                  numerical: { try KinematicRoots.maximumRecoil(energy: 29.8, targetMass: ar.mass) }),
             Case(quantity: "flux.fold", inputs: ["detector": "ar", "recoil": "10keV", "flavor": "numubar"],
-                 closed: { try FluxFolding.averagedCrossSection(.numubar, try CEvNSPoint(nucleus: ar, flavor: .numubar, energy: 52.8, recoil: 0.01)) },
-                 numerical: { try FluxFoldingQuadrature.averagedCrossSection(.numubar, try CEvNSPoint(nucleus: ar, flavor: .numubar, energy: 52.8, recoil: 0.01)) }),
+                 closed: { try FluxFolding.averagedCrossSection(.numubar, try CEvNSPoint(nucleus: ar, flavor: .numubar,
+                     energy: 52.8, recoil: 0.01)) },
+                 numerical: { try FluxFoldingQuadrature.averagedCrossSection(.numubar, try CEvNSPoint(nucleus: ar,
+                     flavor: .numubar, energy: 52.8, recoil: 0.01)) }),
             Case(quantity: "apv.weakCharge", inputs: ["nucleus": "Cs133"],
                  closed: { -Double(cs.neutrons) + Double(cs.protons) * (1 - 4 * Constants.defaultSin2ThetaW) }, numerical: nil),
         ]
@@ -147,7 +175,8 @@ public enum Benchmark {
         try cases().map { c in
             let closed = try time(budget) { _ = try c.closed() }
             let numerical = try c.numerical.map { n in try time(budget) { _ = try n() } }
-            return Row(quantity: c.quantity, inputs: c.inputs, closedFormNanoseconds: closed, numericalNanoseconds: numerical)
+            return Row(quantity: c.quantity, inputs: c.inputs, closedFormNanoseconds: closed,
+                numericalNanoseconds: numerical)
         }
     }
 
@@ -189,20 +218,25 @@ public enum Benchmark {
             return try seconds {
                 for model in models {
                     let mediator: AsymptoticLimit.Mediator = model == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(model))
-                    for dataset in datasets { _ = try CoherentContext.shared.limitAnalysis(dataset).curve(mediator, masses: masses) }
+                    for dataset in datasets { _ = try CoherentContext.shared.limitAnalysis(dataset).curve(mediator,
+                        masses: masses) }
                 }
             }
         }
         let all = try curves(TableTwo.models, TableTwo.datasets, masses: 100)
-        let (c25, c100) = (try curves(["B-L"], ["combined"], masses: 25), try curves(["B-L"], ["combined"], masses: 100))
+        let (c25, c100) = (try curves(["B-L"], ["combined"], masses: 25), try curves(["B-L"], ["combined"],
+            masses: 100))
         let analysis = try CoherentContext.shared.limitAnalysis("combined")
         let q = try AsymptoticLimit.quadratic(.vector(ModelRegistry.bMinusL), mass: 10, predict: analysis.predict)
         let chi2: ([Double]) throws -> Double = { try analysis.chi2($0, .analytic) }
-        let coarse = try seconds { for _ in 0..<20 { _ = try AsymptoticLimit.scan(q, convention: .standard, chi2: chi2) } }
-        let fine = try seconds { for _ in 0..<20 { _ = try AsymptoticLimit.scan(q, convention: .standard, chi2: chi2, decadeStep: 0.05) } }
+        let coarse = try seconds { for _ in 0..<20 { _ = try AsymptoticLimit.scan(q, convention: .standard,
+            chi2: chi2) } }
+        let fine = try seconds { for _ in 0..<20 { _ = try AsymptoticLimit.scan(q, convention: .standard, chi2: chi2,
+            decadeStep: 0.05) } }
         return [String(format: "table2, all 66 entries (2 cores)                         %8.3f s", table),
                 String(format: "limits all --detector all --points 100 (3300 masses)    %8.3f s  (%.1f ms per mass and data set)", all, 1000 * all / 3300),
-                String(format: "limits B-L combined, 25 masses                          %8.3f s  (%.1f ms per mass)", c25, 1000 * c25 / 25),
+                String(format: "limits B-L combined, 25 masses                          %8.3f s  (%.1f ms per mass)",
+                    c25, 1000 * c25 / 25),
                 String(format: "limits B-L combined, 100 masses                         %8.3f s  (%.1f ms per mass; 100/25 cost ratio %.2f)", c100, 10 * c100, c100 / c25),
                 String(format: "one χ² scan, B-L combined at 10 MeV, 0.1 decades       %8.4f s", coarse / 20),
                 String(format: "one χ² scan, B-L combined at 10 MeV, 0.05 decades      %8.4f s  (finer/coarser cost ratio %.2f)", fine / 20, fine / coarse)]

@@ -25,7 +25,8 @@ public enum DuneSensitivity {
         public let pot: Double, targetTon: Double, threshold: Double, sigma: Double
         public init(_ reference: ReferenceLibrary) throws {
             func v(_ id: String) throws -> Double {
-                guard let x = try reference.entry("dune.json#\(id)", citedFrom: "DuneSensitivity", field: id).value else {
+                guard let x = try reference.entry("dune.json#\(id)", citedFrom: "DuneSensitivity",
+                    field: id).value else {
                     throw HarnessError.file(path: "dune.json", field: id, message: "needs a value")
                 }
                 return x
@@ -38,14 +39,17 @@ public enum DuneSensitivity {
     public static func deltaChi2(dof: Int) -> Double { dof == 1 ? 2.705543454095404 : 4.605170185988091 }
 
     /// Events of one mode as (N_SM, a, b) at mass M, by one path's σ.
-    static func polynomial(flux: TabulatedFlux, setup: Setup, electrons: Double, model: VectorModel, mass: Double, sw2: Double,
-                           sigma: (Flavor, Double, Double, ZPrime, Double) throws -> Double) throws -> (Double, Double, Double) {
+    static func polynomial(flux: TabulatedFlux, setup: Setup, electrons: Double, model: VectorModel, mass: Double,
+        sw2: Double,
+                           sigma: (Flavor, Double, Double, ZPrime,
+                               Double) throws -> Double) throws -> (Double, Double, Double) {
         func events(_ g: Double) throws -> Double {
             let z = g == 0 ? ZPrime.none : try ZPrime(model: model, g: g, mass: mass)
             var sum = 0.0
             for flavor in TabulatedFlux.flavorColumns {
                 sum += try flux.integrate(flavor) { e in
-                    Kinematics.maximumRecoil(energy: e, targetMass: Constants.electronMass) > setup.threshold ? try sigma(flavor, e, setup.threshold, z, sw2) : 0
+                    Kinematics.maximumRecoil(energy: e,
+                        targetMass: Constants.electronMass) > setup.threshold ? try sigma(flavor, e, setup.threshold, z, sw2) : 0
                 }
             }
             return sum * setup.pot * electrons * Constants.squaredHbarCInMeV2Cm2
@@ -71,24 +75,31 @@ public enum DuneSensitivity {
     public static func reach(model: VectorModel, mass: Double, mode: Mode, side: Side, dof: Int, path: FoldingPath,
                              fluxes: [Mode: TabulatedFlux], setup: Setup, electrons: Double, sw2: Double) throws -> Double? {
         let sigma: (Flavor, Double, Double, ZPrime, Double) throws -> Double = path == .closedForm
-            ? { f, e, t, z, s in try NuElectronTotal.crossSection(f, energy: e, recoilMin: t, mediator: z, sin2ThetaW: s) }
-            : { f, e, t, z, s in try NuElectronIntegrated.crossSection(f, energy: e, recoilMin: t, mediator: z, sin2ThetaW: s) }
+            ? { f, e, t, z, s in try NuElectronTotal.crossSection(f, energy: e, recoilMin: t, mediator: z,
+                sin2ThetaW: s) }
+            : { f, e, t, z, s in try NuElectronIntegrated.crossSection(f, energy: e, recoilMin: t, mediator: z,
+                sin2ThetaW: s) }
         let modes: [Mode] = mode == .combined ? [.nu, .nubar] : [mode]
         let polys = try modes.map { m -> (Double, Double, Double) in
             guard let flux = fluxes[m] else { throw PhysicsError.notApplicable("no flux for the \(m.rawValue) mode") }
-            return try polynomial(flux: flux, setup: setup, electrons: electrons, model: model, mass: mass, sw2: sw2, sigma: sigma)
+            return try polynomial(flux: flux, setup: setup, electrons: electrons, model: model, mass: mass, sw2: sw2,
+                sigma: sigma)
         }
         return try reach(polynomials: polys, normalisation: setup.sigma, side: side, dof: dof, path: path)
     }
 
     /// The reach for event polynomials (N_SM, a, b), one per data set, each with its own flux pull
     /// of width `normalisation` (0: statistics only).
-    public static func reach(polynomials polys: [(Double, Double, Double)], normalisation: Double, side: Side, dof: Int, path: FoldingPath) throws -> Double? {
-        func counts(_ g: Double) -> [(Double, Double)] { polys.map { ($0.0 + $0.1 * g * g + $0.2 * g * g * g * g, $0.0) } }
+    public static func reach(polynomials polys: [(Double, Double, Double)], normalisation: Double, side: Side,
+        dof: Int, path: FoldingPath) throws -> Double? {
+        func counts(_ g: Double) -> [(Double, Double)] { polys.map { ($0.0 + $0.1 * g * g + $0.2 * g * g * g * g,
+            $0.0) } }
         func chi2(_ g: Double) throws -> Double {
             try counts(g).reduce(0.0) { sum, c in
-                sum + (path == .closedForm ? try Chi2.devMinimum(expected: c.0, standardModel: c.1, sigma: normalisation).chi2
-                                           : try Chi2Minimization.devMinimum(expected: c.0, standardModel: c.1, sigma: normalisation).chi2)
+                sum + (path == .closedForm ? try Chi2.devMinimum(expected: c.0, standardModel: c.1,
+                    sigma: normalisation).chi2
+                                           : try Chi2Minimization.devMinimum(expected: c.0, standardModel: c.1,
+                                               sigma: normalisation).chi2)
             }
         }
         func onSide(_ g: Double) -> Bool {
@@ -105,7 +116,8 @@ public enum DuneSensitivity {
             let g = pow(10, -8 + Double(k) / 20)
             if try chi2(g) >= threshold, onSide(g) {
                 guard try chi2(previous) < threshold else { return previous }
-                let root = try RootFinding.brent({ lg in try chi2(exp(lg)) - threshold }, lower: log(previous), upper: log(g), relativeTolerance: 1e-12)
+                let root = try RootFinding.brent({ lg in try chi2(exp(lg)) - threshold }, lower: log(previous),
+                    upper: log(g), relativeTolerance: 1e-12)
                 return exp(root)
             }
             previous = g

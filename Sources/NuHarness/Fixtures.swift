@@ -23,11 +23,13 @@ public struct Tolerance: Sendable {
         absolute = o.has("absolute") ? try o.decimal("absolute") : 0
         reason = try o.string("reason")
         guard relative >= 0, absolute >= 0, relative > 0 || absolute > 0 else {
-            throw HarnessError.file(path: o.path, field: o.context, message: "needs a positive relative or absolute tolerance")
+            throw HarnessError.file(path: o.path, field: o.context,
+                message: "needs a positive relative or absolute tolerance")
         }
         // A relative tolerance above 50% passes any number of the right sign: not a check.
         guard relative <= 0.5 else {
-            throw HarnessError.file(path: o.path, field: o.name("relative"), message: "\(relative) is not a tolerance (at most 0.5)")
+            throw HarnessError.file(path: o.path, field: o.name("relative"),
+                message: "\(relative) is not a tolerance (at most 0.5)")
         }
     }
 }
@@ -82,7 +84,8 @@ public struct FixtureSet: Sendable {
                 throw HarnessError.file(path: c.file, field: "id", message: "case id '\(c.id)' is used twice")
             }
         }
-        guard !cases.isEmpty else { throw HarnessError.file(path: fixtures.path, field: nil, message: "no fixture cases found") }
+        guard !cases.isEmpty else { throw HarnessError.file(path: fixtures.path, field: nil,
+            message: "no fixture cases found") }
         self.cases = cases
     }
 
@@ -91,7 +94,8 @@ public struct FixtureSet: Sendable {
             throw HarnessError.file(path: directory.path, field: nil, message: "fixture directory is missing")
         }
         let json = names.filter { $0.hasSuffix(".json") }.sorted()
-        guard !json.isEmpty else { throw HarnessError.file(path: directory.path, field: nil, message: "holds no .json fixture files") }
+        guard !json.isEmpty else { throw HarnessError.file(path: directory.path, field: nil,
+            message: "holds no .json fixture files") }
         return json.map { directory.appendingPathComponent($0) }
     }
 
@@ -99,14 +103,17 @@ public struct FixtureSet: Sendable {
         let root = try JSONObject.load(url)
         try root.allowOnly(["description", "cases"])
         let list = try root.array("cases")
-        guard !list.isEmpty else { throw HarnessError.file(path: url.path, field: "cases", message: "is empty: a fixture file must hold at least one case") }
+        guard !list.isEmpty else { throw HarnessError.file(path: url.path, field: "cases",
+            message: "is empty: a fixture file must hold at least one case") }
         return try list.enumerated().map { i, raw in
             let c = try JSONObject(raw, path: url.path, context: "cases[\(i)]")
-            try c.allowOnly(["id", "quantity", "inputs", "reference", "expected", "provenance", "paths", "tolerance", "irreproducible"])
+            try c.allowOnly(["id", "quantity", "inputs", "reference", "expected", "provenance", "paths", "tolerance",
+                "irreproducible"])
             let id = try c.string("id")
             let quantity = try c.string("quantity")
             guard (try? QuantityRegistry.named(quantity)) != nil else {
-                throw HarnessError.file(path: url.path, field: c.name("quantity"), message: "'\(quantity)' is not a known quantity")
+                throw HarnessError.file(path: url.path, field: c.name("quantity"),
+                    message: "'\(quantity)' is not a known quantity")
             }
             let inputs = c.has("inputs") ? try c.stringMap("inputs") : [:]
             let kind: FixtureCase.Kind
@@ -125,15 +132,18 @@ public struct FixtureSet: Sendable {
                 try p.allowOnly(["paper", "location", "printed", "units", "derivation"])
                 let source = "\(reference.citation(forPaper: try p.string("paper"))), \(try p.string("location"))"
                 _ = try p.string("derivation")
-                kind = .golden(expected: expected, source: source, printed: try p.string("printed"), units: try p.string("units"))
+                kind = .golden(expected: expected, source: source, printed: try p.string("printed"),
+                    units: try p.string("units"))
             }
             let paths = try c.strings("paths").enumerated().map { j, name in
                 guard let path = Path(rawValue: name) else {
-                    throw HarnessError.file(path: url.path, field: "\(c.name("paths"))[\(j)]", message: "'\(name)' is not closedForm or numerical")
+                    throw HarnessError.file(path: url.path, field: "\(c.name("paths"))[\(j)]",
+                        message: "'\(name)' is not closedForm or numerical")
                 }
                 return path
             }
-            guard !paths.isEmpty else { throw HarnessError.file(path: url.path, field: c.name("paths"), message: "is empty") }
+            guard !paths.isEmpty else { throw HarnessError.file(path: url.path, field: c.name("paths"),
+                message: "is empty") }
             var fixture = FixtureCase(id: id, file: url.path, quantity: quantity, inputs: inputs, kind: kind,
                                       tolerance: try Tolerance(try c.object("tolerance")), paths: paths,
                                       irreproducible: try c.optionalString("irreproducible"))
@@ -157,7 +167,8 @@ public struct FixtureSet: Sendable {
             try g.allowOnly(["id", "quantity", "compare", "fixed", "axes", "tolerance"])
             let id = try g.string("id"), quantity = try g.string("quantity")
             guard (try? QuantityRegistry.named(quantity)) != nil else {
-                throw HarnessError.file(path: url.path, field: g.name("quantity"), message: "'\(quantity)' is not a known quantity")
+                throw HarnessError.file(path: url.path, field: g.name("quantity"),
+                    message: "'\(quantity)' is not a known quantity")
             }
             let compare = try g.string("compare")
             guard compare == "paths" || compare == "forms" else {
@@ -166,18 +177,21 @@ public struct FixtureSet: Sendable {
             let fixed = g.has("fixed") ? try g.stringMap("fixed") : [:]
             let axesObject = try g.object("axes")
             guard !axesObject.storage.isEmpty else {
-                throw HarnessError.file(path: url.path, field: g.name("axes"), message: "has no axis: a grid needs at least one (a single point is a golden case)")
+                throw HarnessError.file(path: url.path, field: g.name("axes"),
+                    message: "has no axis: a grid needs at least one (a single point is a golden case)")
             }
             // The size is checked before anything is built: a typo'd axis must not allocate 1e12 points.
             var size = 1.0
             for key in axesObject.storage.keys { size *= Double(try axesObject.strings(key).count) }
             guard size <= Double(Self.maximumGridPoints) else {
-                throw HarnessError.file(path: url.path, field: g.name("axes"), message: "spans \(size) points, more than the \(Self.maximumGridPoints) a grid may hold")
+                throw HarnessError.file(path: url.path, field: g.name("axes"),
+                    message: "spans \(size) points, more than the \(Self.maximumGridPoints) a grid may hold")
             }
             var points: [[(String, String)]] = [[]]
             for key in axesObject.storage.keys.sorted() {
                 let values = try axesObject.strings(key)
-                guard !values.isEmpty else { throw HarnessError.file(path: url.path, field: axesObject.name(key), message: "is empty") }
+                guard !values.isEmpty else { throw HarnessError.file(path: url.path, field: axesObject.name(key),
+                    message: "is empty") }
                 guard Set(values).count == values.count else {
                     throw HarnessError.file(path: url.path, field: axesObject.name(key), message: "repeats a value")
                 }
@@ -191,7 +205,8 @@ public struct FixtureSet: Sendable {
                     label.append("\(key)=\(value)")
                     if key == "recoil@Tmax" {
                         guard let fraction = Double(value), let energyText = inputs["energy"] ?? point.first(where: { $0.0 == "energy" })?.1 else {
-                            throw HarnessError.file(path: url.path, field: axesObject.name(key), message: "needs numeric fractions and an energy input")
+                            throw HarnessError.file(path: url.path, field: axesObject.name(key),
+                                message: "needs numeric fractions and an energy input")
                         }
                         let energy = try UnitParser.energy(energyText, name: "energy")
                         let tMax = Kinematics.maximumRecoil(energy: energy, targetMass: Constants.electronMass)
@@ -200,7 +215,8 @@ public struct FixtureSet: Sendable {
                         inputs[key] = value
                     }
                 }
-                var fixture = FixtureCase(id: "\(id)[\(label.joined(separator: ","))]", file: url.path, quantity: quantity,
+                var fixture = FixtureCase(id: "\(id)[\(label.joined(separator: ","))]", file: url.path,
+                    quantity: quantity,
                                           inputs: inputs, kind: compare == "paths" ? .crossPaths : .crossForms,
                                           tolerance: tolerance, paths: compare == "paths" ? [.numerical] : [.closedForm],
                                           irreproducible: nil)

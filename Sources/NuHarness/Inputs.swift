@@ -117,7 +117,8 @@ public struct InputValues: Sendable {
         if ["sm", "scalar", "custom"].contains(name.lowercased()) {
             throw InputError.conflicting("\(key)=\(name): this needs a U(1)' model (\(ModelRegistry.all.map(\.name).joined(separator: ", ")), darkZ, GB(cB,ce,cmu,ctau))")
         }
-        return try ModelRegistry.lookup(name, sin2ThetaW: ModelRegistry.dependsOnSin2ThetaW(name) ? try sin2ThetaW() : Constants.defaultSin2ThetaW)
+        return try ModelRegistry.lookup(name,
+            sin2ThetaW: ModelRegistry.dependsOnSin2ThetaW(name) ? try sin2ThetaW() : Constants.defaultSin2ThetaW)
     }
 
     /// An energy input in MeV: every energy, mass and momentum the harness takes is ≥ 0.
@@ -183,13 +184,16 @@ private final class ReadLog: @unchecked Sendable {
 
 /// The inputs every Z' quantity takes.
 let mediatorInputs: [InputSpec] = [
-    InputSpec("model", .choice(["SM"] + ModelRegistry.nuElectronModels.map(\.name) + ["custom", "GB(cB,ce,cmu,ctau)"]), default: "SM",
+    InputSpec("model", .choice(["SM"] + ModelRegistry.nuElectronModels.map(\.name) + ["custom", "GB(cB,ce,cmu,ctau)"]),
+        default: "SM",
               "U(1)' model; SM for none; custom takes gVe, gAe, gVmu, gAmu, gVtau, gAtau"),
     InputSpec("g", .number, "gauge coupling g (dimensionless; required with a model)"),
     InputSpec("mass", .energy, "mediator mass M (required with a model)"),
 ] + Lepton.allCases.flatMap { lepton in
-    [InputSpec("gV\(lepton.rawValue)", .number, default: nil, "custom model: vector coupling of ν_\(lepton.rawValue) and \(lepton.rawValue) (Dev Eq. (9) convention)"),
-     InputSpec("gA\(lepton.rawValue)", .number, default: nil, "custom model: axial coupling of ν_\(lepton.rawValue) and \(lepton.rawValue)")]
+    [InputSpec("gV\(lepton.rawValue)", .number, default: nil,
+        "custom model: vector coupling of ν_\(lepton.rawValue) and \(lepton.rawValue) (Dev Eq. (9) convention)"),
+     InputSpec("gA\(lepton.rawValue)", .number, default: nil,
+         "custom model: axial coupling of ν_\(lepton.rawValue) and \(lepton.rawValue)")]
 }
 
 let sin2ThetaWInput = InputSpec("sw2", .number, default: String(Constants.defaultSin2ThetaW),

@@ -33,9 +33,12 @@ public enum MuonG2Band {
     /// Δa_μ − 2σ and Δa_μ + 2σ from `Reference/` (004 Eq. (57)).
     public static func deltaARange(_ reference: ReferenceLibrary) throws -> (Double, Double) {
         let file = "004_atzori_corona_et_al.json"
-        guard let central = try reference.entry("\(file)#eq57.delta_a_mu", citedFrom: "MuonG2Band", field: "Δa_μ").value,
-              let sigma = try reference.entry("\(file)#eq57.delta_a_mu.sigma", citedFrom: "MuonG2Band", field: "σ(Δa_μ)").value else {
-            throw HarnessError.file(path: reference.directory.path, field: "eq57", message: "Δa_μ and its σ must be numbers")
+        guard let central = try reference.entry("\(file)#eq57.delta_a_mu", citedFrom: "MuonG2Band",
+            field: "Δa_μ").value,
+              let sigma = try reference.entry("\(file)#eq57.delta_a_mu.sigma", citedFrom: "MuonG2Band",
+                  field: "σ(Δa_μ)").value else {
+            throw HarnessError.file(path: reference.directory.path, field: "eq57",
+                message: "Δa_μ and its σ must be numbers")
         }
         return (central - 2 * sigma, central + 2 * sigma)
     }
@@ -76,6 +79,7 @@ public enum MuonG2Band {
     /// share of masses where the whole band is excluded.
     public static func summary(_ points: [Point]) -> (excluded: Double, fullyExcludedMasses: Double) {
         let n = Double(points.count)
-        return (points.map(\.excludedFraction).reduce(0, +) / n, Double(points.filter { $0.excludedFraction >= 1 - 1e-12 }.count) / n)
+        return (points.map(\.excludedFraction).reduce(0, +) / n,
+            Double(points.filter { $0.excludedFraction >= 1 - 1e-12 }.count) / n)
     }
 }

@@ -29,7 +29,8 @@ public struct QuantityPlot {
         }
         guard (2...100_000).contains(count) else { throw InputError.conflicting("--points must be 2 to 100000, got \(count)") }
         let isEnergy = spec.kind == .energy
-        func parse(_ t: String) throws -> Double { isEnergy ? try UnitParser.energy(t, name: x) : try UnitParser.number(t, name: x) }
+        func parse(_ t: String) throws -> Double { isEnergy ? try UnitParser.energy(t,
+            name: x) : try UnitParser.number(t, name: x) }
         let (a, b) = (try parse(from), try parse(to))
         guard a < b else { throw InputError.conflicting("cannot draw: the range needs --from < --to, got \(from) to \(to)") }
         if logX, a <= 0 { throw InputError.conflicting("cannot draw: a logarithmic x axis needs --from > 0, got \(from)") }
@@ -47,7 +48,8 @@ public struct QuantityPlot {
                 throw InputError.conflicting("cannot draw \(curve) at \(x) = \(text(xv)): \(error)")
             }
         }
-        var closed: [(Double, Double)] = [], numerical: [(Double, Double)] = [], forms: [String: [(Double, Double)]] = [:]
+        var closed: [(Double, Double)] = [], numerical: [(Double, Double)] = [], forms: [String: [(Double,
+            Double)]] = [:]
         for xv in xs {
             let e = try evaluate(inputs, xv, curve: "the curve")
             if let c = e.closedForm { closed.append((xv, c)) }
@@ -61,13 +63,15 @@ public struct QuantityPlot {
             // model=SM: the mediator's inputs mean nothing there and are dropped.
             var given = inputs.merging(comparison) { _, new in new }
             if comparison["model"]?.lowercased() == "sm" {
-                for key in given.keys where (["g", "mass"].contains(key) || key.hasPrefix("gV") || key.hasPrefix("gA")) && comparison[key] == nil {
+                for key in given.keys where (["g",
+                    "mass"].contains(key) || key.hasPrefix("gV") || key.hasPrefix("gA")) && comparison[key] == nil {
                     given[key] = nil
                 }
             }
             for key in comparison.keys where comparison[key] == "" { given[key] = nil }
             let label = comparison.map { $0.value.isEmpty ? "no \($0.key)" : "\($0.key)=\($0.value)" }.sorted().joined(separator: ", ")
-            let points = try xs.map { xv in (xv, try evaluate(given, xv, curve: "the comparison \(label)").closedForm ?? .nan) }
+            let points = try xs.map { xv in (xv, try evaluate(given, xv,
+                curve: "the comparison \(label)").closedForm ?? .nan) }
             curves.append(Curve(label: label, points: points))
         }
         if logY, let bad = curves.first(where: { $0.points.contains { !($0.1 > 0) } }) {

@@ -10,13 +10,18 @@ extension QuantityRegistry {
         "nue.events",
         "ν-e scattering events for a tabulated flux (GLoBES format; histogram of bin centres): POT × electrons × Σ_flavours ∫ φ σ(E; T > recoilMin) dE, on liquid argon (18 electrons an atom, molar mass and N_A from Reference/coherent.json): closed-form recoil integral vs GSL QAGS of dσ/dT, in every energy bin",
         units: "events",
-        inputs: [InputSpec("flux", .choice(Array(BeamData.named.keys).sorted() + ["(a GLoBES file path)"]), "dune-nd-nu, dune-nd-nubar (the shipped DUNE ND fluxes, data set dune-nd-tdr2021), or a GLoBES table by path"),
-                 InputSpec("pot", .number, "protons on target"), InputSpec("targetTon", .number, "liquid-argon target mass in tonnes"),
+        inputs: [InputSpec("flux", .choice(Array(BeamData.named.keys).sorted() + ["(a GLoBES file path)"]),
+            "dune-nd-nu, dune-nd-nubar (the shipped DUNE ND fluxes, data set dune-nd-tdr2021), or a GLoBES table by path"),
+                 InputSpec("pot", .number, "protons on target"), InputSpec("targetTon", .number,
+                     "liquid-argon target mass in tonnes"),
                  InputSpec("recoilMin", .energy, default: "0MeV", "electron recoil threshold T_min"),
-                 InputSpec("flavor", .choice(["all"] + Flavor.all.map(\.name)), default: "all", "one flavour of the table, or all six")]
+                 InputSpec("flavor", .choice(["all"] + Flavor.all.map(\.name)), default: "all",
+                     "one flavour of the table, or all six")]
             + mediatorInputs + [sin2ThetaWInput],
-        closed: { v in try v.nuElectronEvents { f, e, t, z, s in try NuElectronTotal.crossSection(f, energy: e, recoilMin: t, mediator: z, sin2ThetaW: s) } },
-        numerical: { v in try v.nuElectronEvents { f, e, t, z, s in try NuElectronIntegrated.crossSection(f, energy: e, recoilMin: t, mediator: z, sin2ThetaW: s) } })
+        closed: { v in try v.nuElectronEvents { f, e, t, z, s in try NuElectronTotal.crossSection(f, energy: e,
+            recoilMin: t, mediator: z, sin2ThetaW: s) } },
+        numerical: { v in try v.nuElectronEvents { f, e, t, z, s in try NuElectronIntegrated.crossSection(f, energy: e,
+            recoilMin: t, mediator: z, sin2ThetaW: s) } })
 }
 
 extension InputValues {
@@ -33,7 +38,8 @@ extension InputValues {
         var perPOTcm2 = 0.0
         for flavor in flavors {
             perPOTcm2 += try table.integrate(flavor) { e in
-                Kinematics.maximumRecoil(energy: e, targetMass: Constants.electronMass) > tMin ? try sigma(flavor, e, tMin, mediator, s) : 0
+                Kinematics.maximumRecoil(energy: e, targetMass: Constants.electronMass) > tMin ? try sigma(flavor, e,
+                    tMin, mediator, s) : 0
             }
         }
         return pot * electrons * perPOTcm2 * Constants.squaredHbarCInMeV2Cm2

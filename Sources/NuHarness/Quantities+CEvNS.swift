@@ -12,7 +12,8 @@ let cevnsModelChoices = ["SM", "scalar"] + ModelRegistry.all.map(\.name) + ["dar
 let cevnsMediatorInputs: [InputSpec] = [
     InputSpec("model", .choice(cevnsModelChoices), default: "SM",
               "SM, scalar, a U(1)' model of 004 Table 1, darkZ, darkHypercharge, or GB(cB,ce,cmu,ctau) (004 Eq. (19))"),
-    InputSpec("g", .number, "coupling g_Z' (g̃_φ for the scalar; for darkZ g = eε_Z/(s_W c_W), darkHypercharge g = eε_B/c_W)"),
+    InputSpec("g", .number,
+        "coupling g_Z' (g̃_φ for the scalar; for darkZ g = eε_Z/(s_W c_W), darkHypercharge g = eε_B/c_W)"),
     InputSpec("mass", .energy, "mediator mass M"),
     InputSpec("convention", .choice(CoefficientConvention.allCases.map(\.rawValue)), default: "full",
               "Z' coefficient: full g²/(√2G_F(q²+M²)) (004 Eq. (16)), half (the references of 004 Appendix A), or eq55 (004 Eq. (55) as printed: the opposite sign, a misprint)"),
@@ -22,9 +23,11 @@ let cevnsMediatorInputs: [InputSpec] = [
     sin2ThetaWInput,
 ]
 
-let nucleusInput = InputSpec("nucleus", .choice(TargetRegistry.all.map(\.name) + ["A:w,B:w"]), "target: a nucleus, a mixture (CsI, NaI, Ge, Si) or nucleus:weight pairs")
+let nucleusInput = InputSpec("nucleus", .choice(TargetRegistry.all.map(\.name) + ["A:w,B:w"]),
+    "target: a nucleus, a mixture (CsI, NaI, Ge, Si) or nucleus:weight pairs")
 let cevnsFlavorInput = InputSpec("flavor", .choice(["nue", "numu", "numubar"]), default: "numu", "π-DAR flavour")
-let formFactorInput = InputSpec("formFactor", .choice(FormFactorModel.allCases.map(\.rawValue)), default: "helm", "nuclear form factor")
+let formFactorInput = InputSpec("formFactor", .choice(FormFactorModel.allCases.map(\.rawValue)), default: "helm",
+    "nuclear form factor")
 
 extension InputValues {
     func target() throws -> Target { try TargetRegistry.lookup(try text("nucleus")) }
@@ -59,7 +62,8 @@ extension InputValues {
     /// pair (a change of convention) maps onto it by a constant factor; anything else is refused.
     func rescalingModels() throws -> (VectorModel, VectorModel) {
         let from = try vectorModel("from"), to = try vectorModel("to")
-        let samePair = from.isLeptonic && to.isLeptonic && from.loopLeptons.map { [$0.alpha, $0.beta] } == to.loopLeptons.map { [$0.alpha, $0.beta] }
+        let samePair = from.isLeptonic && to.isLeptonic && from.loopLeptons.map { [$0.alpha,
+            $0.beta] } == to.loopLeptons.map { [$0.alpha, $0.beta] }
         if !samePair, let leptonic = [from, to].first(where: \.isLeptonic) {
             throw PhysicsError.notApplicable("\(leptonic.name) reaches the nucleus through the loop ε(q) of 004 Eq. (28), which depends on |q| and the lepton pair: no constant rescaling maps it onto another model")
         }
@@ -94,14 +98,17 @@ extension QuantityRegistry {
         "CEvNS dσ/dT (004 Eqs. (10)-(12), (16), (28), (33)); mixtures summed per formula unit or per atom: closed-form form factors vs form factors by quadrature of the nuclear densities",
         units: "cm^2/keV",
         inputs: [nucleusInput, cevnsFlavorInput, InputSpec("energy", .energy, "neutrino energy E"),
-                 InputSpec("recoil", .energy, "nuclear recoil T ≤ 2E²/(M + 2E)"), formFactorInput] + cevnsMediatorInputs,
+                 InputSpec("recoil", .energy,
+                     "nuclear recoil T ≤ 2E²/(M + 2E)"), formFactorInput] + cevnsMediatorInputs,
         closed: { v in
             let t = try v.energy("recoil")
-            return try v.target().sum(energy: try v.energy("energy"), recoil: t) { CEvNS.differentialCrossSection(try v.cevnsPoint($0, recoil: t)) } * cm2PerKeV
+            return try v.target().sum(energy: try v.energy("energy"),
+                recoil: t) { CEvNS.differentialCrossSection(try v.cevnsPoint($0, recoil: t)) } * cm2PerKeV
         },
         numerical: { v in
             let t = try v.energy("recoil")
-            return try v.target().sum(energy: try v.energy("energy"), recoil: t) { try CEvNSNumerical.differentialCrossSection(try v.cevnsPoint($0, recoil: t)) } * cm2PerKeV
+            return try v.target().sum(energy: try v.energy("energy"),
+                recoil: t) { try CEvNSNumerical.differentialCrossSection(try v.cevnsPoint($0, recoil: t)) } * cm2PerKeV
         },
         agreement: { FormFactorAgreement.at($0, nuclei: FormFactorAgreement.nuclei($0)) })
 
@@ -110,13 +117,15 @@ extension QuantityRegistry {
         "CEvNS σ over recoil [recoilMin, T_max]: closed form for F = 1 (SM, Z' with M > 0, L_α − L_β with ε(0)), else GSL QAG-GK61 of the closed-form dσ/dT; numerical: QAGS of the numerical-path dσ/dT",
         units: "cm^2",
         inputs: [nucleusInput, cevnsFlavorInput, InputSpec("energy", .energy, "neutrino energy E"),
-                 InputSpec("recoilMin", .energy, default: "0keV", "lower end of the recoil window"), formFactorInput] + cevnsMediatorInputs,
+                 InputSpec("recoilMin", .energy, default: "0keV",
+                     "lower end of the recoil window"), formFactorInput] + cevnsMediatorInputs,
         closed: { v in
             let energy = try v.energy("energy"), tMin = try v.energy("recoilMin")
             let ff = try FormFactorModel.parse(try v.text("formFactor")), loop = try LoopMixingMode.parse(try v.text("loop"))
             return try v.target().sum(energy: energy, recoil: tMin) { nucleus in
                 let mediator = try v.cevnsMediator(), convention = try CoefficientConvention.parse(try v.text("convention"))
-                if ff == .none, let analytic = try? CEvNSTotal.crossSection(nucleus: nucleus, flavor: try v.flavor(), energy: energy, recoilMin: tMin,
+                if ff == .none, let analytic = try? CEvNSTotal.crossSection(nucleus: nucleus, flavor: try v.flavor(),
+                    energy: energy, recoilMin: tMin,
                                                                             mediator: mediator, convention: convention, loop: loop) {
                     return analytic
                 }
@@ -129,7 +138,8 @@ extension QuantityRegistry {
         numerical: { v in
             let energy = try v.energy("energy"), tMin = try v.energy("recoilMin")
             return try v.target().sum(energy: energy, recoil: tMin) { nucleus in
-                try CEvNSNumerical.crossSection(nucleus: nucleus, flavor: try v.flavor(), energy: energy, recoilMin: tMin,
+                try CEvNSNumerical.crossSection(nucleus: nucleus, flavor: try v.flavor(), energy: energy,
+                    recoilMin: tMin,
                                                 mediator: try v.cevnsMediator(),
                                                 convention: try CoefficientConvention.parse(try v.text("convention")),
                                                 formFactor: try FormFactorModel.parse(try v.text("formFactor")),
@@ -142,19 +152,24 @@ extension QuantityRegistry {
         "recoil of the dip Q_SM+V = 0: 004 Eqs. (26), (27), (30) explicit (F = 1, ε at q → 0; a mixture as its averaged nucleus) vs GSL root of the weak charge with form factors and ε(q) (a mixture: GSL minimum of its summed ν_μ spectrum at E = m_μ/2)",
         units: "keV",
         inputs: [InputSpec("model", .choice(cevnsModelChoices), "vector model"), nucleusInput,
-                 InputSpec("g", .number, "coupling g_Z'"), InputSpec("mass", .energy, "mediator mass M"), cevnsFlavorInput,
+                 InputSpec("g", .number, "coupling g_Z'"), InputSpec("mass", .energy,
+                     "mediator mass M"), cevnsFlavorInput,
                  InputSpec("convention", .choice(["full", "half"]), default: "full", "Z' coefficient convention"),
-                 InputSpec("formFactor", .choice(FormFactorModel.allCases.map(\.rawValue)), default: "helm", "numerical path: form factor"),
-                 InputSpec("loop", .choice(LoopMixingMode.allCases.map(\.rawValue)), default: "exact", "numerical path: ε(q) or its q → 0 limit"),
+                 InputSpec("formFactor", .choice(FormFactorModel.allCases.map(\.rawValue)), default: "helm",
+                     "numerical path: form factor"),
+                 InputSpec("loop", .choice(LoopMixingMode.allCases.map(\.rawValue)), default: "exact",
+                     "numerical path: ε(q) or its q → 0 limit"),
                  sin2ThetaWInput],
         closed: { v in
             let model = try v.vectorModel(), target = try v.target()
             let convention = try CoefficientConvention.parse(try v.text("convention"))
             if target.isSingleNucleus {
-                return try CEvNSConditions.dipRecoil(model: model, nucleus: target.components[0].nucleus, flavor: try v.flavor(),
+                return try CEvNSConditions.dipRecoil(model: model, nucleus: target.components[0].nucleus,
+                    flavor: try v.flavor(),
                                                      g: try v.number("g"), mass: try v.energy("mass"), convention: convention) * 1000
             }
-            return try CEvNSConditions.averagedDipRecoil(model: model, target: target, flavor: try v.flavor(), g: try v.number("g"),
+            return try CEvNSConditions.averagedDipRecoil(model: model, target: target, flavor: try v.flavor(),
+                g: try v.number("g"),
                                                          mass: try v.energy("mass"), convention: convention) * 1000
         },
         numerical: { v in
@@ -162,13 +177,15 @@ extension QuantityRegistry {
             let convention = try CoefficientConvention.parse(try v.text("convention"))
             let ff = try FormFactorModel.parse(try v.text("formFactor")), loop = try LoopMixingMode.parse(try v.text("loop"))
             if target.isSingleNucleus {
-                return try CEvNSNumerical.dipRecoil(model: model, nucleus: target.components[0].nucleus, flavor: try v.flavor(), g: try v.number("g"),
+                return try CEvNSNumerical.dipRecoil(model: model, nucleus: target.components[0].nucleus,
+                    flavor: try v.flavor(), g: try v.number("g"),
                                                     mass: try v.energy("mass"), convention: convention, formFactor: ff, loop: loop) * 1000
             }
             guard try v.flavor() == .numu else {
                 throw PhysicsError.notApplicable("the dip of a mixture is taken on its ν_μ spectrum; use flavor=numu or one nucleus")
             }
-            return try CEvNSNumerical.mixtureDipRecoil(model: model, target: target, g: try v.number("g"), mass: try v.energy("mass"),
+            return try CEvNSNumerical.mixtureDipRecoil(model: model, target: target, g: try v.number("g"),
+                mass: try v.energy("mass"),
                                                        convention: convention, formFactor: ff, loop: loop) * 1000
         },
         agreement: { _ in .byDesign("004's explicit dip has F = 1 and ε(0); the root has form factors and ε(q), which move the dip by up to ~5%") })
@@ -180,10 +197,13 @@ extension QuantityRegistry {
                 ? "g/M on the strip Q_SM+V = −Q_SM: 004 Eqs. (44), (46), (48), (49) as printed vs a GSL root at M = 100 GeV with the full SM charge and form factors at q"
                 : "g/M at the cancellation Q_SM+V = 0: 004 Eqs. (45), (47) as printed (L_α − L_β: strip/√2) vs a GSL root at M = 100 GeV",
             units: "GeV^-1",
-            inputs: [InputSpec("model", .choice(["universal", "By+Lmu+Ltau", "Le-Ltau", "Lmu-Ltau"]), "model with a strip"), nucleusInput,
-                     InputSpec("q", .energy, default: "0MeV", "momentum transfer for the form factors and ε(q) of the numerical path"),
+            inputs: [InputSpec("model", .choice(["universal", "By+Lmu+Ltau", "Le-Ltau", "Lmu-Ltau"]),
+                "model with a strip"), nucleusInput,
+                     InputSpec("q", .energy, default: "0MeV",
+                         "momentum transfer for the form factors and ε(q) of the numerical path"),
                      formFactorInput,
-                     InputSpec("physics", .choice(CEvNSNumerical.StripPhysics.allCases.map(\.rawValue)), default: "paper",
+                     InputSpec("physics", .choice(CEvNSNumerical.StripPhysics.allCases.map(\.rawValue)),
+                         default: "paper",
                                "numerical path: keep all of 004's approximations (paper), or drop them step by step: composition, standardModel, full")],
             closed: { v in try CEvNSConditions.printedCoefficient(condition, model: try v.vectorModel()) },
             numerical: { v in
@@ -205,19 +225,24 @@ extension QuantityRegistry {
                 ? "Helm form factor (R₀² = (5/3)(R² − 3s²), s = 0.9 fm) vs quadrature of the Helm density"
                 : "nuclear form factor: closed form vs quadrature of its density (helm, fermi, kleinNystrand)",
             units: "dimensionless",
-            inputs: [nucleusInput, InputSpec("nucleon", .choice(["proton", "neutron"]), default: "neutron", "which distribution"),
+            inputs: [nucleusInput, InputSpec("nucleon", .choice(["proton", "neutron"]), default: "neutron",
+                "which distribution"),
                      InputSpec("q", .energy, "momentum transfer |q⃗|"),
-                     InputSpec("radiusFm", .number, "radius in fm instead of the nucleus' own (default: its rms radius)"),
+                     InputSpec("radiusFm", .number,
+                         "radius in fm instead of the nucleus' own (default: its rms radius)"),
                      InputSpec("radiusIs", .choice(["rms", "box"]), default: "rms",
                                "read the radius as the rms radius (right) or as the Helm box radius R₀ (a common mistake)")]
-                + (fixed == nil ? [InputSpec("model", .choice(["helm", "fermi", "kleinNystrand"]), default: "helm", "parameterisation")] : []),
+                + (fixed == nil ? [InputSpec("model", .choice(["helm", "fermi", "kleinNystrand"]), default: "helm",
+                    "parameterisation")] : []),
             closed: { v in
                 let q = try v.energy("q")
                 try requireNonNegative(q, "momentum transfer q")
-                return FormFactors.value(try fixed ?? FormFactorModel.parse(try v.text("model")), q: q, rmsRadius: try v.formFactorRadius())
+                return FormFactors.value(try fixed ?? FormFactorModel.parse(try v.text("model")), q: q,
+                    rmsRadius: try v.formFactorRadius())
             },
             numerical: { v in
-                try FormFactorQuadrature.value(try fixed ?? FormFactorModel.parse(try v.text("model")), q: try v.energy("q"),
+                try FormFactorQuadrature.value(try fixed ?? FormFactorModel.parse(try v.text("model")),
+                    q: try v.energy("q"),
                                                rmsRadius: try v.formFactorRadius())
             },
             // The quadrature's absolute tolerance is 1e-14 of the density's norm (F(0) = 1).
@@ -240,7 +265,8 @@ extension QuantityRegistry {
             return (try v.text("form") == "exact" ? Kinematics.maximumRecoil(energy: e, targetMass: m)
                                                   : Kinematics.printedNuclearEndpoint(energy: e, nucleusMass: m)) * 1000
         },
-        numerical: { v in try KinematicRoots.maximumRecoil(energy: try v.energy("energy"), targetMass: try v.nucleusMass()) * 1000 },
+        numerical: { v in try KinematicRoots.maximumRecoil(energy: try v.energy("energy"),
+            targetMass: try v.nucleusMass()) * 1000 },
         agreement: { inputs in inputs["form"] == "exact" ? Quantity.defaultAgreement
                                                          : .byDesign("004's printed 2E²/M drops the 2E of the exact 2E²/(M + 2E)") })
 
@@ -248,14 +274,16 @@ extension QuantityRegistry {
         "cevns.coherenceScale",
         "recoil scale 1/(2MR²) of the coherence condition (004 Sec. III) vs GSL root of F_Helm(q)² = e^{−1/3} (where F² ≈ exp(−q²R²/3) has fallen by q²R² = 1)",
         units: "keV",
-        inputs: [nucleusInput, InputSpec("nucleon", .choice(["proton", "neutron"]), default: "neutron", "which radius")],
+        inputs: [nucleusInput, InputSpec("nucleon", .choice(["proton", "neutron"]), default: "neutron",
+            "which radius")],
         closed: { v in
             let n = try v.singleNucleus(), r = n.radius(try Nucleon.parse(try v.text("nucleon"))) / Constants.hbarC
             return 1 / (2 * n.mass * r * r) * 1000
         },
         numerical: { v in
             let n = try v.singleNucleus(), r = n.radius(try Nucleon.parse(try v.text("nucleon")))
-            let q = try RootFinding.brent({ q in pow(try FormFactorQuadrature.helm(q: q, rmsRadius: r), 2) - exp(-1.0 / 3) },
+            let q = try RootFinding.brent({ q in pow(try FormFactorQuadrature.helm(q: q, rmsRadius: r),
+                2) - exp(-1.0 / 3) },
                                           lower: 1e-3, upper: 2 * Constants.hbarC / r, relativeTolerance: 1e-12)
             return q * q / (2 * n.mass) * 1000
         },
@@ -276,13 +304,19 @@ extension QuantityRegistry {
         "cevns.rescaling",
         "factor r with (model `to`, g·r) = (model `from`, g) for one flavour's CEvNS (004 Eqs. (21)-(25), Appendix A): √ of the ratio of Z' strengths vs GSL root of equal numerical weak charges",
         units: "dimensionless",
-        inputs: [InputSpec("from", .choice(cevnsModelChoices), "model whose bound is known"), InputSpec("to", .choice(cevnsModelChoices), "model to recast to"),
-                 InputSpec("fromConvention", .choice(["full", "half"]), default: "full", "coefficient convention of `from`"),
-                 InputSpec("toConvention", .choice(["full", "half"]), default: "full", "coefficient convention of `to`"),
-                 InputSpec("nucleus", .choice(TargetRegistry.all.map(\.name)), default: "Cs133", "nucleus"), cevnsFlavorInput,
-                 InputSpec("g", .number, default: "1e-4", "coupling in `from`"), InputSpec("mass", .energy, default: "10MeV", "mediator mass"),
+        inputs: [InputSpec("from", .choice(cevnsModelChoices), "model whose bound is known"), InputSpec("to",
+            .choice(cevnsModelChoices), "model to recast to"),
+                 InputSpec("fromConvention", .choice(["full", "half"]), default: "full",
+                     "coefficient convention of `from`"),
+                 InputSpec("toConvention", .choice(["full", "half"]), default: "full",
+                     "coefficient convention of `to`"),
+                 InputSpec("nucleus", .choice(TargetRegistry.all.map(\.name)), default: "Cs133",
+                     "nucleus"), cevnsFlavorInput,
+                 InputSpec("g", .number, default: "1e-4", "coupling in `from`"), InputSpec("mass", .energy,
+                     default: "10MeV", "mediator mass"),
                  InputSpec("recoil", .energy, default: "10keV", "recoil for the numerical match"),
-                 InputSpec("sw2", .number, default: String(Constants.defaultSin2ThetaW), "sin²θ_W, for the dark Z's charges only")],
+                 InputSpec("sw2", .number, default: String(Constants.defaultSin2ThetaW),
+                     "sin²θ_W, for the dark Z's charges only")],
         closed: { v in
             let (from, to) = try v.rescalingModels()
             let cf = try CoefficientConvention.parse(try v.text("fromConvention")), ct = try CoefficientConvention.parse(try v.text("toConvention"))
@@ -302,8 +336,10 @@ extension QuantityRegistry {
             // Match the Z' part of the weak charge: monotonic in g² (the cross section is not, near a
             // dip) and not swamped by the SM part for a heavy mediator.
             func charge(_ m: VectorModel, _ c: CoefficientConvention, _ coupling: Double) throws -> Double {
-                try CEvNSNumerical.weakCharge(try CEvNSPoint(nucleus: n, flavor: try v.flavor(), energy: Constants.muonMass / 2, recoil: t,
-                                                             mediator: .vector(model: m, g: coupling, mass: mass), convention: c),
+                try CEvNSNumerical.weakCharge(try CEvNSPoint(nucleus: n, flavor: try v.flavor(),
+                    energy: Constants.muonMass / 2, recoil: t,
+                                                             mediator: .vector(model: m, g: coupling,
+                                                                 mass: mass), convention: c),
                                               standardModel: false)
             }
             let target = try charge(from, cf, g)
@@ -314,7 +350,8 @@ extension QuantityRegistry {
         agreement: { inputs in
             // Proportional charges rescale exactly; otherwise F_Z ≠ F_N makes the factor depend on q.
             let s = Double(inputs["sw2"] ?? "") ?? Constants.defaultSin2ThetaW
-            guard let from = try? ModelRegistry.lookup(inputs["from"] ?? "", sin2ThetaW: s), let to = try? ModelRegistry.lookup(inputs["to"] ?? "", sin2ThetaW: s),
+            guard let from = try? ModelRegistry.lookup(inputs["from"] ?? "",
+                sin2ThetaW: s), let to = try? ModelRegistry.lookup(inputs["to"] ?? "", sin2ThetaW: s),
                   abs(from.protonCharge * to.neutronCharge - from.neutronCharge * to.protonCharge) > 1e-12 else { return Quantity.defaultAgreement }
             return .byDesign("\(from.name) and \(to.name) weigh protons and neutrons differently: one factor maps them only where F_Z = F_N (q → 0); the root at the given recoil keeps the form factors")
         })
@@ -345,7 +382,9 @@ extension QuantityRegistry {
         "dark-photon recast factor ε_X/ε of 002 Eqs. (9)-(10) as printed vs a GSL root matching the electron coupling √(g_V² + g_A²) of Eqs. (7)-(8) to the dark photon's e",
         units: "dimensionless",
         inputs: [InputSpec("model", .choice(["darkZ", "darkHypercharge"]), "dark boson"), sin2ThetaWInput],
-        closed: { v in try DarkBosonRecast.printedFactor(darkZ: try v.choice("model") == "darkZ", sin2ThetaW: try v.sin2ThetaW()) },
-        numerical: { v in try DarkBosonMatching.recastFactor(darkZ: try v.choice("model") == "darkZ", sin2ThetaW: try v.sin2ThetaW()) },
+        closed: { v in try DarkBosonRecast.printedFactor(darkZ: try v.choice("model") == "darkZ",
+            sin2ThetaW: try v.sin2ThetaW()) },
+        numerical: { v in try DarkBosonMatching.recastFactor(darkZ: try v.choice("model") == "darkZ",
+            sin2ThetaW: try v.sin2ThetaW()) },
         agreement: { _ in .byDesign("the printed factors of 002 Eqs. (9)-(10) against the matched couplings: the audit's finding") })
 }

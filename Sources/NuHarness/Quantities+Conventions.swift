@@ -12,24 +12,30 @@ extension QuantityRegistry {
         inputs: [InputSpec("beta", .choice(Lepton.allCases.map(\.rawValue)), "lepton β"),
                  InputSpec("alpha", .choice(Lepton.allCases.map(\.rawValue)), "lepton α"),
                  InputSpec("q", .energy, "|q| below 2 min(m_α, m_β)")],
-        closed: { v in try LoopMixing.epsilonWrongSign(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"), q: try v.energy("q")) },
-        numerical: { v in try LoopMixingQuadrature.epsilonWrongSign(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"), q: try v.energy("q")) })
+        closed: { v in try LoopMixing.epsilonWrongSign(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"),
+            q: try v.energy("q")) },
+        numerical: { v in try LoopMixingQuadrature.epsilonWrongSign(beta: try v.lepton("beta"),
+            alpha: try v.lepton("alpha"), q: try v.energy("q")) })
 
     static let loopPrefactor = Quantity(
         "loop.prefactor",
         "L_μ − L_τ kinetic mixing as each source writes it: 004 (e g ε/(2π²)), abdullah (8eg/(48π²) ln(m_τ/m_μ)), slides (3eg/(4π²) ε); closed formulas",
         units: "dimensionless",
         inputs: [InputSpec("source", .choice(["004", "abdullah", "slides"]), "whose prefactor"),
-                 InputSpec("g", .number, default: "1", "Z' coupling"), InputSpec("q", .energy, default: "0MeV", "momentum transfer")],
-        closed: { v in try LoopMixing.kineticMixingAsWritten(source: try v.choice("source"), g: try v.number("g"), q: try v.energy("q")) },
+                 InputSpec("g", .number, default: "1", "Z' coupling"), InputSpec("q", .energy, default: "0MeV",
+                     "momentum transfer")],
+        closed: { v in try LoopMixing.kineticMixingAsWritten(source: try v.choice("source"), g: try v.number("g"),
+            q: try v.energy("q")) },
         numerical: nil)
 
     static let nueCouplingShift = Quantity(
         "nue.couplingShift",
         "the Z' shift of the ν-e couplings as each source writes it, unit charges: slides (001) δC = g²/(2√2G_F(M² + 2m_eT)) on C_L and C_R; abdullah (002 Eq. (3)) δg_v = g²/(√2G_F(q² + M²)); closed formulas",
         units: "dimensionless",
-        inputs: [InputSpec("source", .choice(["slides", "abdullah"]), "whose shift"), InputSpec("g", .number, default: "1e-4", "coupling"),
-                 InputSpec("mass", .energy, default: "10MeV", "mediator mass"), InputSpec("recoil", .energy, default: "1MeV", "electron recoil T")],
+        inputs: [InputSpec("source", .choice(["slides", "abdullah"]), "whose shift"), InputSpec("g", .number,
+            default: "1e-4", "coupling"),
+                 InputSpec("mass", .energy, default: "10MeV", "mediator mass"), InputSpec("recoil", .energy,
+                     default: "1MeV", "electron recoil T")],
         closed: { v in
             let g = try v.number("g"), m = try v.energy("mass"), t = try v.energy("recoil")
             try requireNonNegative(t, "recoil energy")

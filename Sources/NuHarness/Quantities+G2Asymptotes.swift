@@ -52,11 +52,13 @@ extension QuantityRegistry {
 extension InputValues {
     func asymptoteDeviation(_ deltaA: (Mediator, Double) throws -> Double) throws -> Double {
         let mediator = try Mediator.parse(try text("mediator")), heavy = try choice("regime") == "heavy", mass = try energy("mass")
-        try requirePositive(mass, "mediator mass")  // the leading correction vanishes at M = 0: the ratio is the limit itself
+        try requirePositive(mass,
+            "mediator mass")  // the leading correction vanishes at M = 0: the ratio is the limit itself
         guard heavy ? mass > 10 * Constants.muonMass : mass < Constants.muonMass / 10 else {
             throw PhysicsError.notApplicable("the \(heavy ? "heavy" : "light") limit needs M \(heavy ? "> 10" : "< 0.1") m_μ, got \(mass) MeV")
         }
-        let exact = try deltaA(mediator, mass), asymptote = MuonG2Expansion.asymptote(mediator, heavy: heavy, mass: mass)
+        let exact = try deltaA(mediator, mass), asymptote = MuonG2Expansion.asymptote(mediator, heavy: heavy,
+            mass: mass)
         return (exact / asymptote - 1) / MuonG2Expansion.leadingCorrection(mediator, heavy: heavy, mass: mass)
     }
 }

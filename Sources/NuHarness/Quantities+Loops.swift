@@ -17,8 +17,10 @@ extension QuantityRegistry {
             InputSpec("alpha", leptonChoice, "lepton α (denominator mass)"),
             InputSpec("q", .energy, "momentum transfer |q⃗| ≥ 0"),
         ],
-        closed: { v in try LoopMixing.epsilon(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"), q: try v.energy("q")) },
-        numerical: { v in try LoopMixingQuadrature.epsilon(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"), q: try v.energy("q")) })
+        closed: { v in try LoopMixing.epsilon(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"),
+            q: try v.energy("q")) },
+        numerical: { v in try LoopMixingQuadrature.epsilon(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"),
+            q: try v.energy("q")) })
 
     static let loopKineticMixing = Quantity(
         "loop.kineticMixing",
@@ -31,10 +33,12 @@ extension QuantityRegistry {
             InputSpec("g", .number, "Z' coupling g"),
         ],
         closed: { v in
-            try LoopMixing.kineticMixing(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"), q: try v.energy("q"), g: try v.number("g"))
+            try LoopMixing.kineticMixing(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"),
+                q: try v.energy("q"), g: try v.number("g"))
         },
         numerical: { v in
-            let eps = try LoopMixingQuadrature.epsilon(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"), q: try v.energy("q"))
+            let eps = try LoopMixingQuadrature.epsilon(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"),
+                q: try v.energy("q"))
             return Constants.elementaryCharge * (try v.number("g")) * eps / (2 * Double.pi * Double.pi)
         })
 
@@ -42,9 +46,12 @@ extension QuantityRegistry {
         "g2.muon",
         "δa_μ from a light vector or scalar (004 Eqs. (58)-(59)): derived closed form vs GSL QAGS",
         units: "dimensionless",
-        inputs: [mediatorChoice, InputSpec("g", .number, "coupling to the muon"), InputSpec("mass", .energy, "mediator mass M")],
-        closed: { v in try MuonG2.deltaA(try Mediator.parse(try v.choice("mediator")), g: try v.number("g"), mass: try v.energy("mass")) },
-        numerical: { v in try MuonG2Quadrature.deltaA(try Mediator.parse(try v.choice("mediator")), g: try v.number("g"), mass: try v.energy("mass")) })
+        inputs: [mediatorChoice, InputSpec("g", .number, "coupling to the muon"), InputSpec("mass", .energy,
+            "mediator mass M")],
+        closed: { v in try MuonG2.deltaA(try Mediator.parse(try v.choice("mediator")), g: try v.number("g"),
+            mass: try v.energy("mass")) },
+        numerical: { v in try MuonG2Quadrature.deltaA(try Mediator.parse(try v.choice("mediator")),
+            g: try v.number("g"), mass: try v.energy("mass")) })
 
     static let g2Coupling = Quantity(
         "g2.coupling",
@@ -52,8 +59,10 @@ extension QuantityRegistry {
         units: "dimensionless",
         inputs: [mediatorChoice, InputSpec("mass", .energy, "mediator mass M"),
                  InputSpec("deltaA", .number, default: "2.51e-9", "target Δa_μ (004 Eq. (57): 25.1e-10)")],
-        closed: { v in try MuonG2.coupling(try Mediator.parse(try v.choice("mediator")), mass: try v.energy("mass"), deltaA: try v.number("deltaA")) },
-        numerical: { v in try MuonG2Quadrature.coupling(try Mediator.parse(try v.choice("mediator")), mass: try v.energy("mass"), deltaA: try v.number("deltaA")) })
+        closed: { v in try MuonG2.coupling(try Mediator.parse(try v.choice("mediator")), mass: try v.energy("mass"),
+            deltaA: try v.number("deltaA")) },
+        numerical: { v in try MuonG2Quadrature.coupling(try Mediator.parse(try v.choice("mediator")),
+            mass: try v.energy("mass"), deltaA: try v.number("deltaA")) })
 
     static let g2Mass = Quantity(
         "g2.mass",
@@ -74,6 +83,7 @@ extension QuantityRegistry {
             return exp(logM)
         },
         numerical: { v in
-            try MuonG2Quadrature.mass(try Mediator.parse(try v.choice("mediator")), g: try v.number("g"), deltaA: try v.number("deltaA"))
+            try MuonG2Quadrature.mass(try Mediator.parse(try v.choice("mediator")), g: try v.number("g"),
+                deltaA: try v.number("deltaA"))
         })
 }

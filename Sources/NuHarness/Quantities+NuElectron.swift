@@ -65,12 +65,14 @@ extension QuantityRegistry {
             sin2ThetaWInput,
         ] + mediatorInputs,
         closed: { v in
-            try NuElectronTotal.crossSection(try v.flavor(), energy: try v.energy("energy"), recoilMin: try v.energy("recoilMin"),
+            try NuElectronTotal.crossSection(try v.flavor(), energy: try v.energy("energy"),
+                recoilMin: try v.energy("recoilMin"),
                                              recoilMax: v.has("recoilMax") ? try v.energy("recoilMax") : nil,
                                              mediator: try v.mediator(), sin2ThetaW: try v.sin2ThetaW()) * cm2
         },
         numerical: { v in
-            try NuElectronIntegrated.crossSection(try v.flavor(), energy: try v.energy("energy"), recoilMin: try v.energy("recoilMin"),
+            try NuElectronIntegrated.crossSection(try v.flavor(), energy: try v.energy("energy"),
+                recoilMin: try v.energy("recoilMin"),
                                                   recoilMax: v.has("recoilMax") ? try v.energy("recoilMax") : nil,
                                                   mediator: try v.mediator(), sin2ThetaW: try v.sin2ThetaW()) * cm2
         })
@@ -88,8 +90,10 @@ extension QuantityRegistry {
         "Dev et al. Table 1 coefficient c_index: derived from the chiral couplings (closed) and read off the amplitude-level cross section (numerical)",
         units: "dimensionless",
         inputs: [flavorInput, InputSpec("index", .choice(["1", "2", "3", "4"]), "which coefficient"), sin2ThetaWInput],
-        closed: { v in DevTable1.coefficients(try v.flavor(), sin2ThetaW: try v.sin2ThetaW())[Int(try v.choice("index"))!]! },
-        numerical: { v in try DevCoefficientExtraction.coefficients(try v.flavor(), sin2ThetaW: try v.sin2ThetaW())[Int(try v.choice("index"))! - 1] },
+        closed: { v in DevTable1.coefficients(try v.flavor(),
+            sin2ThetaW: try v.sin2ThetaW())[Int(try v.choice("index"))!]! },
+        numerical: { v in try DevCoefficientExtraction.coefficients(try v.flavor(),
+            sin2ThetaW: try v.sin2ThetaW())[Int(try v.choice("index"))! - 1] },
         // Read off finite differences of O(1) couplings: ~1e-14 absolute (c₄ = 0 exactly for ν_μ, ν_τ).
         agreement: { _ in .tolerance(relative: 1e-8, absolute: 1e-12) })
 

@@ -28,7 +28,8 @@ extension QuantityRegistry {
             InputSpec("mu", .energy, default: "2.16MeV", "up-quark mass (004: PDG 2.16 MeV)"),
             InputSpec("md", .energy, default: "4.67MeV", "down-quark mass (004: PDG 4.67 MeV)"),
         ],
-        closed: { v in try CouplingRatios.sigmaPiNOverMud(sigmaPiN: try v.energy("sigmaPiN"), upMass: try v.energy("mu"), downMass: try v.energy("md")) },
+        closed: { v in try CouplingRatios.sigmaPiNOverMud(sigmaPiN: try v.energy("sigmaPiN"),
+            upMass: try v.energy("mu"), downMass: try v.energy("md")) },
         numerical: nil)
 
     static let zPrimeRescaling = Quantity(
@@ -38,7 +39,8 @@ extension QuantityRegistry {
         inputs: [InputSpec("mass", .energy, default: "10MeV", "mediator mass M"),
                  InputSpec("q", .energy, default: "50MeV", "momentum transfer |q⃗|")],
         closed: { v in try ZPrimeCoefficient.rescalingFactor(g: 1, mass: try v.energy("mass"), q: try v.energy("q")) },
-        numerical: { v in try KinematicRoots.halfConventionRescaling(mass: try v.energy("mass"), q: try v.energy("q")) })
+        numerical: { v in try KinematicRoots.halfConventionRescaling(mass: try v.energy("mass"),
+            q: try v.energy("q")) })
 
     static let chi2Dev = Quantity(
         "chi2.dev",
@@ -49,8 +51,10 @@ extension QuantityRegistry {
             InputSpec("standardModel", .number, "N_SM, Standard Model events"),
             InputSpec("sigma", .number, default: "0.05", "σ_norm, fractional flux uncertainty (000: 5% for DUNE)"),
         ],
-        closed: { v in try Chi2.devMinimum(expected: try v.number("expected"), standardModel: try v.number("standardModel"), sigma: try v.number("sigma")).chi2 },
-        numerical: { v in try Chi2Minimization.devMinimum(expected: try v.number("expected"), standardModel: try v.number("standardModel"), sigma: try v.number("sigma")).chi2 })
+        closed: { v in try Chi2.devMinimum(expected: try v.number("expected"),
+            standardModel: try v.number("standardModel"), sigma: try v.number("sigma")).chi2 },
+        numerical: { v in try Chi2Minimization.devMinimum(expected: try v.number("expected"),
+            standardModel: try v.number("standardModel"), sigma: try v.number("sigma")).chi2 })
 
     static let chi2Abdullah = Quantity(
         "chi2.abdullah",
@@ -75,7 +79,9 @@ extension QuantityRegistry {
         "chi2.abdullahEq16",
         "002 Eq. (16): the approximation of Eq. (15) without the 1/σ² terms, Σ N_exp²/D − (Σ k N_exp)²/(Σ k N_pred), k = N_pred/D; a closed formula (compare chi2.abdullah, the exact minimum)",
         units: "dimensionless",
-        inputs: [InputSpec("observed", .list, "N_exp per bin"), InputSpec("predicted", .list, "N_pred per bin"), InputSpec("background", .list, "N_bg per bin")],
-        closed: { v in try Chi2.abdullahEq16(observed: try v.list("observed"), predicted: try v.list("predicted"), background: try v.list("background")) },
+        inputs: [InputSpec("observed", .list, "N_exp per bin"), InputSpec("predicted", .list, "N_pred per bin"),
+            InputSpec("background", .list, "N_bg per bin")],
+        closed: { v in try Chi2.abdullahEq16(observed: try v.list("observed"), predicted: try v.list("predicted"),
+            background: try v.list("background")) },
         numerical: nil)
 }

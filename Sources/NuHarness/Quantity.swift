@@ -23,7 +23,8 @@ public struct Evaluation: Sendable {
     /// Why the paths disagree beyond their documented tolerance, or nil when they agree (or
     /// differ by design, or there is one path).
     public var disagreement: String? {
-        guard case .tolerance(let relative, let absolute) = agreement, let d = relativeDifference, let c = closedForm, let n = numerical,
+        guard case .tolerance(let relative,
+            let absolute) = agreement, let d = relativeDifference, let c = closedForm, let n = numerical,
               abs(n - c) > max(relative * abs(c), absolute) else { return nil }
         return String(format: "%@: closed form %.17g and numerical %.17g %@ differ by %.3e relative, beyond the documented (%@)",
                       quantity, c, n, units, d, agreement.summary)
@@ -47,7 +48,8 @@ public enum PathAgreement: Sendable, Equatable {
 
     public var summary: String {
         switch self {
-        case .tolerance(let r, let a): return a > 0 ? String(format: "paths agree to %.0e relative or %.0e absolute", r, a)
+        case .tolerance(let r, let a): return a > 0 ? String(format: "paths agree to %.0e relative or %.0e absolute",
+            r, a)
                                                    : String(format: "paths agree to %.0e relative", r)
         case .byDesign(let why): return "paths differ by design: \(why)"
         }
@@ -113,7 +115,8 @@ public struct Quantity: Sendable {
             throw InputError.conflicting("input '\(unused)' is not used by \(name) with these inputs (refused rather than ignored)")
         }
         let used = v.usedValues
-        return Evaluation(quantity: name, inputs: used, closedForm: c, numerical: n, forms: f, units: units, agreement: agreement(used))
+        return Evaluation(quantity: name, inputs: used, closedForm: c, numerical: n, forms: f, units: units,
+            agreement: agreement(used))
     }
 
     private func finite(_ x: Double, _ label: String, _ v: InputValues) throws -> Double {

@@ -67,9 +67,11 @@ public struct ReferenceLibrary: Sendable {
         do {
             files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted()
         } catch {
-            throw HarnessError.file(path: directory.path, field: nil, message: "reference directory is missing or unreadable")
+            throw HarnessError.file(path: directory.path, field: nil,
+                message: "reference directory is missing or unreadable")
         }
-        guard !files.isEmpty else { throw HarnessError.file(path: directory.path, field: nil, message: "holds no .json reference files") }
+        guard !files.isEmpty else { throw HarnessError.file(path: directory.path, field: nil,
+            message: "holds no .json reference files") }
         var entries: [String: ReferenceEntry] = [:]
         var citations: [String: Citation] = [:]
         for file in files {
@@ -90,10 +92,12 @@ public struct ReferenceLibrary: Sendable {
                     let l = try e.object("linear")
                     linear = (try l.decimal("sin2ThetaW"), try l.decimal("constant"))
                 } else if (e.storage["formula"] as? Bool) != true && !e.has("irreproducible") {
-                    throw HarnessError.file(path: root.path, field: "entries[\(i)].value", message: "is missing (give value, linear, formula: true, or irreproducible: why)")
+                    throw HarnessError.file(path: root.path, field: "entries[\(i)].value",
+                        message: "is missing (give value, linear, formula: true, or irreproducible: why)")
                 }
                 let key = "\(file)#\(id)"
-                guard entries[key] == nil else { throw HarnessError.file(path: root.path, field: "entries[\(i)].id", message: "'\(id)' appears twice") }
+                guard entries[key] == nil else { throw HarnessError.file(path: root.path, field: "entries[\(i)].id",
+                    message: "'\(id)' appears twice") }
                 entries[key] = ReferenceEntry(file: file, paper: paper, id: id, location: try e.string("location"),
                                               printed: try e.string("printed"), units: try e.string("units"),
                                               value: value, linearInSin2ThetaW: linear, irreproducible: e.has("irreproducible") ? try e.string("irreproducible") : nil,

@@ -99,10 +99,12 @@ public enum Runner {
                     problems.append(String(format: "%@ %.17g vs expected %.17g", path.rawValue, value, expected))
                 }
             }
-            return finish(closed, numerical, expected, worst, evaluation.units, ok, problems.isEmpty ? nil : problems.joined(separator: "; "))
+            return finish(closed, numerical, expected, worst, evaluation.units, ok,
+                problems.isEmpty ? nil : problems.joined(separator: "; "))
         case .crossPaths:
             guard let c0 = closed, let n0 = numerical else {
-                return finish(closed, numerical, closed, nil, evaluation.units, false, "both paths are needed for a cross-path case")
+                return finish(closed, numerical, closed, nil, evaluation.units, false,
+                    "both paths are needed for a cross-path case")
             }
             let ok = c.tolerance.allows(n0, c0)
             return finish(c0, n0, c0, relativeDeviation(n0, c0), evaluation.units, ok,
@@ -110,13 +112,15 @@ public enum Runner {
         case .crossForms:
             let forms = evaluation.forms.sorted { $0.key < $1.key }
             guard let reference = forms.first, forms.count > 1 else {
-                return finish(closed, numerical, nil, nil, evaluation.units, false, "fewer than two closed forms to compare")
+                return finish(closed, numerical, nil, nil, evaluation.units, false,
+                    "fewer than two closed forms to compare")
             }
             var worst = 0.0, problems: [String] = []
             for (name, value) in forms.dropFirst() {
                 worst = max(worst, relativeDeviation(value, reference.value))
                 if !c.tolerance.allows(value, reference.value) {
-                    problems.append(String(format: "form %@ %.17g vs %@ %.17g", name, value, reference.key, reference.value))
+                    problems.append(String(format: "form %@ %.17g vs %@ %.17g", name, value, reference.key,
+                        reference.value))
                 }
             }
             return finish(closed, nil, reference.value, worst, evaluation.units, problems.isEmpty,

@@ -47,10 +47,12 @@ public enum TableTwo {
         return printed > strip ? .outer : .first
     }
 
-    public static func printed(_ reference: ReferenceLibrary, model: String, dataset: String, regime: String) throws -> Double {
+    public static func printed(_ reference: ReferenceLibrary, model: String, dataset: String,
+        regime: String) throws -> Double {
         let key = "004_atzori_corona_et_al.json#table2.\(model).\(dataset).\(regime)"
         guard let printed = reference.entries[key]?.value else {
-            throw HarnessError.file(path: "Reference/004_atzori_corona_et_al.json", field: key, message: "Table 2 entry missing")
+            throw HarnessError.file(path: "Reference/004_atzori_corona_et_al.json", field: key,
+                message: "Table 2 entry missing")
         }
         return printed
     }
@@ -59,7 +61,8 @@ public enum TableTwo {
     public static func compute(reference: ReferenceLibrary, options: Options = Options()) throws -> [Row] {
         var jobs: [(String, String, String, Double)] = []
         for model in models { for dataset in datasets { for regime in ["lowMass", "highMass"] {
-            jobs.append((model, dataset, regime, try printed(reference, model: model, dataset: dataset, regime: regime)))
+            jobs.append((model, dataset, regime, try printed(reference, model: model, dataset: dataset,
+                regime: regime)))
         } } }
         var analyses: [String: LimitAnalysis] = [:]
         for dataset in datasets {
@@ -71,14 +74,18 @@ public enum TableTwo {
             let (model, dataset, regime, printed) = work[i]
             return Result {
                 let convention = try LimitConvention(dof: options.dof, reference: options.reference,
-                                                     edge: options.edge ?? edge(model: model, regime: regime, printed: printed))
+                                                     edge: options.edge ?? edge(model: model, regime: regime,
+                                                         printed: printed))
                 let mediator: AsymptoticLimit.Mediator = model == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(model))
                 let r = AsymptoticLimit.Regime(rawValue: regime)!
-                let scan = try ready[dataset]!.scan(mediator, regime: r, convention: convention, minimisation: .analytic)
+                let scan = try ready[dataset]!.scan(mediator, regime: r, convention: convention,
+                    minimisation: .analytic)
                 let coupling = { (x: Double) in AsymptoticLimit.coupling(x, regime: r, mass: r.mass) }
                 let ours = coupling(scan.bound)
                 let profile = scan.isIllConditioned
-                    ? zip(scan.xs, scan.chi2).filter { $0.0 > scan.bound / 10 && $0.0 < scan.bound * 10 }.map { (coupling($0.0), $0.1 - scan.reference) }
+                    ? zip(scan.xs,
+                        scan.chi2).filter { $0.0 > scan.bound / 10 && $0.0 < scan.bound * 10 }.map { (coupling($0.0),
+                        $0.1 - scan.reference) }
                     : nil
                 return Row(model: model, dataset: dataset, regime: regime, ours: ours, printed: printed,
                            units: regime == "lowMass" ? "dimensionless" : "GeV^-1", convention: convention, inputs: options.inputs, profile: profile)
@@ -88,7 +95,8 @@ public enum TableTwo {
 
     /// How many entries lie within 10% and 20% of the printed values.
     public static func summary(_ rows: [Row]) -> (within10: Int, within20: Int) {
-        (rows.filter { abs($0.relativeDeviation) <= 0.10 }.count, rows.filter { abs($0.relativeDeviation) <= 0.20 }.count)
+        (rows.filter { abs($0.relativeDeviation) <= 0.10 }.count,
+            rows.filter { abs($0.relativeDeviation) <= 0.20 }.count)
     }
 
 

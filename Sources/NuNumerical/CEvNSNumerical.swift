@@ -33,7 +33,8 @@ public enum CEvNSNumerical {
     }
 
     /// The weak charge with the form factors given (as `nucleonFormFactors` computes them).
-    public static func weakCharge(_ p: CEvNSPoint, formFactors f: (proton: Double, neutron: Double), standardModel: Bool = true) throws -> Double {
+    public static func weakCharge(_ p: CEvNSPoint, formFactors f: (proton: Double, neutron: Double),
+        standardModel: Bool = true) throws -> Double {
         let q2 = p.momentumTransferSquared, q = q2.squareRoot()
         let n = p.nucleus
         let protons = Double(n.protons) * f.proton
@@ -44,7 +45,8 @@ public enum CEvNSNumerical {
             let amplitude = p.convention.factor * g * g / (2.0.squareRoot() * Constants.fermiConstant * (q2 + mass * mass))
             if model.isLeptonic {
                 let e = Constants.elementaryCharge
-                let kineticMixing = e * g * (try loopFactor(model, p.flavor.lepton, q: q, mode: p.loop)) / (2 * Double.pi * Double.pi)
+                let kineticMixing = e * g * (try loopFactor(model, p.flavor.lepton, q: q,
+                    mode: p.loop)) / (2 * Double.pi * Double.pi)
                 protonCoupling += p.convention.factor * g * (e * kineticMixing) / (2.0.squareRoot() * Constants.fermiConstant * (q2 + mass * mass))
             } else {
                 let nu = model.charge(p.flavor.lepton)

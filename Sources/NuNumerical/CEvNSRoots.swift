@@ -71,7 +71,8 @@ extension CEvNSNumerical {
                 }
                 perG2 = 2.0.squareRoot() * Constants.fineStructure * eps * z * fz / (Double.pi * gF * mass * mass)
             } else {
-                perG2 = model.charge(flavor.lepton) * (nucleonCharge(model, .proton) * z * fz + nucleonCharge(model, .neutron) * n * fn)
+                perG2 = model.charge(flavor.lepton) * (nucleonCharge(model, .proton) * z * fz + nucleonCharge(model,
+                    .neutron) * n * fn)
                     / (2.0.squareRoot() * gF * mass * mass)
             }
             guard perG2 * standard < 0 else { continue }
@@ -92,7 +93,8 @@ extension CEvNSNumerical {
                                         loop: LoopMixingMode = .exact) throws -> Double {
         let energy = Constants.muonMass / 2
         let dips = try target.components.map {
-            try dipRecoil(model: model, nucleus: $0.nucleus, flavor: .numu, g: g, mass: mass, convention: convention, formFactor: formFactor, loop: loop)
+            try dipRecoil(model: model, nucleus: $0.nucleus, flavor: .numu, g: g, mass: mass, convention: convention,
+                formFactor: formFactor, loop: loop)
         }
         func rate(_ t: Double) throws -> Double {
             try target.sum(energy: energy, recoil: t) { nucleus in
@@ -103,7 +105,8 @@ extension CEvNSNumerical {
         }
         let scale = try rate(dips.reduce(0, +) / Double(dips.count))
         let start = Foundation.log(dips.reduce(0, +) / Double(dips.count))
-        let result = try Minimizer.simplex({ v in try rate(Foundation.exp(v[0])) / scale }, start: [start], steps: [0.05], sizeTolerance: 1e-9)
+        let result = try Minimizer.simplex({ v in try rate(Foundation.exp(v[0])) / scale }, start: [start],
+            steps: [0.05], sizeTolerance: 1e-9)
         return Foundation.exp(result.point[0])
     }
 }

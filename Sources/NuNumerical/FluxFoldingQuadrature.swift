@@ -27,7 +27,8 @@ public enum FluxFoldingQuadrature {
         guard eMin < eMax else { return flavors.map { _ in 0 } }
         let formFactors = try CEvNSNumerical.nucleonFormFactors(p)
         return try flavors.map { flavor in
-            let at = try CEvNSPoint(nucleus: p.nucleus, flavor: flavor, energy: eMax, recoil: p.recoil, mediator: p.mediator,
+            let at = try CEvNSPoint(nucleus: p.nucleus, flavor: flavor, energy: eMax, recoil: p.recoil,
+                mediator: p.mediator,
                                     convention: p.convention, formFactor: p.formFactor, loop: p.loop)
             let charges = try CEvNSNumerical.charges(at, formFactors: formFactors)
             if flavor == .numu {
@@ -36,7 +37,8 @@ public enum FluxFoldingQuadrature {
                     ? CEvNSNumerical.differentialCrossSection(energy: e, at, charges: charges) : 0
             }
             return try Quadrature.integrate({ e in
-                PionDecayFlux.delayedSpectrum(flavor, energy: e) * CEvNSNumerical.differentialCrossSection(energy: e, at, charges: charges)
+                PionDecayFlux.delayedSpectrum(flavor, energy: e) * CEvNSNumerical.differentialCrossSection(energy: e,
+                    at, charges: charges)
             }, from: eMin, to: eMax, relativeTolerance: relativeTolerance).value
         }
     }
@@ -59,7 +61,8 @@ public enum FluxFoldingQuadrature {
     }
 
     /// Fraction of arrivals in [start, end) (ns), by QAGS of `density`.
-    public static func fraction(_ flavor: Flavor, _ model: ArrivalTimeModel, from start: Double, to end: Double) throws -> Double {
+    public static func fraction(_ flavor: Flavor, _ model: ArrivalTimeModel, from start: Double,
+        to end: Double) throws -> Double {
         try Quadrature.integrate({ t in try density(flavor, model, time: t) }, from: start, to: end,
                                  breakpoints: [model.mean], absoluteTolerance: 1e-13, relativeTolerance: 1e-10).value
     }

@@ -25,7 +25,8 @@ public enum FormFactorQuadrature {
 
     /// Normalised Fourier-Bessel transform of a radial density on [0, rMax] (QAG, GK61 rule,
     /// relative tolerance 1e-11; beyond rMax the densities used here are below 1e-30).
-    static func transform(_ density: @escaping (Double) -> Double, q: Double, rMax: Double, breaks: [Double]) throws -> Double {
+    static func transform(_ density: @escaping (Double) -> Double, q: Double, rMax: Double,
+        breaks: [Double]) throws -> Double {
         let kappa = q / hbarC
         let norm = try Quadrature.integrate({ r in r * r * density(r) }, from: 0, to: rMax, breakpoints: breaks,
                                             relativeTolerance: 1e-12).value
@@ -85,8 +86,10 @@ public enum FormFactorQuadrature {
     public static func helmRMSRadius(boxRadius r0: Double) throws -> Double {
         let s = FormFactorModel.helmSurfaceThickness
         let density = helmDensity(boxRadius: r0)
-        let m2 = try Quadrature.integrate({ x in x * x * density(x) }, from: 0, to: r0 + 15 * s, breakpoints: [r0]).value
-        let m4 = try Quadrature.integrate({ x in x * x * x * x * density(x) }, from: 0, to: r0 + 15 * s, breakpoints: [r0]).value
+        let m2 = try Quadrature.integrate({ x in x * x * density(x) }, from: 0, to: r0 + 15 * s,
+            breakpoints: [r0]).value
+        let m4 = try Quadrature.integrate({ x in x * x * x * x * density(x) }, from: 0, to: r0 + 15 * s,
+            breakpoints: [r0]).value
         return (m4 / m2).squareRoot()
     }
 }

@@ -54,7 +54,8 @@ extension NuElectronAmplitude {
     public static func interference(_ p: NuElectronPoint) throws -> Double {
         if p.mediator.isStandardModel { return 0 }
         let (left, right) = try chiralCouplings(p)
-        let standard = try NuElectronPoint(flavor: p.flavor, energy: p.energy, recoil: p.recoil, sin2ThetaW: p.sin2ThetaW)
+        let standard = try NuElectronPoint(flavor: p.flavor, energy: p.energy, recoil: p.recoil,
+            sin2ThetaW: p.sin2ThetaW)
         let (left0, right0) = try chiralCouplings(standard)
         return 2 * bilinear(p, (left0, right0), (left - left0, right - right0))
     }

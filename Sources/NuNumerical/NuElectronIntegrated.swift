@@ -15,8 +15,10 @@ public enum NuElectronIntegrated {
         let m = Constants.electronMass
         let upper = recoilMax ?? Kinematics.maximumRecoil(energy: energy, targetMass: m)
         // Validates both ends (and the rest of the inputs) once.
-        _ = try NuElectronPoint(flavor: flavor, energy: energy, recoil: recoilMin, mediator: mediator, sin2ThetaW: sin2ThetaW)
-        _ = try NuElectronPoint(flavor: flavor, energy: energy, recoil: upper, mediator: mediator, sin2ThetaW: sin2ThetaW)
+        _ = try NuElectronPoint(flavor: flavor, energy: energy, recoil: recoilMin, mediator: mediator,
+            sin2ThetaW: sin2ThetaW)
+        _ = try NuElectronPoint(flavor: flavor, energy: energy, recoil: upper, mediator: mediator,
+            sin2ThetaW: sin2ThetaW)
         guard recoilMin <= upper else {
             throw PhysicsError.unphysical("recoil window is empty: T_min = \(recoilMin) MeV > T_max = \(upper) MeV")
         }

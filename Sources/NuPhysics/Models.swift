@@ -36,7 +36,8 @@ public struct VectorModel: Sendable, Equatable {
     /// available for them.
     public var chargedLeptonsVectorLike: Bool = true
 
-    public init(name: String, aliases: [String], leptonCharges: [Lepton: Double], upCharge: Double, downCharge: Double, source: String) {
+    public init(name: String, aliases: [String], leptonCharges: [Lepton: Double], upCharge: Double, downCharge: Double,
+        source: String) {
         self.name = name
         self.aliases = aliases
         electronCharge = leptonCharges[.e] ?? 0
@@ -109,7 +110,8 @@ public enum ModelRegistry {
     /// The anomaly-free family G_B(c_B, c_e, c_μ, c_τ) = c_B B − c_e L_e − c_μ L_μ − c_τ L_τ of
     /// 004 Eq. (19), with the constraint 3c_B − c_e − c_μ − c_τ = 0 of Eq. (20): quark charges
     /// c_B/3, lepton charges −c_α. A family member that violates Eq. (20) is refused.
-    public static func gB(_ cB: Double, _ ce: Double, _ cmu: Double, _ ctau: Double, name: String? = nil) throws -> VectorModel {
+    public static func gB(_ cB: Double, _ ce: Double, _ cmu: Double, _ ctau: Double,
+        name: String? = nil) throws -> VectorModel {
         let anomaly = 3 * cB - ce - cmu - ctau
         guard abs(anomaly) <= 1e-12 * max(1, abs(cB), abs(ce), abs(cmu), abs(ctau)) else {
             throw PhysicsError.notApplicable("G_B(\(cB), \(ce), \(cmu), \(ctau)) is not anomaly-free: 3c_B − c_e − c_μ − c_τ = \(anomaly) ≠ 0 (004 Eq. (20))")
@@ -152,7 +154,8 @@ public enum ModelRegistry {
         return m
     }()
 
-    public static let all: [VectorModel] = [universal, bMinusL, byPlusLmuPlusLtau, bMinus3Le, bMinus3Lmu, bMinus2LeMinusLmu,
+    public static let all: [VectorModel] = [universal, bMinusL, byPlusLmuPlusLtau, bMinus3Le, bMinus3Lmu,
+        bMinus2LeMinusLmu,
                                             bMinusLeMinus2Lmu, leMinusLmu, leMinusLtau, lmuMinusLtau, darkHypercharge]
 
     /// The models ν-e scattering applies to (vector-like charged-lepton couplings).

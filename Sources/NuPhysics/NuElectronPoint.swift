@@ -35,7 +35,8 @@ public struct NuElectronPoint: Sendable {
 
     /// The Z' couplings of the electron: tree level plus, for L_α − L_β, the loop-induced vector
     /// coupling for the loop function `epsilon` = ε_βα(|q⃗|), supplied by the evaluating path.
-    public func electron(epsilon: (_ beta: Lepton, _ alpha: Lepton, _ q: Double) throws -> Double) rethrows -> LeptonCouplings {
+    public func electron(epsilon: (_ beta: Lepton, _ alpha: Lepton,
+        _ q: Double) throws -> Double) rethrows -> LeptonCouplings {
         var c = mediator.coupling(.e)
         if let loop = mediator.electronLoop {
             c.vector += loop.electronVector(epsilon: try epsilon(loop.beta, loop.alpha, momentumTransfer))

@@ -121,7 +121,8 @@ public enum TargetRegistry {
     /// weights being numbers per formula unit or abundances). A mixture without weights is refused.
     public static func lookup(_ name: String) throws -> Target {
         if name.contains(",") || name.contains(":") {
-            let parts = name.split(separator: ",", omittingEmptySubsequences: false).map { $0.split(separator: ":", omittingEmptySubsequences: false) }
+            let parts = name.split(separator: ",", omittingEmptySubsequences: false).map { $0.split(separator: ":",
+                omittingEmptySubsequences: false) }
             let components = try parts.map { part -> (nucleus: Nucleus, weight: Double) in
                 // A malformed list is bad input (2); a well-formed one with a weight ≤ 0 is unphysical (3).
                 guard part.count == 2, let weight = Double(part[1]), weight.isFinite else {

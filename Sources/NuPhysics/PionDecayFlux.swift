@@ -26,7 +26,8 @@ public enum PionDecayFlux {
     }
 
     /// η = r N_POT/(4πL²) in cm⁻² for r neutrinos per flavour per proton, N_POT protons, baseline L (m).
-    public static func normalization(perFlavorPerPOT r: Double, protonsOnTarget n: Double, baseline l: Double) -> Double {
+    public static func normalization(perFlavorPerPOT r: Double, protonsOnTarget n: Double,
+        baseline l: Double) -> Double {
         r * n / (4 * Double.pi * pow(l * 100, 2))
     }
 

@@ -10,8 +10,10 @@ extension ConventionAudit {
             for (source, writes) in r.item.conventions { lines.append("    \(source): \(writes)") }
             lines.append("    harness: \(r.item.harnessChoice)")
             lines.append("    demonstration: \(r.item.demonstrationDescription)")
-            for (label, value) in r.values { lines.append(String(format: "        %@ = %.10g %@", label, value, r.units)) }
-            lines.append(String(format: "        ratio %@ / %@ = %.10g", r.item.ratio.numerator, r.item.ratio.denominator, r.ratio))
+            for (label, value) in r.values { lines.append(String(format: "        %@ = %.10g %@", label, value,
+                r.units)) }
+            lines.append(String(format: "        ratio %@ / %@ = %.10g", r.item.ratio.numerator,
+                r.item.ratio.denominator, r.ratio))
             lines.append("    mapping: \(r.item.mappingDescription)")
             lines.append(String(format: "        observed %.15g, expected %.15g, allowed %.1e relative: %@",
                                 r.mappingObserved, r.mappingExpected, r.item.tolerance, r.holds ? "holds" : "FAILS"))

@@ -18,5 +18,6 @@ extension Benchmark {
 }
 
 extension String {
-    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ", count: width - count) + self }
+    func leftPadded(_ width: Int) -> String { count >= width ? self : String(repeating: " ",
+        count: width - count) + self }
 }

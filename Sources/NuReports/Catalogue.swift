@@ -16,16 +16,20 @@ public enum Catalogue {
             }
         }
         let quantities: [[String: Any]] = QuantityRegistry.all.map { q in
-            let defaults = Dictionary(q.inputs.compactMap { i in i.defaultValue.map { (i.name, $0) } }, uniquingKeysWith: { a, _ in a })
+            let defaults = Dictionary(q.inputs.compactMap { i in i.defaultValue.map { (i.name, $0) } },
+                uniquingKeysWith: { a, _ in a })
             return ["name": q.name, "summary": q.summary, "units": q.units, "numericalPath": q.hasNumericalPath,
                     "agreementAtDefaults": q.hasNumericalPath ? q.agreement(defaults).summary : NSNull(),
                     "inputs": q.inputs.map { i in
-                        kind(i.kind).merging(["name": i.name, "summary": i.summary, "default": i.defaultValue ?? NSNull()]) { a, _ in a }
+                        kind(i.kind).merging(["name": i.name, "summary": i.summary,
+                            "default": i.defaultValue ?? NSNull()]) { a, _ in a }
                     }]
         }
         let models: [[String: Any]] = ModelRegistry.all.map { m in
-            ["name": m.name, "aliases": m.aliases, "source": m.source, "vectorLikeChargedLeptons": m.chargedLeptonsVectorLike,
-             "charges": ["e": m.charge(.e), "mu": m.charge(.mu), "tau": m.charge(.tau), "u": m.upCharge, "d": m.downCharge]]
+            ["name": m.name, "aliases": m.aliases, "source": m.source,
+                "vectorLikeChargedLeptons": m.chargedLeptonsVectorLike,
+             "charges": ["e": m.charge(.e), "mu": m.charge(.mu), "tau": m.charge(.tau), "u": m.upCharge,
+                 "d": m.downCharge]]
         }
         let nuclei: [[String: Any]] = NuclearData.nuclei.map { n in
             ["name": n.name, "Z": n.protons, "N": n.neutrons, "massMeV": n.mass, "protonRadiusFm": n.protonRadius,

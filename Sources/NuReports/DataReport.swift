@@ -59,7 +59,8 @@ public enum DataReport {
     /// The data block of a report: per data set its origin, folder, status and file checksums.
     public static func provenanceObject(_ provenance: [DataLibrary.Provenance]) -> [[String: Any]] {
         provenance.map { p in
-            ["dataSet": p.dataSet, "citation": p.citation, "source": p.source, "origin": p.origin, "directory": p.directory,
+            ["dataSet": p.dataSet, "citation": p.citation, "source": p.source, "origin": p.origin,
+                "directory": p.directory,
              "status": p.status, "digestSha256": p.digest,
              "files": p.files.map { ["path": $0.path, "sha256": $0.sha256 ?? NSNull()] as [String: Any] }]
         }

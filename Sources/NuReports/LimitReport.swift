@@ -15,7 +15,8 @@ public struct LimitCurve: Sendable {
         self.model = model; self.dataset = dataset; self.convention = convention; self.inputs = inputs; self.points = points
     }
 
-    public static let datasetLabels = ["ar": "CENNS-10 argon (2020)", "csi": "CsI[Na] (2021)", "combined": "CsI[Na] + CENNS-10 argon"]
+    public static let datasetLabels = ["ar": "CENNS-10 argon (2020)", "csi": "CsI[Na] (2021)",
+        "combined": "CsI[Na] + CENNS-10 argon"]
     public var datasetLabel: String { Self.datasetLabels[dataset] ?? dataset }
 
     /// "g" for a Z', "g̃_φ" for the scalar (004 Eq. (33)).
@@ -25,7 +26,8 @@ public struct LimitCurve: Sendable {
 /// Text, JSON, CSV and HEPData-style YAML for exclusion curves.
 public enum LimitReport {
     static func intervals(_ p: LimitPoint) -> String {
-        p.allowed.map { i in String(format: "[%.4g, ", i.lower) + (i.upper.map { String(format: "%.4g)", $0) } ?? "end of scan)") }
+        p.allowed.map { i in String(format: "[%.4g, ", i.lower) + (i.upper.map { String(format: "%.4g)",
+            $0) } ?? "end of scan)") }
             .joined(separator: " ∪ ")
     }
 
@@ -34,7 +36,8 @@ public enum LimitReport {
             var lines = ["2σ upper bound on \(c.couplingName): \(c.model), \(c.datasetLabel); \(c.convention); inputs \(c.inputs.rawValue)",
                          "M [MeV]         bound [dimensionless]  allowed intervals of the coupling [dimensionless]"]
             for p in c.points {
-                lines.append(String(format: "%-14.6g  %-21.6g  ", p.mass, p.g) + intervals(p) + (p.illConditioned ? "  (ill-conditioned: a χ² ridge within 1.5 of the threshold)" : ""))
+                lines.append(String(format: "%-14.6g  %-21.6g  ", p.mass,
+                    p.g) + intervals(p) + (p.illConditioned ? "  (ill-conditioned: a χ² ridge within 1.5 of the threshold)" : ""))
             }
             return lines.joined(separator: "\n")
         }.joined(separator: "\n\n")
@@ -62,10 +65,14 @@ public enum LimitReport {
         var lines = try OutputMetadata.headerLines(withData: true) + ["model,dataset,inputs,confidence_level,dof,delta_chi2,delta_chi2_from,edge,mass_MeV,bound_dimensionless,allowed_intervals_dimensionless"]
         for c in curves {
             for p in c.points {
-                let allowed = p.allowed.map { String(format: "%.6g:", $0.lower) + ($0.upper.map { String(format: "%.6g", $0) } ?? "") }.joined(separator: ";")
-                lines.append([c.model, c.dataset, c.inputs.rawValue, String(format: "%.6f", LimitConvention.confidenceLevel), "\(c.convention.dof)",
-                              String(format: "%.6g", c.convention.deltaChi2), c.convention.reference.rawValue, c.convention.edge.rawValue,
-                              String(format: "%.8g", p.mass), String(format: "%.8g", p.g), allowed].joined(separator: ","))
+                let allowed = p.allowed.map { String(format: "%.6g:",
+                    $0.lower) + ($0.upper.map { String(format: "%.6g", $0) } ?? "") }.joined(separator: ";")
+                lines.append([c.model, c.dataset, c.inputs.rawValue, String(format: "%.6f",
+                    LimitConvention.confidenceLevel), "\(c.convention.dof)",
+                              String(format: "%.6g",
+                                  c.convention.deltaChi2), c.convention.reference.rawValue, c.convention.edge.rawValue,
+                              String(format: "%.8g", p.mass), String(format: "%.8g",
+                                  p.g), allowed].joined(separator: ","))
             }
         }
         return lines.joined(separator: "\n") + "\n"
@@ -113,10 +120,12 @@ public enum LimitReport {
     public static func chart(_ curve: LimitCurve, reference: ReferenceLibrary) -> SVGChart {
         let masses = curve.points.map(\.mass)
         let (a, b) = (masses.min() ?? 0.1, masses.max() ?? 1e5)
-        var curves = [PlotCurve(label: "2σ bound (ours)", points: curve.points.map { ($0.mass, $0.g) }, role: .excludedAbove)]
+        var curves = [PlotCurve(label: "2σ bound (ours)", points: curve.points.map { ($0.mass, $0.g) },
+            role: .excludedAbove)]
         let key = "004_atzori_corona_et_al.json#table2.\(curve.model).\(curve.dataset)"
         if let low = reference.entries["\(key).lowMass"]?.value, a < 10 {
-            curves.append(PlotCurve(label: "Table 2, M ≪ |q|: g = \(String(format: "%.2g", low))", points: [(a, low), (min(b, 10), low)], role: .reference))
+            curves.append(PlotCurve(label: "Table 2, M ≪ |q|: g = \(String(format: "%.2g", low))", points: [(a, low),
+                (min(b, 10), low)], role: .reference))
         }
         if let high = reference.entries["\(key).highMass"]?.value, b > 1000 {
             let start = max(a, 1000)

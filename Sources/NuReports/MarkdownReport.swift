@@ -7,7 +7,8 @@ extension Reports {
     /// status, then the irreproducible values with their reasons, then one line per grid.
     public static func markdown(_ results: [CaseResult]) throws -> String {
         func number(_ v: Double?) -> String { v.map { String(format: "%.8g", $0) } ?? "–" }
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ") }
+        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n",
+            with: " ") }
         let summary = Runner.summary(results)
         var lines = ["# nucheck check report", "",
                      "harness \(HarnessVersion.full); \(summary.line) (\(summary.total) cases)", "",
@@ -47,7 +48,8 @@ extension Reports {
                 lines.append("")
             }
         }
-        lines += ["## Cross-path grids", "", "| grid | points | passed | failed | worst rel. deviation | allowed |", "| --- | --- | --- | --- | --- | --- |"]
+        lines += ["## Cross-path grids", "", "| grid | points | passed | failed | worst rel. deviation | allowed |",
+            "| --- | --- | --- | --- | --- | --- |"]
         for (grid, rows) in grids.sorted(by: { $0.key < $1.key }) {
             let worst = rows.compactMap(\.relativeDeviation).max()
             lines.append("| \(grid) | \(rows.count) | \(rows.filter { $0.status == .passed }.count) | \(rows.filter { $0.status == .failed }.count) | \(worst.map { String(format: "%.2e", $0) } ?? "–") | \(rows[0].fixture.tolerance.text) |")

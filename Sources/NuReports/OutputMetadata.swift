@@ -15,7 +15,8 @@ public enum OutputMetadata {
         var root = root
         root["harness"] = harness
         if withData { root["data"] = try data() }
-        return String(decoding: try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted, .sortedKeys]),
+        return String(decoding: try JSONSerialization.data(withJSONObject: root, options: [.prettyPrinted,
+            .sortedKeys]),
                       as: UTF8.self)
     }
 

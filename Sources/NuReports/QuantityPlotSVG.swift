@@ -16,7 +16,8 @@ enum AxisSymbols {
 
     /// "cm^2/MeV" → "cm²/MeV".
     static func units(_ u: String) -> String {
-        u.replacingOccurrences(of: "^-1", with: "⁻¹").replacingOccurrences(of: "^2", with: "²").replacingOccurrences(of: "^-3", with: "⁻³")
+        u.replacingOccurrences(of: "^-1", with: "⁻¹").replacingOccurrences(of: "^2",
+            with: "²").replacingOccurrences(of: "^-3", with: "⁻³")
     }
 }
 

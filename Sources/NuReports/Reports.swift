@@ -9,7 +9,8 @@ public enum Reports {
     /// allowed, status; reasons for irreproducible values and then failures follow the table, the
     /// failures last, just above the summary line. `summaryOnly`: the failures and the summary.
     public static func table(_ results: [CaseResult], summaryOnly: Bool = false) -> String {
-        let header = ["case", "source", "closed form", "numerical", "expected", "units", "rel. deviation", "allowed", "status"]
+        let header = ["case", "source", "closed form", "numerical", "expected", "units", "rel. deviation", "allowed",
+            "status"]
         let shown = summaryOnly ? results.filter { $0.status == .failed }
             : results.filter { $0.status != .failed } + results.filter { $0.status == .failed }
         let rows = shown.map { r in
@@ -17,14 +18,16 @@ public enum Reports {
              r.relativeDeviation.map { String(format: "%.2e", $0) } ?? "-", r.fixture.tolerance.text, r.status.rawValue]
         }
         var widths = header.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = min(max(widths[i], cell.count), i == 0 ? 70 : 44) } }
+        for row in rows { for (i, cell) in row.enumerated() { widths[i] = min(max(widths[i], cell.count),
+            i == 0 ? 70 : 44) } }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let c = cell.count > widths[i] ? String(cell.prefix(widths[i] - 1)) + "…" : cell
                 return c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        var out = rows.isEmpty ? [] : [line(header), line(widths.map { String(repeating: "-", count: $0) })] + rows.map(line)
+        var out = rows.isEmpty ? [] : [line(header), line(widths.map { String(repeating: "-",
+            count: $0) })] + rows.map(line)
         let notes = shown.filter { $0.message != nil && $0.status != .failed } + shown.filter { $0.status == .failed && $0.message != nil }
         if !notes.isEmpty {
             out.append("")
@@ -58,7 +61,8 @@ public enum Reports {
     public static func json(_ results: [CaseResult]) throws -> String {
         let s = Runner.summary(results)
         let root: [String: Any] = [
-            "summary": ["passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible, "notRun": s.notRun, "total": s.total],
+            "summary": ["passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible, "notRun": s.notRun,
+                "total": s.total],
             "cases": results.map(caseObject),
         ]
         return try OutputMetadata.jsonString(root, withData: true)

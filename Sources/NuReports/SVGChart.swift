@@ -20,7 +20,8 @@ public struct SVGChart {
     public let logY: Bool
 
     public init(title: String, caption: String = "", xLabel: String, yLabel: String, curves: [Curve],
-                points: [(id: String, x: Double, y: Double)] = [], pointsLabel: String = "points", logX: Bool, logY: Bool) {
+                points: [(id: String, x: Double,
+                    y: Double)] = [], pointsLabel: String = "points", logX: Bool, logY: Bool) {
         self.title = title; self.caption = caption; self.xLabel = xLabel; self.yLabel = yLabel; self.curves = curves
         self.points = points; self.pointsLabel = pointsLabel; self.logX = logX; self.logY = logY
     }
@@ -33,7 +34,8 @@ public struct SVGChart {
         for c in curves where !c.points.isEmpty {
             if let i = groups.firstIndex(where: { g in
                 g.curve.role == c.role && g.curve.points.count == c.points.count
-                    && zip(g.curve.points, c.points).allSatisfy { a, b in a.0 == b.0 && abs(a.1 - b.1) <= 1e-9 * max(abs(a.1), abs(b.1)) }
+                    && zip(g.curve.points, c.points).allSatisfy { a,
+                        b in a.0 == b.0 && abs(a.1 - b.1) <= 1e-9 * max(abs(a.1), abs(b.1)) }
             }) {
                 groups[i].labels.append(c.label)
             } else {

@@ -5,7 +5,8 @@ import NuHarness
 public struct SensitivityCurve: Sendable {
     public let model: String, mode: String, dof: Int
     public let points: [(mass: Double, reach: Double?, excess: Double?, deficit: Double?)]
-    public init(model: String, mode: String, dof: Int, points: [(mass: Double, reach: Double?, excess: Double?, deficit: Double?)]) {
+    public init(model: String, mode: String, dof: Int, points: [(mass: Double, reach: Double?, excess: Double?,
+        deficit: Double?)]) {
         self.model = model; self.mode = mode; self.dof = dof; self.points = points
     }
 }
@@ -19,7 +20,8 @@ public enum SensitivityReport {
         curves.map { c in
             ([(c.mode == "jsns2" ? "JSNS² 90% C.L. reach on g: \(c.model)" : "DUNE ND 90% C.L. reach on g: \(c.model), \(c.mode) mode") + ", \(c.dof) dof (Δχ² = \(String(format: "%.3g", DuneSensitivity.deltaChi2(dof: c.dof))))",
               "M [MeV]       reach g        by excess g    by deficit g"]
-             + c.points.map { String(format: "%-12.5g  ", $0.mass) + [cell($0.reach), cell($0.excess), cell($0.deficit)].map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined() })
+             + c.points.map { String(format: "%-12.5g  ", $0.mass) + [cell($0.reach), cell($0.excess),
+                 cell($0.deficit)].map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined() })
                 .joined(separator: "\n")
         }.joined(separator: "\n\n")
     }
@@ -27,10 +29,12 @@ public enum SensitivityReport {
     public static func json(_ curves: [SensitivityCurve]) throws -> String {
         let root: [String: Any] = ["analysis": "000 Sec. IV: 67.5 t LAr, 4.8 MW yr a mode, T > 30 MeV, sigma_norm 5%, Eq. (8); DUNE TDR ND fluxes",
                                    "curves": curves.map { c in
-                                       ["model": c.model, "mode": c.mode, "dof": c.dof, "deltaChi2": DuneSensitivity.deltaChi2(dof: c.dof),
+                                       ["model": c.model, "mode": c.mode, "dof": c.dof,
+                                           "deltaChi2": DuneSensitivity.deltaChi2(dof: c.dof),
                                         "points": c.points.map { p -> [String: Any] in
                                             func value(_ x: Double?) -> Any { x.map { $0 as Any } ?? NSNull() }
-                                            return ["massMeV": p.mass, "reachG": value(p.reach), "excessG": value(p.excess), "deficitG": value(p.deficit)]
+                                            return ["massMeV": p.mass, "reachG": value(p.reach),
+                                                "excessG": value(p.excess), "deficitG": value(p.deficit)]
                                         }] as [String: Any]
                                    }]
         return try OutputMetadata.jsonString(root, withData: true)
@@ -41,7 +45,8 @@ public enum SensitivityReport {
          + ["# DUNE ND 90% C.L. reach (000 Sec. IV); empty = no reach below g = 1",
             "model,mode,dof,mass_MeV,reach_g_dimensionless,excess_g_dimensionless,deficit_g_dimensionless"]
          + curves.flatMap { c in c.points.map { p in
-             "\(c.model),\(c.mode),\(c.dof),\(p.mass)," + [p.reach, p.excess, p.deficit].map { $0.map { String($0) } ?? "" }.joined(separator: ",") } })
+             "\(c.model),\(c.mode),\(c.dof),\(p.mass)," + [p.reach, p.excess,
+                 p.deficit].map { $0.map { String($0) } ?? "" }.joined(separator: ",") } })
             .joined(separator: "\n") + "\n"
     }
 
@@ -57,7 +62,8 @@ public enum SensitivityReport {
         y += masses.map { "  - {value: \(String(format: "%.8g", $0))}" }
         y.append("dependent_variables:")
         for c in curves {
-            for (name, values) in [("reach", c.points.map(\.reach)), ("reach by excess", c.points.map(\.excess)), ("reach by deficit", c.points.map(\.deficit))] {
+            for (name, values) in [("reach", c.points.map(\.reach)), ("reach by excess", c.points.map(\.excess)),
+                ("reach by deficit", c.points.map(\.deficit))] {
                 y += ["- header: {name: \(quoted("g \(name)")), units: ''}", "  qualifiers:",
                       "  - {name: CL, value: '90%'}", "  - {name: dof, value: \(c.dof)}",
                       "  - {name: Delta chi2, value: \(String(format: "%.6g", DuneSensitivity.deltaChi2(dof: c.dof)))}",
@@ -74,7 +80,8 @@ public enum SensitivityReport {
             let excess = c.points.compactMap { p in p.excess.map { (p.mass, $0) } }
             let deficit = c.points.compactMap { p in p.deficit.map { (p.mass, $0) } }
             if !excess.isEmpty { plotted.append(PlotCurve(label: "\(c.mode): by excess", points: excess)) }
-            if !deficit.isEmpty { plotted.append(PlotCurve(label: "\(c.mode): by deficit", points: deficit, dashed: true)) }
+            if !deficit.isEmpty { plotted.append(PlotCurve(label: "\(c.mode): by deficit", points: deficit,
+                dashed: true)) }
         }
         let model = curves.first?.model ?? ""
         let jsns2 = curves.contains { $0.mode == "jsns2" }, dune = curves.contains { $0.mode != "jsns2" }

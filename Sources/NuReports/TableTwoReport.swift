@@ -14,14 +14,19 @@ extension TableTwo {
         for r in rows {
             let note = r.profile.map { p in
                 "ill-conditioned: Δχ² profile " + p.enumerated().filter { $0.offset % 3 == 0 }
-                    .map { String(format: "%.3g:%.2f", $0.element.coupling, $0.element.deltaChi2) }.joined(separator: " ")
+                    .map { String(format: "%.3g:%.2f", $0.element.coupling,
+                        $0.element.deltaChi2) }.joined(separator: " ")
             } ?? ""
-            lines.append([r.model.padding(toLength: 13, withPad: " ", startingAt: 0), r.dataset.padding(toLength: 8, withPad: " ", startingAt: 0),
+            lines.append([r.model.padding(toLength: 13, withPad: " ", startingAt: 0), r.dataset.padding(toLength: 8,
+                withPad: " ", startingAt: 0),
                           r.regime.padding(toLength: 9, withPad: " ", startingAt: 0),
                           String(format: "%.4e", r.ours).padding(toLength: 14, withPad: " ", startingAt: 0),
-                          String(format: "%.4e", r.printed).padding(toLength: 14, withPad: " ", startingAt: 0), r.units.padding(toLength: 13, withPad: " ", startingAt: 0),
-                          String(format: "%+.3f", r.relativeDeviation).padding(toLength: 14, withPad: " ", startingAt: 0),
-                          r.convention.edge.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0), note].joined(separator: "  "))
+                          String(format: "%.4e", r.printed).padding(toLength: 14, withPad: " ",
+                              startingAt: 0), r.units.padding(toLength: 13, withPad: " ", startingAt: 0),
+                          String(format: "%+.3f", r.relativeDeviation).padding(toLength: 14, withPad: " ",
+                              startingAt: 0),
+                          r.convention.edge.rawValue.padding(toLength: 5, withPad: " ",
+                              startingAt: 0), note].joined(separator: "  "))
         }
         let (w10, w20) = summary(rows)
         lines.append("")
@@ -31,7 +36,8 @@ extension TableTwo {
 
     public static func json(_ rows: [Row]) throws -> String {
         let list: [[String: Any]] = rows.map { r in
-            var o: [String: Any] = ["model": r.model, "dataset": r.dataset, "regime": r.regime, "ours": r.ours, "printed": r.printed,
+            var o: [String: Any] = ["model": r.model, "dataset": r.dataset, "regime": r.regime, "ours": r.ours,
+                "printed": r.printed,
                                     "units": r.units, "relativeDeviation": r.relativeDeviation, "edge": r.convention.edge.rawValue,
                                     "dof": r.convention.dof, "deltaChi2": r.convention.deltaChi2, "confidenceLevel": LimitConvention.confidenceLevel,
                                     "deltaChi2From": r.convention.reference.rawValue, "inputs": r.inputs.rawValue,

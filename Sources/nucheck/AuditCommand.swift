@@ -9,7 +9,8 @@ import NuPhysics
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Show where the papers' conventions differ: each item side by side, a numeric demonstration and the mapping, checked; exit 1 if a mapping fails.")
-    @Option(help: ArgumentHelp("Convention registry.", discussion: "Default: conventions/registry.json in the nucheck package's Reference/."))
+    @Option(help: ArgumentHelp("Convention registry.",
+        discussion: "Default: conventions/registry.json in the nucheck package's Reference/."))
     var registry: String?
     @Flag(help: "Print a JSON list of items.") var json = false
 

@@ -20,7 +20,8 @@ struct BaselineCommand: ParsableCommand {
     struct Record: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Evaluate everything and write the baseline (atomically).")
         @OptionGroup var options: FixtureOptions
-        @Option(help: ArgumentHelp("Baseline file to write.", discussion: "Default: baselines/baseline.txt in the fixtures directory.")) var out: String?
+        @Option(help: ArgumentHelp("Baseline file to write.",
+            discussion: "Default: baselines/baseline.txt in the fixtures directory.")) var out: String?
 
         func run() throws {
             do {
@@ -36,7 +37,8 @@ struct BaselineCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Re-evaluate and report every value that moved beyond the tolerance, grouped by quantity; exit 1 if any moved.")
         @OptionGroup var options: FixtureOptions
-        @Option(help: ArgumentHelp("Baseline file to compare against.", discussion: "Default: baselines/baseline.txt in the fixtures directory.")) var against: String?
+        @Option(help: ArgumentHelp("Baseline file to compare against.",
+            discussion: "Default: baselines/baseline.txt in the fixtures directory.")) var against: String?
         @Option(help: "Relative change a value may have without counting as moved.") var tolerance: Double = 1e-9
 
         func run() throws {

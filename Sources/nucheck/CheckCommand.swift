@@ -41,7 +41,8 @@ struct Check: ParsableCommand {
             }
             // Progress on stderr, only when a person watches it.
             results = Runner.run(cases, progress: isatty(STDERR_FILENO) == 1 ? Self.showProgress : nil)
-            if !json && !summary { print(try OutputMetadata.headerLines(withData: true, prefix: "").joined(separator: "\n")) }
+            if !json && !summary { print(try OutputMetadata.headerLines(withData: true,
+                prefix: "").joined(separator: "\n")) }
             print(json ? try Reports.json(results) : Reports.table(results, summaryOnly: summary))
             try outputs.add(Reports.junit(results), to: junit)
             try outputs.add(try Reports.markdown(results), to: markdown)

@@ -7,9 +7,11 @@ import NuPhysics
 
 /// The CsI BRN and NIN counts: the release's unless both are given.
 struct CsIBackgroundOptions: ParsableArguments {
-    @Option(name: .customLong("csi-brn"), help: "CsI beam-related-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: 18.4, from the release files).")
+    @Option(name: .customLong("csi-brn"),
+        help: "CsI beam-related-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: 18.4, from the release files).")
     var brn: Double?
-    @Option(name: .customLong("csi-nin"), help: "CsI neutrino-induced-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: 5.6, from the release files).")
+    @Option(name: .customLong("csi-nin"),
+        help: "CsI neutrino-induced-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: 5.6, from the release files).")
     var nin: Double?
 
     func counts() throws -> CsINeutronCounts? {
@@ -27,7 +29,8 @@ struct LimitConventionOptions: ParsableArguments {
     var inputs: String = "release"
     @Option(help: "Parameters of the 2σ (95.45% CL) threshold: 1 (Δχ² = 4) or 2 (Δχ² = 6.18, the (M, g) plane; 004's Table 2 convention).")
     var dof: Int = 2
-    @Option(name: .customLong("delta-from"), help: "Count Δχ² from the χ² minimum over the coupling (minimum) or from the SM point (standardModel).")
+    @Option(name: .customLong("delta-from"),
+        help: "Count Δχ² from the χ² minimum over the coupling (minimum) or from the SM point (standardModel).")
     var deltaFrom: String = "minimum"
 
     func inputSet() throws -> InputSet {

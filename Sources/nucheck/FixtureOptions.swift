@@ -31,7 +31,8 @@ struct FixtureOptions: ParsableArguments {
                                discussion: "Default: Fixtures/ of the nucheck package ($NUCHECK_HOME, else the package the tool was built from, else the working directory)."))
     var fixtures: String?
 
-    @Option(help: ArgumentHelp("Directory of the transcribed references.", discussion: "Default: Reference/ beside the fixtures directory."))
+    @Option(help: ArgumentHelp("Directory of the transcribed references.",
+        discussion: "Default: Reference/ beside the fixtures directory."))
     var reference: String?
 
     @OptionGroup var data: DataOptions

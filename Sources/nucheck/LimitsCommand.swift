@@ -34,16 +34,19 @@ struct Limits: ParsableCommand {
                 throw InputError.conflicting("--plot draws one model and one data set")
             }
             guard let edge = try convention.edge(edge) else { throw PhysicsError.unknown("edge") }
-            let limitConvention = try LimitConvention(dof: convention.dof, reference: try convention.reference(), edge: edge)
+            let limitConvention = try LimitConvention(dof: convention.dof, reference: try convention.reference(),
+                edge: edge)
             let set = try convention.inputSet(), counts = try csi.counts()
             if counts != nil, datasets == ["ar"] { throw PhysicsError.notApplicable("--csi-brn and --csi-nin apply to csi and combined") }
             var curves: [LimitCurve] = []
             for name in models {
                 let mediator: AsymptoticLimit.Mediator = name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
                 for dataset in datasets {
-                    let analysis = try CoherentContext.shared.limitAnalysis(dataset, inputs: set, csiCounts: dataset == "ar" ? nil : counts)
+                    let analysis = try CoherentContext.shared.limitAnalysis(dataset, inputs: set,
+                        csiCounts: dataset == "ar" ? nil : counts)
                     curves.append(LimitCurve(model: name, dataset: dataset, convention: limitConvention, inputs: set,
-                                             points: try analysis.curve(mediator, masses: masses, convention: limitConvention)))
+                                             points: try analysis.curve(mediator, masses: masses,
+                                                 convention: limitConvention)))
                 }
             }
             if !json { print(try OutputMetadata.headerLines(withData: true, prefix: "").joined(separator: "\n")) }

@@ -20,7 +20,8 @@ struct List: ParsableCommand {
             print("\(q.name)  [\(q.units)]\(q.hasNumericalPath ? "" : "  (closed form only)")")
             print("    \(q.summary)")
             if q.hasNumericalPath {
-                let defaults = Dictionary(q.inputs.compactMap { i in i.defaultValue.map { (i.name, $0) } }, uniquingKeysWith: { a, _ in a })
+                let defaults = Dictionary(q.inputs.compactMap { i in i.defaultValue.map { (i.name, $0) } },
+                    uniquingKeysWith: { a, _ in a })
                 print("    agreement (eval exits 1 beyond it): \(q.agreement(defaults).summary)")
             }
             for i in q.inputs where !(i.name.hasPrefix("gV") || i.name.hasPrefix("gA")) {
@@ -34,7 +35,8 @@ struct List: ParsableCommand {
         print("\nmodels (charges of e, mu, tau leptons and neutrinos; u, d quarks):")
         print("    SM: no mediator")
         for m in ModelRegistry.all {
-            let leptons = Lepton.allCases.map { String(format: "%@ %+g", $0.rawValue, m.charge($0)) }.joined(separator: ", ")
+            let leptons = Lepton.allCases.map { String(format: "%@ %+g", $0.rawValue,
+                m.charge($0)) }.joined(separator: ", ")
             print("    \(m.name): \(leptons); u \(String(format: "%+.4g", m.upCharge)), d \(String(format: "%+.4g", m.downCharge))  [\(m.source)]")
         }
         print("    custom: any vector and axial couplings per lepton generation (gVe ... gAtau)")
@@ -42,7 +44,8 @@ struct List: ParsableCommand {
         print("\nflavors: \(Flavor.all.map(\.name).joined(separator: ", ")) (CEvNS: nue, numu, numubar)")
         print("\nnuclei (Z, N, mass in MeV, rms radii R_p, R_n in fm):")
         for n in NuclearData.nuclei {
-            print(String(format: "    %@: Z=%d N=%d M=%.3f MeV R_p=%.3f R_n=%.3f  [%@]", n.name, n.protons, n.neutrons, n.mass, n.protonRadius, n.neutronRadius, n.radiusSource))
+            print(String(format: "    %@: Z=%d N=%d M=%.3f MeV R_p=%.3f R_n=%.3f  [%@]", n.name, n.protons, n.neutrons,
+                n.mass, n.protonRadius, n.neutronRadius, n.radiusSource))
         }
         for t in TargetRegistry.all where !t.isSingleNucleus {
             print("    \(t.name): " + t.components.map { "\($0.nucleus.name) \($0.weight)" }.joined(separator: ", ") + "  (\(t.weightMeaning))")

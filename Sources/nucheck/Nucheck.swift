@@ -51,6 +51,7 @@ struct Nucheck: ParsableCommand {
         their variables; the package's own copy is never absent). Errors are one line on stderr.
         """,
         version: HarnessVersion.full,
-        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self, Table2.self, Limits.self, Rates.self, G2.self, Sensitivity.self, DataCommand.self]
+        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self,
+            Table2.self, Limits.self, Rates.self, G2.self, Sensitivity.self, DataCommand.self]
     )
 }

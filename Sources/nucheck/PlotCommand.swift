@@ -29,7 +29,8 @@ struct Plot: ParsableCommand {
             try OutputFiles.check(out)
             let comparisons = try compare.map { try parseAssignments($0.split(separator: ",").map(String.init)) }
             let fixtures = (try? options.load().cases) ?? []
-            let plot = try QuantityPlot(quantity: quantity, inputs: try parseAssignments(assignments), x: x, from: from, to: to,
+            let plot = try QuantityPlot(quantity: quantity, inputs: try parseAssignments(assignments), x: x,
+                from: from, to: to,
                                         count: points, logX: logX, logY: logY, comparisons: comparisons, fixtures: fixtures)
             try writeFile(plot.svg(), to: out)
             print("wrote \(out): \(plot.curves.filter { !$0.points.isEmpty }.count) curves, \(plot.golden.count) golden points")

@@ -32,9 +32,11 @@ struct Sensitivity: ParsableCommand {
             let masses = try SizeLimits.logGrid(from: from, to: to, points: points, cap: SizeLimits.sensitivityPoints)
             let vector = try ModelRegistry.lookup(model)
             guard vector.chargedLeptonsVectorLike else { throw PhysicsError.notApplicable("\(vector.name) couples chirally to charged leptons") }
-            guard ["dune-nd", "jsns2", "all"].contains(experiment) else { throw PhysicsError.unknown("experiment '\(experiment)' (expected dune-nd, jsns2, all)") }
+            guard ["dune-nd", "jsns2",
+                "all"].contains(experiment) else { throw PhysicsError.unknown("experiment '\(experiment)' (expected dune-nd, jsns2, all)") }
             // One curve: at each mass the reach on either side, by excess and by deficit.
-            func curve(_ mode: String, _ reach: (Double, DuneSensitivity.Side) throws -> Double?) throws -> SensitivityCurve {
+            func curve(_ mode: String, _ reach: (Double,
+                DuneSensitivity.Side) throws -> Double?) throws -> SensitivityCurve {
                 SensitivityCurve(model: vector.name, mode: mode, dof: dof, points: try masses.map { mass in
                     (mass, try reach(mass, .reach), try reach(mass, .excess), try reach(mass, .deficit))
                 })
@@ -43,14 +45,16 @@ struct Sensitivity: ParsableCommand {
             if experiment != "dune-nd" {
                 let setup = try JSNS2Sensitivity.setup()
                 curves.append(try curve("jsns2") { mass, side in
-                    try JSNS2Sensitivity.reach(model: vector, mass: mass, side: side, dof: dof, path: .closedForm, setup: setup)
+                    try JSNS2Sensitivity.reach(model: vector, mass: mass, side: side, dof: dof, path: .closedForm,
+                        setup: setup)
                 })
             }
             if experiment != "jsns2" {
                 let (fluxes, setup, electrons) = try DuneContext.load()
                 curves += try modes.map { m in
                     try curve(m.rawValue) { mass, side in
-                        try DuneSensitivity.reach(model: vector, mass: mass, mode: m, side: side, dof: dof, path: .closedForm, fluxes: fluxes,
+                        try DuneSensitivity.reach(model: vector, mass: mass, mode: m, side: side, dof: dof,
+                            path: .closedForm, fluxes: fluxes,
                                                   setup: setup, electrons: electrons, sw2: Constants.defaultSin2ThetaW)
                     }
                 }
