@@ -32,7 +32,8 @@ public struct TabulatedFlux: Sendable {
             let numbers = fields.compactMap { Double(String($0)) }
             guard fields.count == 7, numbers.count == 7, numbers.allSatisfy(\.isFinite) else {
                 throw BeamDataError.malformed(file: url.path, line: i + 1,
-                    message: "expected 7 numbers (E nu_e nu_mu nu_tau nubar_e nubar_mu nubar_tau), got '\(trimmed.prefix(80))'")
+                    message: "expected 7 numbers (E nu_e nu_mu nu_tau nubar_e nubar_mu nubar_tau), got "
+                        + "'\(trimmed.prefix(80))'")
             }
             guard numbers.dropFirst().allSatisfy({ $0 >= 0 }) else {
                 throw BeamDataError.malformed(file: url.path, line: i + 1, message: "a negative flux")
@@ -44,7 +45,8 @@ public struct TabulatedFlux: Sendable {
         let step = rows[1].1[0] - rows[0].1[0]
         guard step > 0, rows[0].1[0] >= step / 2 * (1 - 1e-6) else {
             throw BeamDataError.malformed(file: url.path, line: rows[1].0,
-                message: "energies must rise in equal steps from at least half a step above 0 (got \(rows[0].1[0]), then \(rows[1].1[0]) GeV)")
+                message: "energies must rise in equal steps from at least half a step above 0 (got \(rows[0].1[0]), "
+                    + "then \(rows[1].1[0]) GeV)")
         }
         for (k, (line, r)) in rows.enumerated() where abs(r[0] - (rows[0].1[0] + Double(k) * step)) > 1e-6 * step {
             throw BeamDataError.malformed(file: url.path, line: line,

@@ -27,7 +27,8 @@ public enum CEvNS {
                     * loopFactor(model, p.flavor.lepton, q: q,
                         mode: p.loop) / (Double.pi * Constants.fermiConstant * (q2 + mass * mass))
             } else {
-                extra = coefficient * model.charge(p.flavor.lepton) * (model.protonCharge * z + model.neutronCharge * nn)
+                extra = coefficient * model.charge(p.flavor.lepton) * (model.protonCharge * z + model.neutronCharge
+                    * nn)
             }
         }
         return proton * z + Constants.neutronCoupling * nn + extra
@@ -51,7 +52,8 @@ public enum CEvNS {
     public static func differentialCrossSection(_ p: CEvNSPoint) -> Double {
         let m = p.nucleus.mass, e = p.energy, t = p.recoil
         let charge = weakCharge(p)
-        return Constants.fermiConstant * Constants.fermiConstant * m / Double.pi * (1 - m * t / (2 * e * e)) * charge * charge
+        return Constants.fermiConstant * Constants.fermiConstant * m / Double.pi * (1 - m * t / (2 * e * e)) * charge
+            * charge
             + scalarTermTimesE2(p) / (e * e)
     }
 
@@ -74,6 +76,7 @@ public enum CEvNS {
     public static func abdullahNucleus(_ p: CEvNSPoint) -> Double {
         let m = p.nucleus.mass, e = p.energy, t = p.recoil, q = weakCharge(p)
         let y = 1 - t / e
-        return Constants.fermiConstant * Constants.fermiConstant * m / (2 * Double.pi) * (q * q + q * q * y * y - q * q * m * t / (e * e))
+        return Constants.fermiConstant * Constants.fermiConstant * m / (2 * Double.pi) * (q * q + q * q * y * y - q * q
+            * m * t / (e * e))
     }
 }

@@ -22,7 +22,8 @@ public enum CEvNSConditions {
     public static func averagedDipRecoil(model: VectorModel, target: Target, flavor: Flavor, g: Double, mass: Double,
                                          convention: CoefficientConvention = .full) throws -> Double {
         let w = target.components.reduce(0) { $0 + $1.weight }
-        func mean(_ f: (Nucleus) -> Double) -> Double { target.components.reduce(0) { $0 + $1.weight * f($1.nucleus) } / w }
+        func mean(_ f: (Nucleus) -> Double) -> Double { target.components.reduce(0) { $0 + $1.weight
+            * f($1.nucleus) } / w }
         return try dip(model: model, z: mean { Double($0.protons) }, n: mean { Double($0.neutrons) },
             nucleusMass: mean(\.mass),
                        flavor: flavor, g: g, mass: mass, convention: convention)
@@ -40,9 +41,11 @@ public enum CEvNSConditions {
         } else {
             x = model.charge(flavor.lepton) * (model.protonCharge * z + model.neutronCharge * n)
         }
-        let q2 = -(convention.factor * g * g * x / (2.0.squareRoot() * Constants.fermiConstant * standard) + mass * mass)
+        let q2 = -(convention.factor * g * g * x / (2.0.squareRoot() * Constants.fermiConstant * standard) + mass
+            * mass)
         guard q2 > 0 else {
-            throw PhysicsError.notApplicable("no cancellation: in \(model.name) the Z' term for \(flavor) has the sign of the SM weak charge (or is too small at M = \(mass) MeV)")
+            throw PhysicsError.notApplicable("no cancellation: in \(model.name) the Z' term for \(flavor) has the "
+                + "sign of the SM weak charge (or is too small at M = \(mass) MeV)")
         }
         return q2 / (2 * nucleusMass)
     }
@@ -67,12 +70,15 @@ public enum CEvNSConditions {
         switch model.name {
         case "universal": strip = (nOverA * 2.0.squareRoot() * gF / 3).squareRoot(); cancelDivisor = 2.0.squareRoot()
         case "By+Lmu+Ltau": strip = (nOverA * 2.0.squareRoot() * gF).squareRoot(); cancelDivisor = 2.0.squareRoot()
-        case "Le-Ltau": strip = (nOverZ * Double.pi * gF / (2.0.squareRoot() * alpha * 1.5)).squareRoot(); cancelDivisor = 2.0.squareRoot()
+        case "Le-Ltau": strip = (nOverZ * Double.pi * gF / (2.0.squareRoot() * alpha * 1.5))
+            .squareRoot(); cancelDivisor = 2.0.squareRoot()
         case "Lmu-Ltau":
             let logRatio = log(Constants.tauMass * Constants.tauMass / (Constants.muonMass * Constants.muonMass))
-            strip = (nOverZ * 6 * Double.pi * gF / (2.0.squareRoot() * alpha * logRatio)).squareRoot(); cancelDivisor = 2.0.squareRoot()
+            strip = (nOverZ * 6 * Double.pi * gF / (2.0.squareRoot() * alpha * logRatio))
+                .squareRoot(); cancelDivisor = 2.0.squareRoot()
         default:
-            throw PhysicsError.notApplicable("004 prints strip and cancellation couplings for universal, By+Lmu+Ltau, Le-Ltau and Lmu-Ltau only (Eqs. (44)-(49)); \(model.name) has none")
+            throw PhysicsError.notApplicable("004 prints strip and cancellation couplings for universal, By+Lmu+Ltau, "
+                + "Le-Ltau and Lmu-Ltau only (Eqs. (44)-(49)); \(model.name) has none")
         }
         return condition == .strip ? strip : strip / cancelDivisor
     }

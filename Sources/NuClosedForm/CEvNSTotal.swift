@@ -29,7 +29,8 @@ public enum CEvNSTotal {
         case .vector(let model, let g, let mass):
             guard mass > 0 else { throw PhysicsError.notApplicable("closed-form recoil integral needs M > 0") }
             if model.isLeptonic && loop == .exact {
-                throw PhysicsError.notApplicable("with ε(q) exact the recoil integral has no closed form; use loop=approx")
+                throw PhysicsError.notApplicable("with ε(q) exact the recoil integral has no closed form; use "
+                    + "loop=approx")
             }
             // B/u with u = 2M_N T + M²: B = c g² X/(√2 G_F), X as in CEvNSConditions.dipRecoil.
             let x: Double = model.isLeptonic

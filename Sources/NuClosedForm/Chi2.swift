@@ -41,7 +41,8 @@ public enum Chi2 {
     /// the data: right when the totals agree, 0 instead of ((c−1)/c)²/σ² when N_pred = c N_exp.
     public static func abdullahEq16(observed: [Double], predicted: [Double], background: [Double]) throws -> Double {
         guard !observed.isEmpty, observed.count == predicted.count, observed.count == background.count else {
-            throw Chi2Error.shape("observed, predicted and background need the same, non-zero number of bins (got \(observed.count), \(predicted.count), \(background.count))")
+            throw Chi2Error.shape("observed, predicted and background need the same, non-zero number of bins (got "
+                + "\(observed.count), \(predicted.count), \(background.count))")
         }
         try validate(counts: observed + predicted + background, sigma: 0,
             positive: observed.indices.map { observed[$0] + background[$0] })
@@ -57,7 +58,8 @@ public enum Chi2 {
     public static func abdullahMinimum(observed: [Double], predicted: [Double], background: [Double], sigma: Double)
         throws -> (beta: Double, chi2: Double) {
         guard !observed.isEmpty, observed.count == predicted.count, observed.count == background.count else {
-            throw Chi2Error.shape("observed, predicted and background need the same, non-zero number of bins (got \(observed.count), \(predicted.count), \(background.count))")
+            throw Chi2Error.shape("observed, predicted and background need the same, non-zero number of bins (got "
+                + "\(observed.count), \(predicted.count), \(background.count))")
         }
         try validate(counts: observed + predicted + background, sigma: sigma,
                      positive: observed.indices.map { observed[$0] + background[$0] })

@@ -21,10 +21,12 @@ public enum FluxFolding {
         guard eMin < eMax else { return (0, 0) }
         func bracket(_ f: (Double) -> Double) -> Double { f(eMax) - f(eMin) }
         if flavor == .numubar {
-            return (64 * norm * bracket { e in e * e * e / 4 - e * e * e * e / (4 * mu) - 0.75 * k * e + k / (2 * mu) * e * e },
+            return (64 * norm * bracket { e in e * e * e / 4 - e * e * e * e / (4 * mu) - 0.75 * k * e + k / (2 * mu)
+                * e * e },
                     64 * norm * bracket { e in 0.75 * e - e * e / (2 * mu) })
         }
-        return (192 * norm * bracket { e in e * e * e / 6 - e * e * e * e / (4 * mu) - 0.5 * k * e + k / (2 * mu) * e * e },
+        return (192 * norm * bracket { e in e * e * e / 6 - e * e * e * e / (4 * mu) - 0.5 * k * e + k / (2 * mu) * e
+            * e },
                 192 * norm * bracket { e in 0.5 * e - e * e / (2 * mu) })
     }
 

@@ -88,7 +88,8 @@ extension LoopMixing {
         try requireNonNegative(q, "momentum transfer q")
         let threshold = 2 * min(beta.mass, alpha.mass)
         guard q < threshold else {
-            throw PhysicsError.notApplicable("with the timelike sign the loop logarithm is complex for q ≥ 2m = \(threshold) MeV")
+            throw PhysicsError.notApplicable("with the timelike sign the loop logarithm is complex for q ≥ 2m = "
+                + "\(threshold) MeV")
         }
         // c_n = z²ⁿ B(n+2, n+2) carried as one product (z²ⁿ alone overflows near threshold, where
         // the terms shrink only as (z²/4)ⁿ n^(−3/2)); refused if 10⁶ terms do not reach rounding.
@@ -101,9 +102,11 @@ extension LoopMixing {
                 if term <= 1e-17 * sum { return -sum }
                 c *= z2 * Double(n + 2) / (2 * Double(2 * n + 5))
             }
-            throw PhysicsError.notConverged("the timelike loop series at q/m = \(z) (threshold 2) needs more than 10⁶ terms")
+            throw PhysicsError.notConverged("the timelike loop series at q/m = \(z) (threshold 2) needs more than 10⁶ "
+                + "terms")
         }
-        return log(beta.mass * beta.mass / (alpha.mass * alpha.mass)) / 6 + (try kTimelike(q / beta.mass)) - (try kTimelike(q / alpha.mass))
+        return log(beta.mass * beta.mass / (alpha.mass * alpha.mass)) / 6
+            + (try kTimelike(q / beta.mass)) - (try kTimelike(q / alpha.mass))
     }
 
     /// The kinetic-mixing parameter each source writes for L_μ − L_τ (dimensionless), at coupling g

@@ -20,7 +20,8 @@ public enum NuElectronDev {
 
     public static func parts(_ p: NuElectronPoint) throws -> Parts {
         guard p.mediator.isPurelyVector else {
-            throw PhysicsError.notApplicable("Dev et al. Eqs. (3)-(5) hold for vector couplings only; use the general form")
+            throw PhysicsError.notApplicable("Dev et al. Eqs. (3)-(5) hold for vector couplings only; use the general "
+                + "form")
         }
         let m = Constants.electronMass, gF = Constants.fermiConstant
         let e = p.energy, t = p.recoil, s = p.sin2ThetaW

@@ -18,7 +18,8 @@ public enum NuElectronShift {
         var gv = ElectronCharges.isospin - 2 * ElectronCharges.electricCharge * s + chargedCurrent
         var ga = ElectronCharges.isospin + chargedCurrent
         if !p.mediator.isStandardModel {
-            let shift = p.neutrinoCoupling / (2.0.squareRoot() * gF * (2 * Constants.electronMass * p.recoil + p.mediator.mass * p.mediator.mass))
+            let shift = p.neutrinoCoupling / (2.0.squareRoot() * gF * (2 * Constants.electronMass * p.recoil
+                + p.mediator.mass * p.mediator.mass))
             let electron = p.electronCoupling
             gv += shift * electron.vector
             ga += shift * (-electron.axial)

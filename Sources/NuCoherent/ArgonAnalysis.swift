@@ -93,7 +93,8 @@ public final class ArgonAnalysis: @unchecked Sendable {
         self.release = release; self.predictor = predictor; self.chi2 = chi2
         limits = LimitAnalysis(name: "ar", predict: { ArgonChi2.flat(try predictor.cevns($0)) },
                                chi2: { n,
-                                   m in m == .analytic ? try chi2.minimumAnalytic(cevns: n).chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
+                                   m in m == .analytic ? try chi2.minimumAnalytic(cevns: n)
+                                       .chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
     }
 
     public func bound(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
@@ -116,7 +117,8 @@ public final class CsIAnalysis: @unchecked Sendable {
         self.predictor = predictor; self.chi2 = chi2; self.counts = counts
         limits = LimitAnalysis(name: "csi", predict: { ArgonChi2.flat(try predictor.cevns($0)) },
                                chi2: { n,
-                                   m in m == .analytic ? try chi2.minimumNewton(cevns: n).chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
+                                   m in m == .analytic ? try chi2.minimumNewton(cevns: n)
+                                       .chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
     }
 }
 
@@ -148,7 +150,8 @@ extension CoherentContext {
         csiCounts: CsINeutronCounts? = nil) throws -> LimitAnalysis {
         switch dataset {
         case "ar":
-            if csiCounts != nil { throw PhysicsError.notApplicable("BRN and NIN counts apply to csi and combined (the argon release carries its own)") }
+            if csiCounts != nil { throw PhysicsError.notApplicable("BRN and NIN counts apply to csi and combined (the "
+                + "argon release carries its own)") }
             return try argonAnalysis(set).limits
         case "csi", "combined":
             let csi = try csiAnalysis(set, counts: csiCounts)

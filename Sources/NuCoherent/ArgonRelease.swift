@@ -162,7 +162,8 @@ public struct CsIRelease: Sendable {
             let expected = try inputs.count(id)
             guard events == expected else {
                 throw CoherentDataError.malformed(file: directory.appendingPathComponent(name).path, line: 0,
-                                                  message: "\(events) events, the release has \(expected) (\(id) in \(AnalysisInputs.fileName)): truncated or altered")
+                                                  message: "\(events) events, the release has \(expected) (\(id) in "
+                                                      + "\(AnalysisInputs.fileName)): truncated or altered")
             }
         }
     }
@@ -201,7 +202,8 @@ public struct CsIRelease: Sendable {
         var h = Array(repeating: Array(repeating: 0.0, count: timeEdges.count - 1), count: peEdges.count - 1)
         for e in events {
             guard let i = peEdges.indices.dropLast().first(where: { e.pe >= peEdges[$0] && e.pe < peEdges[$0 + 1] }),
-                  let j = timeEdges.indices.dropLast().first(where: { e.time >= timeEdges[$0] && e.time < timeEdges[$0 + 1] }) else { continue }
+                  let j = timeEdges.indices.dropLast().first(where: { e.time >= timeEdges[$0] && e.time < timeEdges[$0
+                      + 1] }) else { continue }
             h[i][j] += 1
         }
         return h

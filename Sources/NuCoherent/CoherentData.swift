@@ -29,7 +29,8 @@ func checkSum(_ sum: Double, _ id: String, file: URL, _ inputs: AnalysisInputs) 
     let expected = try inputs(id)
     guard sum.isFinite, abs(sum - expected) <= 1e-5 * abs(expected) else {
         throw CoherentDataError.malformed(file: file.path, line: 0,
-            message: "sums to \(sum), the release's \(expected) (\(id) in \(AnalysisInputs.fileName)): altered or truncated")
+            message: "sums to \(sum), the release's \(expected) (\(id) in \(AnalysisInputs.fileName)): altered or "
+                + "truncated")
     }
 }
 
@@ -63,7 +64,8 @@ struct TableShape {
     func grid(column: Int, start: Double, step: Double) throws {
         for (i, r) in rows.enumerated() where abs(r.values[column] - (start + Double(i) * step)) > 1e-6 * step {
             throw fail(r.line,
-                "expected \(start + Double(i) * step) in column \(column + 1) (a grid from \(start) by \(step)), got \(r.values[column])")
+                "expected \(start + Double(i) * step) in column \(column + 1) (a grid from \(start) by \(step)), got "
+                    + "\(r.values[column])")
         }
     }
 

@@ -107,9 +107,11 @@ public struct CsIChi2: Sendable {
                 }
             }
             if let (k,
-                mu) = bad { throw PhysicsError.notApplicable("CsI χ²: bin \(k) has \(Int(data[k])) events but a prediction \(mu) ≤ 0") }
+                mu) = bad { throw PhysicsError.notApplicable("CsI χ²: bin \(k) has \(Int(data[k])) events but a "
+                    + "prediction \(mu) ≤ 0") }
             for z in u.indices where totals[z] > 0 { sum += pow((u[z] / totals[z] - 1) / CsIChi2.normalisationSigmas[z], 2) }
-            guard sum.isFinite else { throw PhysicsError.notApplicable("CsI χ² overflows at these counts (\(totals.map { String(format: "%.3g", $0) }.joined(separator: ", ")) events)") }
+            guard sum.isFinite else { throw PhysicsError.notApplicable("CsI χ² overflows at these counts "
+                + "(\(totals.map { String(format: "%.3g", $0) }.joined(separator: ", ")) events)") }
             return sum
         }
 
@@ -145,7 +147,8 @@ public struct CsIChi2: Sendable {
             }
             for (p, z) in active.enumerated() {
                 let width2 = pow(f.totals[z] * Self.normalisationSigmas[z], 2)
-                g[p] += 2 * (u[z] / f.totals[z] - 1) / (f.totals[z] * Self.normalisationSigmas[z] * Self.normalisationSigmas[z])
+                g[p] += 2 * (u[z] / f.totals[z] - 1) / (f.totals[z] * Self.normalisationSigmas[z]
+                    * Self.normalisationSigmas[z])
                 h[p][p] += 2 / width2
             }
             let step = try LinearSystem.solve(h, g.map { -$0 })
@@ -163,7 +166,8 @@ public struct CsIChi2: Sendable {
             // No decrease along a descent direction with a decrement above rounding: stalled.
             if !accepted {
                 if decrement <= 1e-9 * max(1, value) { return (value, f.nuisances(u)) }
-                throw PhysicsError.notConverged("CsI χ²: Newton's line search stalled at χ² = \(value) with a Newton decrement \(decrement)")
+                throw PhysicsError.notConverged("CsI χ²: Newton's line search stalled at χ² = \(value) with a Newton "
+                    + "decrement \(decrement)")
             }
         }
         throw PhysicsError.notConverged("CsI χ²: Newton's method did not converge in 200 steps")
@@ -216,10 +220,12 @@ public struct CsIChi2: Sendable {
         // no more than all the observed events (far out in a scan T_CEvNS is absurdly large).
         let observed = data.reduce(0, +)
         let start = active.indices.map { min(f.totals[active[$0]], observed) / widths[$0] }
-        guard value(start) < outside else { throw PhysicsError.notApplicable("CsI χ²: a bin with data is predicted ≤ 0 at the nominal counts") }
+        guard value(start) < outside else { throw PhysicsError.notApplicable("CsI χ²: a bin with data is predicted ≤ "
+            + "0 at the nominal counts") }
         let result = try Minimizer.bfgs(value, gradient: gradient, start: start, stepSize: 0.5,
                                         gradientTolerance: 1e-7, maxIterations: 2000)
-        guard result.value < outside else { throw PhysicsError.notApplicable("CsI χ²: BFGS left the domain where every bin with data is predicted > 0") }
+        guard result.value < outside else { throw PhysicsError.notApplicable("CsI χ²: BFGS left the domain where "
+            + "every bin with data is predicted > 0") }
         return (result.value, f.nuisances(events(result.point)))
     }
 }

@@ -34,7 +34,8 @@ public struct CsINeutronCounts: Sendable, Equatable {
             let all = energy.reduce(0) { $0 + $1.weight }
             guard abs(region - 1) < 1e-3, all > 0 else {
                 throw CoherentDataError.malformed(file: "csi2021/\(files.0)", line: 0,
-                                                  message: "expected a spectrum of unit area in 0-60 PE (the release's normalisation), found \(region)")
+                                                  message: "expected a spectrum of unit area in 0-60 PE (the "
+                                                      + "release's normalisation), found \(region)")
             }
             let events = time.filter { $0.time >= 0 && $0.time < 6 }.reduce(0) { $0 + $1.weight }
             guard events > 0 else { throw CoherentDataError.malformed(file: "csi2021/\(files.1)", line: 0,

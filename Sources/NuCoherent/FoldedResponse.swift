@@ -113,7 +113,8 @@ public struct FoldedResponse: Sendable {
         }
         let timeBins = timeFractions[0].count
         var result = Array(repeating: Array(repeating: 0.0, count: timeBins), count: energyBins)
-        for f in 0..<flavors { for i in 0..<energyBins { for j in 0..<timeBins { result[i][j] += perEnergy[f][i] * timeFractions[f][j] } } }
+        for f in 0..<flavors { for i in 0..<energyBins { for j in 0..<timeBins { result[i][j] += perEnergy[f][i]
+            * timeFractions[f][j] } } }
         return result
     }
 }

@@ -183,10 +183,12 @@ public enum AsymptoticLimit {
             // scan, ~(1/σ_CEvNS)² ≈ 60 above, is flat to rounding and would offer many spurious minima).
             guard let lowest = values.min() else { throw PhysicsError.notApplicable("empty limit scan") }
             let localMinima = values.indices.filter { i in
-                values[i] < lowest + delta && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == values.count || values[i] <= values[i + 1])
+                values[i] < lowest + delta && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == values.count
+                    || values[i] <= values[i + 1])
             }
             guard let best = try localMinima.map(refined).min() else {
-                throw PhysicsError.notApplicable("no minimum of χ² within Δχ² of the lowest scanned value (χ² + Δχ² below one ulp?)")
+                throw PhysicsError.notApplicable("no minimum of χ² within Δχ² of the lowest scanned value (χ² + Δχ² "
+                    + "below one ulp?)")
             }
             reference = best
         }

@@ -8,7 +8,8 @@ enum LinearSystem {
         let n = b.count
         for col in 0..<n {
             let pivot = (col..<n).max { abs(a[$0][col]) < abs(a[$1][col]) }!
-            guard abs(a[pivot][col]) > 0 else { throw PhysicsError.notApplicable("singular linear system in a χ² minimisation") }
+            guard abs(a[pivot][col]) > 0 else { throw PhysicsError.notApplicable("singular linear system in a χ² "
+                + "minimisation") }
             a.swapAt(col, pivot); b.swapAt(col, pivot)
             for row in (col + 1)..<n {
                 let f = a[row][col] / a[col][col]

@@ -198,7 +198,8 @@ public final class DataLibrary: @unchecked Sendable {
             let mine = statuses.filter { $0.dataSet == set.id }
             let (directory, origin) = try location(set.id)
             let absent = mine.filter { $0.state == .absent }.map(\.file.path)
-            let differing = mine.filter { if case .differs = $0.state { return true } else { return false } }.map(\.file.path)
+            let differing = mine.filter { if case .differs = $0.state { return true } else { return false } }
+                .map(\.file.path)
             let status = !differing.isEmpty ? "modified: " + differing.joined(separator: ", ")
                 : !absent.isEmpty ? "incomplete: " + absent.joined(separator: ", ") : "release"
             return Provenance(dataSet: set.id, title: set.title, citation: set.citation, source: set.source,

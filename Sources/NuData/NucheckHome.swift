@@ -15,7 +15,8 @@ public struct NucheckHome: Sendable {
     /// The candidates in order, each with what it is (for the error that lists them).
     static func candidates() -> [(String, URL?)] {
         let environment = ProcessInfo.processInfo.environment[environmentVariable].flatMap { $0.isEmpty ? nil : URL(fileURLWithPath: $0) }
-        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let sources = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         let aboveExecutable = sequence(first: executable.deletingLastPathComponent()) { $0.path == "/" ? nil : $0.deletingLastPathComponent() }
             .first(where: isHome)
@@ -39,9 +40,11 @@ public struct NucheckHome: Sendable {
             throw DataFileError.field(file: environment.path, field: "$\(environmentVariable)",
                 message: "holds no Fixtures/ and Reference/")
         }
-        if let found = list.compactMap({ $0.1 }).first(where: isHome) { return NucheckHome(root: found.standardizedFileURL) }
+        if let found = list.compactMap({ $0.1 })
+            .first(where: isHome) { return NucheckHome(root: found.standardizedFileURL) }
         let looked = list.map { "\($0.0)\($0.1.map { " (\($0.path))" } ?? " (unset)")" }.joined(separator: "; ")
         throw DataFileError.field(file: "Fixtures/, Reference/", field: "location",
-                                      message: "not found: looked in \(looked); set $\(environmentVariable) to the nucheck package, or pass --fixtures and --reference")
+                                      message: "not found: looked in \(looked); set $\(environmentVariable) to the "
+                                          + "nucheck package, or pass --fixtures and --reference")
     }
 }

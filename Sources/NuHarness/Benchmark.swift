@@ -44,7 +44,8 @@ public enum Benchmark {
                  numerical: { try NuElectronIntegrated.crossSection(.numu, energy: 30, recoilMin: 0, mediator: bl) }),
             Case(quantity: "nue.interference", inputs: ["flavor": "numu", "energy": "30MeV",
                 "recoil": "10MeV"].merging(blText) { a, _ in a },
-                 closed: { try NuElectronDev.parts(point).interference }, numerical: { try NuElectronAmplitude.interference(point) }),
+                 closed: { try NuElectronDev.parts(point)
+                     .interference }, numerical: { try NuElectronAmplitude.interference(point) }),
             Case(quantity: "dev.coefficient", inputs: ["flavor": "numubar", "index": "4"],
                  closed: { DevTable1.coefficients(.numubar, sin2ThetaW: Constants.defaultSin2ThetaW).c4 },
                  numerical: { try DevCoefficientExtraction.coefficients(.numubar,
@@ -165,7 +166,8 @@ public enum Benchmark {
                  numerical: { try FluxFoldingQuadrature.averagedCrossSection(.numubar, try CEvNSPoint(nucleus: ar,
                      flavor: .numubar, energy: 52.8, recoil: 0.01)) }),
             Case(quantity: "apv.weakCharge", inputs: ["nucleus": "Cs133"],
-                 closed: { -Double(cs.neutrons) + Double(cs.protons) * (1 - 4 * Constants.defaultSin2ThetaW) }, numerical: nil),
+                 closed: { -Double(cs.neutrons) + Double(cs.protons) * (1 - 4
+                     * Constants.defaultSin2ThetaW) }, numerical: nil),
         ]
     }
 
@@ -234,12 +236,15 @@ public enum Benchmark {
         let fine = try seconds { for _ in 0..<20 { _ = try AsymptoticLimit.scan(q, convention: .standard, chi2: chi2,
             decadeStep: 0.05) } }
         return [String(format: "table2, all 66 entries (2 cores)                         %8.3f s", table),
-                String(format: "limits all --detector all --points 100 (3300 masses)    %8.3f s  (%.1f ms per mass and data set)", all, 1000 * all / 3300),
+                String(format: "limits all --detector all --points 100 (3300 masses)    %8.3f s  (%.1f ms per mass "
+                    + "and data set)", all, 1000 * all / 3300),
                 String(format: "limits B-L combined, 25 masses                          %8.3f s  (%.1f ms per mass)",
                     c25, 1000 * c25 / 25),
-                String(format: "limits B-L combined, 100 masses                         %8.3f s  (%.1f ms per mass; 100/25 cost ratio %.2f)", c100, 10 * c100, c100 / c25),
+                String(format: "limits B-L combined, 100 masses                         %8.3f s  (%.1f ms per mass; "
+                    + "100/25 cost ratio %.2f)", c100, 10 * c100, c100 / c25),
                 String(format: "one χ² scan, B-L combined at 10 MeV, 0.1 decades       %8.4f s", coarse / 20),
-                String(format: "one χ² scan, B-L combined at 10 MeV, 0.05 decades      %8.4f s  (finer/coarser cost ratio %.2f)", fine / 20, fine / coarse)]
+                String(format: "one χ² scan, B-L combined at 10 MeV, 0.05 decades      %8.4f s  (finer/coarser cost "
+                    + "ratio %.2f)", fine / 20, fine / coarse)]
     }
 
 }

@@ -45,7 +45,8 @@ public enum ExitStatus {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format && scalar.value < 0x2000 {
+                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
+                    && scalar.value < 0x2000 {
                     out += String(format: "\\u{%X}", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)

@@ -123,7 +123,8 @@ public struct FixtureSet: Sendable {
                 let sw2 = Double(inputs["sw2"] ?? "") ?? Constants.defaultSin2ThetaW
                 guard let expected = entry.value(sin2ThetaW: sw2) else {
                     throw HarnessError.file(path: url.path, field: c.name("reference"),
-                                            message: "cites '\(key)', a printed formula with no number; give 'expected' and 'provenance' instead")
+                                            message: "cites '\(key)', a printed formula with no number; give "
+                                                + "'expected' and 'provenance' instead")
                 }
                 kind = .golden(expected: expected, source: entry.source, printed: entry.printed, units: entry.units)
             } else {
@@ -204,7 +205,8 @@ public struct FixtureSet: Sendable {
                 for (key, value) in point {
                     label.append("\(key)=\(value)")
                     if key == "recoil@Tmax" {
-                        guard let fraction = Double(value), let energyText = inputs["energy"] ?? point.first(where: { $0.0 == "energy" })?.1 else {
+                        guard let fraction = Double(value), let energyText = inputs["energy"]
+                            ?? point.first(where: { $0.0 == "energy" })?.1 else {
                             throw HarnessError.file(path: url.path, field: axesObject.name(key),
                                 message: "needs numeric fractions and an energy input")
                         }

@@ -30,7 +30,8 @@ public enum JSNS2Sensitivity {
         let joulesPerProton = try v("protonEnergy") * 1e9 * 1.602176634e-19
         let protons = try v("exposure") * 1e6 * 365.25 * 86400 / joulesPerProton
         let avogadro = try CoherentContext.shared.inputs(.release)("avogadro")
-        let electrons = try v("targetTon") * 1e6 / (try v("ls.molarMass")) * avogadro * (try v("ls.electronsPerMolecule"))
+        let electrons = try v("targetTon") * 1e6 / (try v("ls.molarMass")) * avogadro
+            * (try v("ls.electronsPerMolecule"))
         return Setup(protons: protons, fluxPerFlavor: try v("nueFluxPerProton"), electrons: electrons,
             threshold: try v("threshold"))
     }

@@ -48,7 +48,8 @@ public enum MuonG2Band {
         if model == "scalar" { return (.scalar, .scalar, 1) }
         let m = try ModelRegistry.lookup(model)
         let q = abs(m.charge(.mu))
-        guard q > 0 else { throw PhysicsError.notApplicable("\(m.name) does not couple to muons: it has no (g-2)_mu band (004 Sec. V)") }
+        guard q > 0 else { throw PhysicsError.notApplicable("\(m.name) does not couple to muons: it has no (g-2)_mu "
+            + "band (004 Sec. V)") }
         return (.vector(m), .vector, q)
     }
 

@@ -40,7 +40,8 @@ public enum OutputFiles {
     public static func check(_ paths: [String]) throws {
         let resolved = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if let twice = resolved.enumerated().first(where: { resolved.prefix($0.offset).contains($0.element) }) {
-            throw InputError.conflicting("output '\(paths[twice.offset])' is named twice (give each output its own file)")
+            throw InputError.conflicting("output '\(paths[twice.offset])' is named twice (give each output its own "
+                + "file)")
         }
         for p in paths { try check(p) }
     }
@@ -65,7 +66,8 @@ public enum OutputFiles {
     /// killed writer's leftover from a live one's.
     static func temporaryPath(for path: String) -> String {
         let url = URL(fileURLWithPath: path)
-        return url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp").path
+        return url.deletingLastPathComponent()
+            .appendingPathComponent(".\(url.lastPathComponent).\(getpid()).\(UUID().uuidString).tmp").path
     }
 
     /// Writes `data` to a new temporary beside `path` (O_EXCL: never an existing file), checking

@@ -27,13 +27,16 @@ public struct QuantityPlot {
         guard let spec = q.inputs.first(where: { $0.name == x }) else {
             throw InputError.unknownKey(x, allowed: q.inputs.map(\.name))
         }
-        guard (2...100_000).contains(count) else { throw InputError.conflicting("--points must be 2 to 100000, got \(count)") }
+        guard (2...100_000)
+            .contains(count) else { throw InputError.conflicting("--points must be 2 to 100000, got \(count)") }
         let isEnergy = spec.kind == .energy
         func parse(_ t: String) throws -> Double { isEnergy ? try UnitParser.energy(t,
             name: x) : try UnitParser.number(t, name: x) }
         let (a, b) = (try parse(from), try parse(to))
-        guard a < b else { throw InputError.conflicting("cannot draw: the range needs --from < --to, got \(from) to \(to)") }
-        if logX, a <= 0 { throw InputError.conflicting("cannot draw: a logarithmic x axis needs --from > 0, got \(from)") }
+        guard a < b else { throw InputError.conflicting("cannot draw: the range needs --from < --to, got \(from) to "
+            + "\(to)") }
+        if logX, a <= 0 { throw InputError.conflicting("cannot draw: a logarithmic x axis needs --from > 0, got "
+            + "\(from)") }
         let xs = (0..<count).map { i -> Double in
             let f = Double(i) / Double(count - 1)
             return logX ? exp(log(a) + f * (log(b) - log(a))) : a + f * (b - a)
@@ -69,13 +72,15 @@ public struct QuantityPlot {
                 }
             }
             for key in comparison.keys where comparison[key] == "" { given[key] = nil }
-            let label = comparison.map { $0.value.isEmpty ? "no \($0.key)" : "\($0.key)=\($0.value)" }.sorted().joined(separator: ", ")
+            let label = comparison.map { $0.value.isEmpty ? "no \($0.key)" : "\($0.key)=\($0.value)" }.sorted()
+                .joined(separator: ", ")
             let points = try xs.map { xv in (xv, try evaluate(given, xv,
                 curve: "the comparison \(label)").closedForm ?? .nan) }
             curves.append(Curve(label: label, points: points))
         }
         if logY, let bad = curves.first(where: { $0.points.contains { !($0.1 > 0) } }) {
-            throw InputError.conflicting("cannot draw '\(bad.label)' on a log y axis: it reaches \(bad.points.map(\.1).min()!) (drop --log-y)")
+            throw InputError.conflicting("cannot draw '\(bad.label)' on a log y axis: it reaches "
+                + "\(bad.points.map(\.1).min()!) (drop --log-y)")
         }
         // Golden points of this quantity whose other inputs match the plot's.
         let base = try q.values(inputs).raw

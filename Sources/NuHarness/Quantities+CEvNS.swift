@@ -16,7 +16,8 @@ let cevnsMediatorInputs: [InputSpec] = [
         "coupling g_Z' (g̃_φ for the scalar; for darkZ g = eε_Z/(s_W c_W), darkHypercharge g = eε_B/c_W)"),
     InputSpec("mass", .energy, "mediator mass M"),
     InputSpec("convention", .choice(CoefficientConvention.allCases.map(\.rawValue)), default: "full",
-              "Z' coefficient: full g²/(√2G_F(q²+M²)) (004 Eq. (16)), half (the references of 004 Appendix A), or eq55 (004 Eq. (55) as printed: the opposite sign, a misprint)"),
+              "Z' coefficient: full g²/(√2G_F(q²+M²)) (004 Eq. (16)), half (the references of 004 Appendix A), or "
+                  + "eq55 (004 Eq. (55) as printed: the opposite sign, a misprint)"),
     InputSpec("loop", .choice(LoopMixingMode.allCases.map(\.rawValue)), default: "exact",
               "L_α − L_β: ε(q) exact (Eq. (29)) or its q → 0 limit"),
     InputSpec("sigmaPiNRatio", .number, default: "17.3", "scalar: σ_πN/m̄_ud (004 Eq. (40))"),
@@ -35,7 +36,8 @@ extension InputValues {
     func singleNucleus() throws -> Nucleus {
         let t = try target()
         guard t.isSingleNucleus else {
-            throw InputError.conflicting("nucleus=\(t.name) is a mixture; this quantity is per nucleus (use one of \(t.components.map(\.nucleus.name).joined(separator: ", ")))")
+            throw InputError.conflicting("nucleus=\(t.name) is a mixture; this quantity is per nucleus (use one of "
+                + "\(t.components.map(\.nucleus.name).joined(separator: ", ")))")
         }
         return t.components[0].nucleus
     }
@@ -44,7 +46,8 @@ extension InputValues {
     /// radiusIs=box the given radius is taken as the Helm box radius R₀ and turned into the rms
     /// radius √((3/5)R₀² + 3s²) that reproduces that (mis)reading.
     func formFactorRadius() throws -> Double {
-        let r = has("radiusFm") ? try number("radiusFm") : try singleNucleus().radius(try Nucleon.parse(try text("nucleon")))
+        let r = has("radiusFm") ? try number("radiusFm") : try singleNucleus()
+            .radius(try Nucleon.parse(try text("nucleon")))
         try requirePositive(r, "radius", unit: "fm")
         guard try choice("radiusIs") == "box" else { return r }
         let s = FormFactorModel.helmSurfaceThickness
@@ -65,7 +68,8 @@ extension InputValues {
         let samePair = from.isLeptonic && to.isLeptonic && from.loopLeptons.map { [$0.alpha,
             $0.beta] } == to.loopLeptons.map { [$0.alpha, $0.beta] }
         if !samePair, let leptonic = [from, to].first(where: \.isLeptonic) {
-            throw PhysicsError.notApplicable("\(leptonic.name) reaches the nucleus through the loop ε(q) of 004 Eq. (28), which depends on |q| and the lepton pair: no constant rescaling maps it onto another model")
+            throw PhysicsError.notApplicable("\(leptonic.name) reaches the nucleus through the loop ε(q) of 004 Eq. "
+                + "(28), which depends on |q| and the lepton pair: no constant rescaling maps it onto another model")
         }
         return (from, to)
     }
@@ -95,7 +99,8 @@ extension InputValues {
 extension QuantityRegistry {
     static let cevnsDSigma = Quantity(
         "cevns.dsigma",
-        "CEvNS dσ/dT (004 Eqs. (10)-(12), (16), (28), (33)); mixtures summed per formula unit or per atom: closed-form form factors vs form factors by quadrature of the nuclear densities",
+        "CEvNS dσ/dT (004 Eqs. (10)-(12), (16), (28), (33)); mixtures summed per formula unit or per atom: "
+            + "closed-form form factors vs form factors by quadrature of the nuclear densities",
         units: "cm^2/keV",
         inputs: [nucleusInput, cevnsFlavorInput, InputSpec("energy", .energy, "neutrino energy E"),
                  InputSpec("recoil", .energy,
@@ -114,7 +119,8 @@ extension QuantityRegistry {
 
     static let cevnsSigma = Quantity(
         "cevns.sigma",
-        "CEvNS σ over recoil [recoilMin, T_max]: closed form for F = 1 (SM, Z' with M > 0, L_α − L_β with ε(0)), else GSL QAG-GK61 of the closed-form dσ/dT; numerical: QAGS of the numerical-path dσ/dT",
+        "CEvNS σ over recoil [recoilMin, T_max]: closed form for F = 1 (SM, Z' with M > 0, L_α − L_β with ε(0)), else "
+            + "GSL QAG-GK61 of the closed-form dσ/dT; numerical: QAGS of the numerical-path dσ/dT",
         units: "cm^2",
         inputs: [nucleusInput, cevnsFlavorInput, InputSpec("energy", .energy, "neutrino energy E"),
                  InputSpec("recoilMin", .energy, default: "0keV",
@@ -149,7 +155,9 @@ extension QuantityRegistry {
 
     static let cevnsDip = Quantity(
         "cevns.dip",
-        "recoil of the dip Q_SM+V = 0: 004 Eqs. (26), (27), (30) explicit (F = 1, ε at q → 0; a mixture as its averaged nucleus) vs GSL root of the weak charge with form factors and ε(q) (a mixture: GSL minimum of its summed ν_μ spectrum at E = m_μ/2)",
+        "recoil of the dip Q_SM+V = 0: 004 Eqs. (26), (27), (30) explicit (F = 1, ε at q → 0; a mixture as its "
+            + "averaged nucleus) vs GSL root of the weak charge with form factors and ε(q) (a mixture: GSL minimum of "
+            + "its summed ν_μ spectrum at E = m_μ/2)",
         units: "keV",
         inputs: [InputSpec("model", .choice(cevnsModelChoices), "vector model"), nucleusInput,
                  InputSpec("g", .number, "coupling g_Z'"), InputSpec("mass", .energy,
@@ -182,20 +190,24 @@ extension QuantityRegistry {
                                                     mass: try v.energy("mass"), convention: convention, formFactor: ff, loop: loop) * 1000
             }
             guard try v.flavor() == .numu else {
-                throw PhysicsError.notApplicable("the dip of a mixture is taken on its ν_μ spectrum; use flavor=numu or one nucleus")
+                throw PhysicsError.notApplicable("the dip of a mixture is taken on its ν_μ spectrum; use flavor=numu "
+                    + "or one nucleus")
             }
             return try CEvNSNumerical.mixtureDipRecoil(model: model, target: target, g: try v.number("g"),
                 mass: try v.energy("mass"),
                                                        convention: convention, formFactor: ff, loop: loop) * 1000
         },
-        agreement: { _ in .byDesign("004's explicit dip has F = 1 and ε(0); the root has form factors and ε(q), which move the dip by up to ~5%") })
+        agreement: { _ in .byDesign("004's explicit dip has F = 1 and ε(0); the root has form factors and ε(q), which "
+            + "move the dip by up to ~5%") })
 
     static func stripQuantity(_ condition: CEvNSConditions.Condition) -> Quantity {
         Quantity(
             "cevns.\(condition.rawValue)",
             condition == .strip
-                ? "g/M on the strip Q_SM+V = −Q_SM: 004 Eqs. (44), (46), (48), (49) as printed vs a GSL root at M = 100 GeV with the full SM charge and form factors at q"
-                : "g/M at the cancellation Q_SM+V = 0: 004 Eqs. (45), (47) as printed (L_α − L_β: strip/√2) vs a GSL root at M = 100 GeV",
+                ? "g/M on the strip Q_SM+V = −Q_SM: 004 Eqs. (44), (46), (48), (49) as printed vs a GSL root at M = "
+                    + "100 GeV with the full SM charge and form factors at q"
+                : "g/M at the cancellation Q_SM+V = 0: 004 Eqs. (45), (47) as printed (L_α − L_β: strip/√2) vs a GSL "
+                    + "root at M = 100 GeV",
             units: "GeV^-1",
             inputs: [InputSpec("model", .choice(["universal", "By+Lmu+Ltau", "Le-Ltau", "Lmu-Ltau"]),
                 "model with a strip"), nucleusInput,
@@ -204,7 +216,8 @@ extension QuantityRegistry {
                      formFactorInput,
                      InputSpec("physics", .choice(CEvNSNumerical.StripPhysics.allCases.map(\.rawValue)),
                          default: "paper",
-                               "numerical path: keep all of 004's approximations (paper), or drop them step by step: composition, standardModel, full")],
+                               "numerical path: keep all of 004's approximations (paper), or drop them step by step: "
+                                   + "composition, standardModel, full")],
             closed: { v in try CEvNSConditions.printedCoefficient(condition, model: try v.vectorModel()) },
             numerical: { v in
                 try CEvNSNumerical.heavyMediatorCoefficient(strip: condition == .strip, model: try v.vectorModel(),
@@ -213,7 +226,8 @@ extension QuantityRegistry {
                                                             physics: CEvNSNumerical.StripPhysics(rawValue: try v.choice("physics"))!)
             },
             agreement: { inputs in (inputs["physics"] ?? "paper") == "paper" ? Quantity.defaultAgreement
-                : .byDesign("physics=\(inputs["physics"]!) drops 004's approximations the printed coefficient keeps (the size of the move is the finding)") })
+                : .byDesign("physics=\(inputs["physics"]!) drops 004's approximations the printed coefficient keeps "
+                    + "(the size of the move is the finding)") })
     }
     static let cevnsStrip = stripQuantity(.strip)
     static let cevnsCancel = stripQuantity(.cancel)
@@ -231,7 +245,8 @@ extension QuantityRegistry {
                      InputSpec("radiusFm", .number,
                          "radius in fm instead of the nucleus' own (default: its rms radius)"),
                      InputSpec("radiusIs", .choice(["rms", "box"]), default: "rms",
-                               "read the radius as the rms radius (right) or as the Helm box radius R₀ (a common mistake)")]
+                               "read the radius as the rms radius (right) or as the Helm box radius R₀ (a common "
+                                   + "mistake)")]
                 + (fixed == nil ? [InputSpec("model", .choice(["helm", "fermi", "kleinNystrand"]), default: "helm",
                     "parameterisation")] : []),
             closed: { v in
@@ -253,7 +268,8 @@ extension QuantityRegistry {
 
     static let cevnsTMax = Quantity(
         "cevns.tmax",
-        "nuclear recoil endpoint: 2E²/M as 004 prints it (form=printed) or 2E²/(M + 2E) (form=exact) vs GSL root of the forward-recoil condition",
+        "nuclear recoil endpoint: 2E²/M as 004 prints it (form=printed) or 2E²/(M + 2E) (form=exact) vs GSL root of "
+            + "the forward-recoil condition",
         units: "keV",
         inputs: [nucleusInput, InputSpec("energy", .energy, default: "29.8MeV", "neutrino energy E (004: 29.8 MeV)"),
                  InputSpec("form", .choice(["printed", "exact"]), default: "printed", "which closed form"),
@@ -268,11 +284,13 @@ extension QuantityRegistry {
         numerical: { v in try KinematicRoots.maximumRecoil(energy: try v.energy("energy"),
             targetMass: try v.nucleusMass()) * 1000 },
         agreement: { inputs in inputs["form"] == "exact" ? Quantity.defaultAgreement
-                                                         : .byDesign("004's printed 2E²/M drops the 2E of the exact 2E²/(M + 2E)") })
+                                                         : .byDesign("004's printed 2E²/M drops the 2E of the exact "
+                                                             + "2E²/(M + 2E)") })
 
     static let coherenceScale = Quantity(
         "cevns.coherenceScale",
-        "recoil scale 1/(2MR²) of the coherence condition (004 Sec. III) vs GSL root of F_Helm(q)² = e^{−1/3} (where F² ≈ exp(−q²R²/3) has fallen by q²R² = 1)",
+        "recoil scale 1/(2MR²) of the coherence condition (004 Sec. III) vs GSL root of F_Helm(q)² = e^{−1/3} (where "
+            + "F² ≈ exp(−q²R²/3) has fallen by q²R² = 1)",
         units: "keV",
         inputs: [nucleusInput, InputSpec("nucleon", .choice(["proton", "neutron"]), default: "neutron",
             "which radius")],
@@ -287,11 +305,13 @@ extension QuantityRegistry {
                                           lower: 1e-3, upper: 2 * Constants.hbarC / r, relativeTolerance: 1e-12)
             return q * q / (2 * n.mass) * 1000
         },
-        agreement: { _ in .byDesign("1/(2MR²) is the Gaussian estimate q²R² = 1; the Helm root differs by the surface term (~2%)") })
+        agreement: { _ in .byDesign("1/(2MR²) is the Gaussian estimate q²R² = 1; the Helm root differs by the surface "
+            + "term (~2%)") })
 
     static let apvWeakCharge = Quantity(
         "apv.weakCharge",
-        "nuclear weak charge at tree level Q_W = −N + Z(1 − 4s_W²) (002 Sec. IV.C); a closed formula, no numerical path",
+        "nuclear weak charge at tree level Q_W = −N + Z(1 − 4s_W²) (002 Sec. IV.C); a closed formula, no numerical "
+            + "path",
         units: "dimensionless",
         inputs: [nucleusInput, sin2ThetaWInput],
         closed: { v in
@@ -302,7 +322,8 @@ extension QuantityRegistry {
 
     static let couplingRescaling = Quantity(
         "cevns.rescaling",
-        "factor r with (model `to`, g·r) = (model `from`, g) for one flavour's CEvNS (004 Eqs. (21)-(25), Appendix A): √ of the ratio of Z' strengths vs GSL root of equal numerical weak charges",
+        "factor r with (model `to`, g·r) = (model `from`, g) for one flavour's CEvNS (004 Eqs. (21)-(25), Appendix "
+            + "A): √ of the ratio of Z' strengths vs GSL root of equal numerical weak charges",
         units: "dimensionless",
         inputs: [InputSpec("from", .choice(cevnsModelChoices), "model whose bound is known"), InputSpec("to",
             .choice(cevnsModelChoices), "model to recast to"),
@@ -322,11 +343,14 @@ extension QuantityRegistry {
             let cf = try CoefficientConvention.parse(try v.text("fromConvention")), ct = try CoefficientConvention.parse(try v.text("toConvention"))
             let lepton = try v.flavor().lepton, n = try v.singleNucleus()
             func strength(_ m: VectorModel, _ c: CoefficientConvention) -> Double {
-                c.factor * m.charge(lepton) * (m.protonCharge * Double(n.protons) + m.neutronCharge * Double(n.neutrons))
+                c.factor * m.charge(lepton) * (m.protonCharge * Double(n.protons) + m.neutronCharge
+                    * Double(n.neutrons))
             }
             // The same L_α − L_β loop on both sides: the loop factors cancel, the charges remain.
-            let ratio = from.isLeptonic ? (cf.factor * from.charge(lepton)) / (ct.factor * to.charge(lepton)) : strength(from, cf) / strength(to, ct)
-            guard ratio > 0, ratio.isFinite else { throw PhysicsError.notApplicable("\(from.name) and \(to.name) do not map onto each other for \(try v.flavor())") }
+            let ratio = from.isLeptonic ? (cf.factor * from.charge(lepton)) / (ct.factor
+                * to.charge(lepton)) : strength(from, cf) / strength(to, ct)
+            guard ratio > 0, ratio.isFinite else { throw PhysicsError.notApplicable("\(from.name) and \(to.name) do "
+                + "not map onto each other for \(try v.flavor())") }
             return ratio.squareRoot()
         },
         numerical: { v in
@@ -352,15 +376,19 @@ extension QuantityRegistry {
             let s = Double(inputs["sw2"] ?? "") ?? Constants.defaultSin2ThetaW
             guard let from = try? ModelRegistry.lookup(inputs["from"] ?? "",
                 sin2ThetaW: s), let to = try? ModelRegistry.lookup(inputs["to"] ?? "", sin2ThetaW: s),
-                  abs(from.protonCharge * to.neutronCharge - from.neutronCharge * to.protonCharge) > 1e-12 else { return Quantity.defaultAgreement }
-            return .byDesign("\(from.name) and \(to.name) weigh protons and neutrons differently: one factor maps them only where F_Z = F_N (q → 0); the root at the given recoil keeps the form factors")
+                  abs(from.protonCharge * to.neutronCharge - from.neutronCharge
+                      * to.protonCharge) > 1e-12 else { return Quantity.defaultAgreement }
+            return .byDesign("\(from.name) and \(to.name) weigh protons and neutrons differently: one factor maps "
+                + "them only where F_Z = F_N (q → 0); the root at the given recoil keeps the form factors")
         })
 }
 
 extension QuantityRegistry {
     static let darkRelativeCoupling = Quantity(
         "dark.relativeCoupling",
-        "dark Z / dark hypercharge contribution to a nucleon's weak coupling over the SM one, per (ε/(M/GeV))², q² ≪ M²: g_ν g_N/(√2G_F M² g_V^N) with g = eε/(s_W c_W) or eε/c_W (002 Eqs. (7)-(8), Sec. VI); a closed formula",
+        "dark Z / dark hypercharge contribution to a nucleon's weak coupling over the SM one, per (ε/(M/GeV))², q² ≪ "
+            + "M²: g_ν g_N/(√2G_F M² g_V^N) with g = eε/(s_W c_W) or eε/c_W (002 Eqs. (7)-(8), Sec. VI); a closed "
+            + "formula",
         units: "dimensionless per (eps/(M/GeV))^2",
         inputs: [InputSpec("model", .choice(["darkZ", "darkHypercharge"]), "dark boson"),
                  InputSpec("nucleon", .choice(["proton", "neutron"]), "nucleon"), sin2ThetaWInput],
@@ -379,12 +407,14 @@ extension QuantityRegistry {
 extension QuantityRegistry {
     static let darkRecast = Quantity(
         "dark.recast",
-        "dark-photon recast factor ε_X/ε of 002 Eqs. (9)-(10) as printed vs a GSL root matching the electron coupling √(g_V² + g_A²) of Eqs. (7)-(8) to the dark photon's e",
+        "dark-photon recast factor ε_X/ε of 002 Eqs. (9)-(10) as printed vs a GSL root matching the electron coupling "
+            + "√(g_V² + g_A²) of Eqs. (7)-(8) to the dark photon's e",
         units: "dimensionless",
         inputs: [InputSpec("model", .choice(["darkZ", "darkHypercharge"]), "dark boson"), sin2ThetaWInput],
         closed: { v in try DarkBosonRecast.printedFactor(darkZ: try v.choice("model") == "darkZ",
             sin2ThetaW: try v.sin2ThetaW()) },
         numerical: { v in try DarkBosonMatching.recastFactor(darkZ: try v.choice("model") == "darkZ",
             sin2ThetaW: try v.sin2ThetaW()) },
-        agreement: { _ in .byDesign("the printed factors of 002 Eqs. (9)-(10) against the matched couplings: the audit's finding") })
+        agreement: { _ in .byDesign("the printed factors of 002 Eqs. (9)-(10) against the matched couplings: the "
+            + "audit's finding") })
 }

@@ -7,7 +7,8 @@ import NuPhysics
 private let detectorInput = InputSpec("detector", .choice(["ar", "csi"]), "CENNS-10 argon (2020) or CsI[Na] (2021)")
 /// The named set of analysis inputs (`Reference/coherent.json`): the release's numbers or 004's.
 let analysisInputsInput = InputSpec("inputs", .choice(InputSet.allCases.map(\.rawValue)), default: "release",
-                                    "analysis inputs: release (the files' own exposure numbers) or paper (004's printed ones)")
+                                    "analysis inputs: release (the files' own exposure numbers) or paper (004's "
+                                        + "printed ones)")
 
 extension InputValues {
     func inputSet() throws -> InputSet { InputSet(rawValue: try choice("inputs"))! }
@@ -23,7 +24,8 @@ extension InputValues {
 extension QuantityRegistry {
     static let fluxFold = Quantity(
         "flux.fold",
-        "π-DAR flux-averaged CEvNS dσ/dT at a recoil (004 Eqs. (1)-(4)) per neutrino of the component (flavor=all: their sum), per Ar nucleus or CsI formula unit: closed-form energy integrals vs GSL quadrature over E",
+        "π-DAR flux-averaged CEvNS dσ/dT at a recoil (004 Eqs. (1)-(4)) per neutrino of the component (flavor=all: "
+            + "their sum), per Ar nucleus or CsI formula unit: closed-form energy integrals vs GSL quadrature over E",
         units: "cm^2/keV",
         inputs: [detectorInput, InputSpec("flavor", .choice(["nue", "numu", "numubar", "all"]), default: "all",
             "π-DAR component"),
@@ -34,7 +36,9 @@ extension QuantityRegistry {
 
     static let coherentEvents = Quantity(
         "coherent.events",
-        "predicted CEvNS events in the analysis region (Ar: 0-120 keVee, -0.1-4.9 µs; CsI: 0-60 PE, 0-6 µs) from the released response (004 Eq. (4)): closed-form flux folding vs quadrature folding; needs the COHERENT data",
+        "predicted CEvNS events in the analysis region (Ar: 0-120 keVee, -0.1-4.9 µs; CsI: 0-60 PE, 0-6 µs) from the "
+            + "released response (004 Eq. (4)): closed-form flux folding vs quadrature folding; needs the COHERENT "
+            + "data",
         units: "events",
         inputs: [detectorInput, analysisInputsInput, formFactorInput] + cevnsMediatorInputs,
         closed: { v in try v.coherentEvents(path: .closedForm) },
@@ -60,7 +64,8 @@ extension InputValues {
         }
         if sum == 0, !nuclei.contains(where: { recoil <= Kinematics.maximumRecoil(energy: PionDecayFlux.maximumEnergy,
             targetMass: $0.mass) }) {
-            throw PhysicsError.unphysical("recoil \(recoil) MeV is above the π-DAR endpoint of every nucleus of the detector")
+            throw PhysicsError.unphysical("recoil \(recoil) MeV is above the π-DAR endpoint of every nucleus of the "
+                + "detector")
         }
         return sum * cm2PerKeV
     }
@@ -76,9 +81,11 @@ extension InputValues {
 /// time efficiency); these override them.
 let csiBackgroundInputs = [
     InputSpec("brnEvents", .number,
-        "csi, combined: beam-related-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: the release's 18.4)"),
+        "csi, combined: beam-related-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: the "
+            + "release's 18.4)"),
     InputSpec("ninEvents", .number,
-        "csi, combined: neutrino-induced-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: the release's 5.6)"),
+        "csi, combined: neutrino-induced-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: the "
+            + "release's 5.6)"),
 ]
 
 extension InputValues {
@@ -87,7 +94,8 @@ extension InputValues {
         switch (has("brnEvents"), has("ninEvents")) {
         case (false, false): return nil
         case (true, true): return try CsINeutronCounts(brn: try number("brnEvents"), nin: try number("ninEvents"))
-        default: throw PhysicsError.notApplicable("give both brnEvents and ninEvents (the CsI BRN and NIN counts), or neither for the release's")
+        default: throw PhysicsError.notApplicable("give both brnEvents and ninEvents (the CsI BRN and NIN counts), or "
+            + "neither for the release's")
         }
     }
 
@@ -108,17 +116,22 @@ extension InputValues {
 
 let limitConventionInputs = [
     InputSpec("dof", .choice(["1", "2"]), default: "2",
-        "parameters of the 2σ (95.45% CL) threshold: 1 (Δχ² = 4) or 2 (Δχ² = 6.18, the (M, g) plane: 004's Table 2 convention)"),
+        "parameters of the 2σ (95.45% CL) threshold: 1 (Δχ² = 4) or 2 (Δχ² = 6.18, the (M, g) plane: 004's Table 2 "
+            + "convention)"),
     InputSpec("deltaFrom", .choice(LimitConvention.Reference.allCases.map(\.rawValue)), default: "minimum",
               "Δχ² counted from the χ² minimum over the coupling or from the SM point"),
     InputSpec("edge", .choice(["first", "outer"]), default: "first",
-              "first: upper edge of the allowed region holding the SM; outer: the largest coupling allowed, beyond a cancellation sliver and strip"),
+              "first: upper edge of the allowed region holding the SM; outer: the largest coupling allowed, beyond a "
+                  + "cancellation sliver and strip"),
 ]
 
 extension QuantityRegistry {
     static let coherentLimit = Quantity(
         "coherent.limit",
-        "004 Table 2 entry: 2σ bound on g (lowMass) or g/M in GeV⁻¹ (highMass) from the asymptotic one-parameter χ² (x = g² or g²/M²); nuisances minimised by the closed path (Ar: normal equations; CsI: Newton) or the GSL path (Ar: SVD linear least squares; CsI: BFGS); CsI BRN/NIN counts from the release unless brnEvents/ninEvents are given; needs the COHERENT data",
+        "004 Table 2 entry: 2σ bound on g (lowMass) or g/M in GeV⁻¹ (highMass) from the asymptotic one-parameter χ² "
+            + "(x = g² or g²/M²); nuisances minimised by the closed path (Ar: normal equations; CsI: Newton) or the "
+            + "GSL path (Ar: SVD linear least squares; CsI: BFGS); CsI BRN/NIN counts from the release unless "
+            + "brnEvents/ninEvents are given; needs the COHERENT data",
         units: "dimensionless (lowMass) or GeV^-1 (highMass)",
         inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), "data set"),
                  InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name) + ["scalar"]),
@@ -142,7 +155,11 @@ extension InputValues {
 extension QuantityRegistry {
     static let coherentChi2 = Quantity(
         "coherent.chi2",
-        "χ² of the COHERENT data for a model, minimised over the nuisances. ar: 004 Eqs. (7)-(9), nine nuisances, normal equations (closed) vs GSL SVD weighted linear least squares, gsl_multifit_wlinear (numerical). csi: 004 Eq. (6), Poisson, four nuisances, no closed form: Newton with analytic derivatives and Hessian (closed) vs GSL BFGS on χ² and gradient (numerical). combined: the sum. CsI BRN/NIN counts from the release unless brnEvents/ninEvents are given. Needs the COHERENT data",
+        "χ² of the COHERENT data for a model, minimised over the nuisances. ar: 004 Eqs. (7)-(9), nine nuisances, "
+            + "normal equations (closed) vs GSL SVD weighted linear least squares, gsl_multifit_wlinear (numerical). "
+            + "csi: 004 Eq. (6), Poisson, four nuisances, no closed form: Newton with analytic derivatives and "
+            + "Hessian (closed) vs GSL BFGS on χ² and gradient (numerical). combined: the sum. CsI BRN/NIN counts "
+            + "from the release unless brnEvents/ninEvents are given. Needs the COHERENT data",
         units: "dimensionless",
         inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), default: "ar", "data set"),
             analysisInputsInput, formFactorInput]
@@ -161,7 +178,9 @@ extension InputValues {
 extension QuantityRegistry {
     static let snsFlux = Quantity(
         "sns.flux",
-        "π-DAR neutrino flux at a COHERENT detector, all three flavours, time-averaged at a beam power P: 3 r (P/E_p)/(4πL²) with 004's r and L (Sec. II) and the energy per proton E_p = exposure/POT of the release (13.99 GWh / 3.198e23 = 0.984 GeV for CsI); a closed formula",
+        "π-DAR neutrino flux at a COHERENT detector, all three flavours, time-averaged at a beam power P: 3 r "
+            + "(P/E_p)/(4πL²) with 004's r and L (Sec. II) and the energy per proton E_p = exposure/POT of the "
+            + "release (13.99 GWh / 3.198e23 = 0.984 GeV for CsI); a closed formula",
         units: "cm^-2 s^-1",
         inputs: [detectorInput, InputSpec("powerMW", .number,
             "SNS beam power in MW (not in the releases: e.g. 1.4, the design power)"), analysisInputsInput],
@@ -173,7 +192,8 @@ extension QuantityRegistry {
             let joulesPerProton = try inputs("\(prefix).exposure.gwh") * 3.6e12 / (try inputs("\(prefix).pot"))
             let protonsPerSecond = power * 1e6 / joulesPerProton
             let baselineCm = try inputs("\(prefix).baseline") * 100
-            return 3 * (try inputs("\(prefix).nuPerFlavorPerPOT")) * protonsPerSecond / (4 * Double.pi * baselineCm * baselineCm)
+            return 3 * (try inputs("\(prefix).nuPerFlavorPerPOT")) * protonsPerSecond / (4 * Double.pi * baselineCm
+                * baselineCm)
         },
         numerical: nil)
 }

@@ -7,7 +7,8 @@ import NuPhysics
 extension QuantityRegistry {
     static let loopEpsilonWrongSign = Quantity(
         "loop.epsWrongSign",
-        "ε_βα with the timelike sign of q² in the logarithm (the wrong one for CEvNS); closed series vs QAGS, below threshold only",
+        "ε_βα with the timelike sign of q² in the logarithm (the wrong one for CEvNS); closed series vs QAGS, below "
+            + "threshold only",
         units: "dimensionless",
         inputs: [InputSpec("beta", .choice(Lepton.allCases.map(\.rawValue)), "lepton β"),
                  InputSpec("alpha", .choice(Lepton.allCases.map(\.rawValue)), "lepton α"),
@@ -19,7 +20,8 @@ extension QuantityRegistry {
 
     static let loopPrefactor = Quantity(
         "loop.prefactor",
-        "L_μ − L_τ kinetic mixing as each source writes it: 004 (e g ε/(2π²)), abdullah (8eg/(48π²) ln(m_τ/m_μ)), slides (3eg/(4π²) ε); closed formulas",
+        "L_μ − L_τ kinetic mixing as each source writes it: 004 (e g ε/(2π²)), abdullah (8eg/(48π²) ln(m_τ/m_μ)), "
+            + "slides (3eg/(4π²) ε); closed formulas",
         units: "dimensionless",
         inputs: [InputSpec("source", .choice(["004", "abdullah", "slides"]), "whose prefactor"),
                  InputSpec("g", .number, default: "1", "Z' coupling"), InputSpec("q", .energy, default: "0MeV",
@@ -30,7 +32,8 @@ extension QuantityRegistry {
 
     static let nueCouplingShift = Quantity(
         "nue.couplingShift",
-        "the Z' shift of the ν-e couplings as each source writes it, unit charges: slides (001) δC = g²/(2√2G_F(M² + 2m_eT)) on C_L and C_R; abdullah (002 Eq. (3)) δg_v = g²/(√2G_F(q² + M²)); closed formulas",
+        "the Z' shift of the ν-e couplings as each source writes it, unit charges: slides (001) δC = g²/(2√2G_F(M² + "
+            + "2m_eT)) on C_L and C_R; abdullah (002 Eq. (3)) δg_v = g²/(√2G_F(q² + M²)); closed formulas",
         units: "dimensionless",
         inputs: [InputSpec("source", .choice(["slides", "abdullah"]), "whose shift"), InputSpec("g", .number,
             default: "1e-4", "coupling"),

@@ -55,7 +55,8 @@ extension QuantityRegistry {
 
     static let g2Coupling = Quantity(
         "g2.coupling",
-        "coupling that gives δa_μ = Δa_μ at mass M: √(Δa/δa(g=1)) on the closed form vs GSL Brent root on the quadrature",
+        "coupling that gives δa_μ = Δa_μ at mass M: √(Δa/δa(g=1)) on the closed form vs GSL Brent root on the "
+            + "quadrature",
         units: "dimensionless",
         inputs: [mediatorChoice, InputSpec("mass", .energy, "mediator mass M"),
                  InputSpec("deltaA", .number, default: "2.51e-9", "target Δa_μ (004 Eq. (57): 25.1e-10)")],
@@ -76,7 +77,8 @@ extension QuantityRegistry {
             // Root of ln δa(M) − ln Δa in ln M on the closed form; δa falls monotonically with M.
             let (reach, floor) = (try MuonG2.deltaA(kind, g: g, mass: 1e-4), try MuonG2.deltaA(kind, g: g, mass: 1e6))
             guard reach >= target, floor <= target else {
-                throw PhysicsError.unphysical("no mass in [0.0001, 1000000.0] MeV gives δa_μ = \(target) with g = \(g): δa_μ runs from \(reach) to \(floor)")
+                throw PhysicsError.unphysical("no mass in [0.0001, 1000000.0] MeV gives δa_μ = \(target) with g = "
+                    + "\(g): δa_μ runs from \(reach) to \(floor)")
             }
             let logM = try RootFinding.brent({ lm in log(try MuonG2.deltaA(kind, g: g, mass: exp(lm))) - log(target) },
                                              lower: log(1e-4), upper: log(1e6), relativeTolerance: 1e-14)

@@ -5,7 +5,11 @@ import NuPhysics
 extension QuantityRegistry {
     static let g2Coherent = Quantity(
         "g2.coherent",
-        "004 Secs. IV-V: share of the (g-2)_mu 2σ band (Δa_μ ± 2σ of Eq. (57), Eqs. (58)-(59), coupling / |Q_μ|) excluded by the COHERENT 2σ bound, over 0.1 MeV - 10 GeV (6 masses, one a decade): excluded = mean excluded share of the band in ln g; fullyExcluded = share of masses where all of it is excluded. Closed-form g-2 and closed-path χ² vs quadrature, Brent root and GSL minimisation. Needs the COHERENT data",
+        "004 Secs. IV-V: share of the (g-2)_mu 2σ band (Δa_μ ± 2σ of Eq. (57), Eqs. (58)-(59), coupling / |Q_μ|) "
+            + "excluded by the COHERENT 2σ bound, over 0.1 MeV - 10 GeV (6 masses, one a decade): excluded = mean "
+            + "excluded share of the band in ln g; fullyExcluded = share of masses where all of it is excluded. "
+            + "Closed-form g-2 and closed-path χ² vs quadrature, Brent root and GSL minimisation. Needs the COHERENT "
+            + "data",
         units: "dimensionless",
         inputs: [InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name) + ["scalar"]),
             "a model of 004 Table 2 that couples to muons, or scalar"),

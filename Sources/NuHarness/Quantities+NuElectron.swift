@@ -38,15 +38,18 @@ extension InputValues {
 extension QuantityRegistry {
     static let nueDSigma = Quantity(
         "nue.dsigma",
-        "ν-e differential cross section dσ/dT; three closed forms: dev (000 Eqs. (3)-(5)), general (000 Eqs. (10)-(14)), shift (002 Eqs. (1),(3))",
+        "ν-e differential cross section dσ/dT; three closed forms: dev (000 Eqs. (3)-(5)), general (000 Eqs. "
+            + "(10)-(14)), shift (002 Eqs. (1),(3))",
         units: "cm^2/MeV",
         inputs: pointInputs([InputSpec("form", .choice(["dev", "general", "shift"]),
-                                       "closed form reported as closedForm (default: dev for vector couplings, general otherwise)")]),
+                                       "closed form reported as closedForm (default: dev for vector couplings, "
+                                           + "general otherwise)")]),
         closed: { v in
             let forms = try v.nuElectronForms()
             let form = v.has("form") ? try v.choice("form") : (forms["dev"] != nil ? "dev" : "general")
             guard let chosen = forms[form] else {
-                throw PhysicsError.notApplicable("form=dev needs vector couplings (Dev et al. Eqs. (3)-(5)); use form=general or form=shift")
+                throw PhysicsError.notApplicable("form=dev needs vector couplings (Dev et al. Eqs. (3)-(5)); use "
+                    + "form=general or form=shift")
             }
             return chosen
         },
@@ -55,7 +58,8 @@ extension QuantityRegistry {
 
     static let nueSigma = Quantity(
         "nue.sigma",
-        "ν-e total cross section over [recoilMin, T_max(E)] (or recoilMax): closed-form logarithms vs GSL QAGS of the amplitude-level dσ/dT",
+        "ν-e total cross section over [recoilMin, T_max(E)] (or recoilMax): closed-form logarithms vs GSL QAGS of the "
+            + "amplitude-level dσ/dT",
         units: "cm^2",
         inputs: [
             flavorInput,
@@ -79,7 +83,8 @@ extension QuantityRegistry {
 
     static let nueInterference = Quantity(
         "nue.interference",
-        "interference part of dσ/dT (000 Eq. (5)) vs the exact linear term of the amplitude path; its sign is the rule of Eqs. (6)-(7)",
+        "interference part of dσ/dT (000 Eq. (5)) vs the exact linear term of the amplitude path; its sign is the "
+            + "rule of Eqs. (6)-(7)",
         units: "cm^2/MeV",
         inputs: pointInputs(),
         closed: { v in try NuElectronDev.parts(try v.nuElectronPoint()).interference * cm2 },
@@ -87,7 +92,8 @@ extension QuantityRegistry {
 
     static let devCoefficient = Quantity(
         "dev.coefficient",
-        "Dev et al. Table 1 coefficient c_index: derived from the chiral couplings (closed) and read off the amplitude-level cross section (numerical)",
+        "Dev et al. Table 1 coefficient c_index: derived from the chiral couplings (closed) and read off the "
+            + "amplitude-level cross section (numerical)",
         units: "dimensionless",
         inputs: [flavorInput, InputSpec("index", .choice(["1", "2", "3", "4"]), "which coefficient"), sin2ThetaWInput],
         closed: { v in DevTable1.coefficients(try v.flavor(),
@@ -111,7 +117,8 @@ extension QuantityRegistry {
 
     static let tridentRatio = Quantity(
         "trident.ratio",
-        "(g_V² + g_A²)_{CC+NC}/(g_V² + g_A²)_CC for ν_μ → ν_μ μ⁺μ⁻ (001): slide couplings vs couplings read off ν_e e and ν_μ e scattering",
+        "(g_V² + g_A²)_{CC+NC}/(g_V² + g_A²)_CC for ν_μ → ν_μ μ⁺μ⁻ (001): slide couplings vs couplings read off ν_e e "
+            + "and ν_μ e scattering",
         units: "dimensionless",
         inputs: [sin2ThetaWInput],
         closed: { v in CouplingRatios.tridentRatio(sin2ThetaW: try v.sin2ThetaW()) },

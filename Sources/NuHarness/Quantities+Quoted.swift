@@ -34,7 +34,8 @@ extension QuantityRegistry {
 
     static let zPrimeRescaling = Quantity(
         "zprime.rescaling",
-        "factor turning a half-convention Z' coupling into the full one (004 Appendix A): √(full/half) vs GSL root of half(g') = full(1)",
+        "factor turning a half-convention Z' coupling into the full one (004 Appendix A): √(full/half) vs GSL root of "
+            + "half(g') = full(1)",
         units: "dimensionless",
         inputs: [InputSpec("mass", .energy, default: "10MeV", "mediator mass M"),
                  InputSpec("q", .energy, default: "50MeV", "momentum transfer |q⃗|")],
@@ -72,12 +73,14 @@ extension QuantityRegistry {
         },
         numerical: { v in
             try Chi2Minimization.abdullahMinimum(observed: try v.list("observed"), predicted: try v.list("predicted"),
-                                                 background: try v.list("background"), sigma: try v.number("sigma")).chi2
+                                                 background: try v.list("background"), sigma: try v.number("sigma"))
+                                                     .chi2
         })
 
     static let chi2AbdullahEq16 = Quantity(
         "chi2.abdullahEq16",
-        "002 Eq. (16): the approximation of Eq. (15) without the 1/σ² terms, Σ N_exp²/D − (Σ k N_exp)²/(Σ k N_pred), k = N_pred/D; a closed formula (compare chi2.abdullah, the exact minimum)",
+        "002 Eq. (16): the approximation of Eq. (15) without the 1/σ² terms, Σ N_exp²/D − (Σ k N_exp)²/(Σ k N_pred), "
+            + "k = N_pred/D; a closed formula (compare chi2.abdullah, the exact minimum)",
         units: "dimensionless",
         inputs: [InputSpec("observed", .list, "N_exp per bin"), InputSpec("predicted", .list, "N_pred per bin"),
             InputSpec("background", .list, "N_bg per bin")],

@@ -15,12 +15,16 @@ private let reachInputs = [
 extension QuantityRegistry {
     static let duneSensitivity = Quantity(
         "dune.sensitivity",
-        "000 Fig. 2: DUNE ND 90% C.L. reach in g at mass M (67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, σ_norm = 5%, Eq. (8); Reference/dune.json) for nu, nubar or combined; side=excess/deficit restricts to N > N_SM or N < N_SM (000's solid and dot-dashed contours); dof=1 (Δχ² = 2.71) or 2 (4.61). Closed-form σ and χ² vs QAGS and the GSL minimum; reads the shipped DUNE ND fluxes (dune-nd-tdr2021)",
+        "000 Fig. 2: DUNE ND 90% C.L. reach in g at mass M (67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, σ_norm = 5%, "
+            + "Eq. (8); Reference/dune.json) for nu, nubar or combined; side=excess/deficit restricts to N > N_SM or "
+            + "N < N_SM (000's solid and dot-dashed contours); dof=1 (Δχ² = 2.71) or 2 (4.61). Closed-form σ and χ² "
+            + "vs QAGS and the GSL minimum; reads the shipped DUNE ND fluxes (dune-nd-tdr2021)",
         units: "dimensionless",
         inputs: reachInputs + [InputSpec("mode", .choice(DuneSensitivity.Mode.allCases.map(\.rawValue)),
             default: "combined", "beam mode"),
                  InputSpec("measure", .choice(["g", "side"]), default: "g",
-                     "g: the reach; side: −1 when the reach comes by a deficit (below the excess reach, or with none), +1 by an excess")],
+                     "g: the reach; side: −1 when the reach comes by a deficit (below the excess reach, or with "
+                         + "none), +1 by an excess")],
         closed: { v in try v.duneReach(.closedForm) },
         numerical: { v in try v.duneReach(.numerical) },
         // Both paths reach the same events to 1e-10; the root is refined to 1e-12 in ln g.
@@ -36,7 +40,8 @@ public enum DuneContext {
                                                              .nubar: try TabulatedFlux(url: BeamData.url("dune-nd-nubar"))]
         let setup = try DuneSensitivity.Setup(reference)
         let inputs = try CoherentContext.shared.inputs(.release)
-        let electrons = setup.targetTon * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro")) * Double(NuclearData.ar40.protons)
+        let electrons = setup.targetTon * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro"))
+            * Double(NuclearData.ar40.protons)
         return (fluxes, setup, electrons)
     }
 }
@@ -51,14 +56,17 @@ extension InputValues {
                                       electrons: electrons, sw2: Constants.defaultSin2ThetaW)
         }
         if try choice("measure") == "side" {
-            guard value("side") == nil || raw["side"] == "reach" else { throw InputError.conflicting("measure=side compares both sides; do not give side") }
+            guard value("side") == nil
+                || raw["side"] == "reach" else { throw InputError.conflicting("measure=side compares both sides; do "
+                + "not give side") }
             let deficit = try reach(.deficit), excess = try reach(.excess)
             if let d = deficit, excess.map({ d < $0 }) ?? true { return -1 }
             guard excess != nil else { throw PhysicsError.notApplicable("no reach below g = 1 at this mass") }
             return 1
         }
         let side = DuneSensitivity.Side(rawValue: try choice("side"))!
-        guard let g = try reach(side) else { throw PhysicsError.notApplicable("no \(side.rawValue) reach below g = 1 at this mass") }
+        guard let g = try reach(side) else { throw PhysicsError.notApplicable("no \(side.rawValue) reach below g = 1 "
+            + "at this mass") }
         return g
     }
 }
@@ -66,7 +74,10 @@ extension InputValues {
 extension QuantityRegistry {
     static let jsns2Sensitivity = Quantity(
         "jsns2.sensitivity",
-        "000 Fig. 2: JSNS² 90% C.L. reach in g at mass M (π-DAR from 3 GeV protons on Hg, 24 m, 17 t LAB, 5 MW·yr, T > 2.6 MeV, statistics only; the ν_e flux per proton measured by JSNS², arXiv:2412.18509; Reference/jsns2.json); measure=events gives the expected ν-e events at that g. Closed-form σ by Gauss-Legendre over the spectra vs QAGS of the QAGS σ",
+        "000 Fig. 2: JSNS² 90% C.L. reach in g at mass M (π-DAR from 3 GeV protons on Hg, 24 m, 17 t LAB, 5 MW·yr, T "
+            + "> 2.6 MeV, statistics only; the ν_e flux per proton measured by JSNS², arXiv:2412.18509; "
+            + "Reference/jsns2.json); measure=events gives the expected ν-e events at that g. Closed-form σ by "
+            + "Gauss-Legendre over the spectra vs QAGS of the QAGS σ",
         units: "dimensionless (g) or events",
         inputs: reachInputs + [InputSpec("measure", .choice(["g", "events"]), default: "g",
             "g: the reach; events: ν-e events at coupling g"),

@@ -47,7 +47,8 @@ public struct Citation: Sendable {
 
     /// "Atzori Corona et al., Probing light mediators … (MI-TH-2110)".
     public var full: String {
-        "\(authors), \(title)" + (identifiers.isEmpty ? "" : " (" + identifiers.keys.sorted().map { identifiers[$0]! }.joined(separator: "; ") + ")")
+        "\(authors), \(title)" + (identifiers.isEmpty ? "" : " (" + identifiers.keys.sorted().map { identifiers[$0]! }
+            .joined(separator: "; ") + ")")
     }
 }
 
@@ -65,7 +66,8 @@ public struct ReferenceLibrary: Sendable {
         self.directory = directory
         let files: [String]
         do {
-            files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }.sorted()
+            files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
+                .sorted()
         } catch {
             throw HarnessError.file(path: directory.path, field: nil,
                 message: "reference directory is missing or unreadable")

@@ -28,7 +28,8 @@ public struct Summary: Sendable, Equatable {
     public var total: Int { passed + failed + irreproducible + notRun }
     /// "N passed, M failed, K irreproducible", and ", J not run" when COHERENT data was absent.
     public var line: String {
-        "\(passed) passed, \(failed) failed, \(irreproducible) irreproducible" + (notRun > 0 ? ", \(notRun) not run (COHERENT data absent)" : "")
+        "\(passed) passed, \(failed) failed, \(irreproducible) irreproducible"
+            + (notRun > 0 ? ", \(notRun) not run (COHERENT data absent)" : "")
     }
 }
 
@@ -53,7 +54,8 @@ public enum Runner {
 
     /// Evaluates every case on both cores, keeping the input order, without judging them.
     public static func evaluateAll(_ cases: [FixtureCase]) -> [Result<Evaluation, Error>] {
-        parallelMap(cases.count) { i in Result { try QuantityRegistry.named(cases[i].quantity).evaluate(cases[i].inputs) } }
+        parallelMap(cases.count) { i in Result { try QuantityRegistry.named(cases[i].quantity)
+            .evaluate(cases[i].inputs) } }
     }
 
     public static func summary(_ results: [CaseResult]) -> Summary {

@@ -42,12 +42,14 @@ public enum CEvNSNumerical {
         var protonCoupling = standardModel ? (p.flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu) : 0
         var neutronCoupling = standardModel ? Constants.neutronCoupling : 0
         if case .vector(let model, let g, let mass) = p.mediator {
-            let amplitude = p.convention.factor * g * g / (2.0.squareRoot() * Constants.fermiConstant * (q2 + mass * mass))
+            let amplitude = p.convention.factor * g * g / (2.0.squareRoot() * Constants.fermiConstant * (q2 + mass
+                * mass))
             if model.isLeptonic {
                 let e = Constants.elementaryCharge
                 let kineticMixing = e * g * (try loopFactor(model, p.flavor.lepton, q: q,
                     mode: p.loop)) / (2 * Double.pi * Double.pi)
-                protonCoupling += p.convention.factor * g * (e * kineticMixing) / (2.0.squareRoot() * Constants.fermiConstant * (q2 + mass * mass))
+                protonCoupling += p.convention.factor * g * (e * kineticMixing) / (2.0.squareRoot()
+                    * Constants.fermiConstant * (q2 + mass * mass))
             } else {
                 let nu = model.charge(p.flavor.lepton)
                 protonCoupling += amplitude * nu * nucleonCharge(model, .proton)

@@ -18,7 +18,8 @@ extension CEvNSNumerical {
         let low = tMax * 1e-9
         let (a, b) = (try charge(low), try charge(tMax))
         guard a * b < 0 else {
-            throw PhysicsError.notApplicable("no cancellation of the weak charge for \(flavor) in \(model.name) with g = \(g), M = \(mass) MeV below T = \(tMax) MeV (charge \(a) at T → 0, \(b) at T_max)")
+            throw PhysicsError.notApplicable("no cancellation of the weak charge for \(flavor) in \(model.name) with "
+                + "g = \(g), M = \(mass) MeV below T = \(tMax) MeV (charge \(a) at T → 0, \(b) at T_max)")
         }
         return try RootFinding.brent(charge, lower: low, upper: tMax, relativeTolerance: 1e-12)
     }
@@ -81,7 +82,8 @@ extension CEvNSNumerical {
                                             lower: Foundation.log(1e-8), upper: Foundation.log(1e4), relativeTolerance: 1e-14)
             return Foundation.exp(lnG) / (mass / 1000)
         }
-        throw PhysicsError.notApplicable("\(model.name): the Z' term has the SM's sign for ν_e and ν_μ, so there is no strip or cancellation")
+        throw PhysicsError.notApplicable("\(model.name): the Z' term has the SM's sign for ν_e and ν_μ, so there is "
+            + "no strip or cancellation")
     }
 
     /// The recoil (MeV) of the dip of a mixture's CEvNS spectrum: the minimum over T of

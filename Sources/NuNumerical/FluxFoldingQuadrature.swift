@@ -51,7 +51,8 @@ public enum FluxFoldingQuadrature {
             ? { s in exp(-s / tp) / tp }
             : { s in (exp(-s / tm) - exp(-s / tp)) / (tm - tp) }
         let gauss: (Double) -> Double = { x in
-            exp(-(x - model.mean) * (x - model.mean) / (2 * model.width * model.width)) / (model.width * (2 * Double.pi).squareRoot())
+            exp(-(x - model.mean) * (x - model.mean) / (2 * model.width * model.width)) / (model.width * (2 * Double.pi)
+                .squareRoot())
         }
         // The Gaussian confines t − s to μ ± 12σ.
         let lo = max(0, t - model.mean - 12 * model.width), hi = t - model.mean + 12 * model.width

@@ -32,7 +32,8 @@ public enum FormFactorQuadrature {
                                             relativeTolerance: 1e-12).value
         if kappa == 0 { return 1 }
         let value = try Quadrature.integrate({ r in r * r * density(r) * sinc(kappa * r) }, from: 0, to: rMax,
-                                             breakpoints: breaks, absoluteTolerance: 1e-14 * norm, relativeTolerance: 1e-11).value
+                                             breakpoints: breaks, absoluteTolerance: 1e-14
+                                                 * norm, relativeTolerance: 1e-11).value
         return value / norm
     }
 
@@ -51,7 +52,8 @@ public enum FormFactorQuadrature {
         let a = FormFactorModel.fermiDiffuseness
         let c = try radius(fromSecondMoment: r * r - 7.0 / 5 * Double.pi * Double.pi * a * a, "symmetrized Fermi", r)
         // Divide through by cosh(c/a) to avoid overflow: ρ ∝ tanh(c/a)/(cosh(r/a)/cosh(c/a) + 1).
-        let density: (Double) -> Double = { x in 1 / (exp((x - c) / a) * (1 + exp(-2 * x / a)) / (1 + exp(-2 * c / a)) + 1) }
+        let density: (Double) -> Double = { x in 1 / (exp((x - c) / a) * (1 + exp(-2 * x / a)) / (1 + exp(-2 * c / a))
+            + 1) }
         return try transform(density, q: q, rMax: c + 70 * a, breaks: [c])
     }
 
@@ -68,7 +70,8 @@ public enum FormFactorQuadrature {
 
     /// R₀ = √((5/3) m), where m is the second moment the sphere must carry.
     static func radius(fromSecondMoment m: Double, _ name: String, _ r: Double) throws -> Double {
-        guard m > 0 else { throw PhysicsError.unphysical("rms radius \(r) fm is too small for the \(name) surface parameter") }
+        guard m > 0 else { throw PhysicsError.unphysical("rms radius \(r) fm is too small for the \(name) surface "
+            + "parameter") }
         return ((5.0 / 3) * m).squareRoot()
     }
 
@@ -78,7 +81,8 @@ public enum FormFactorQuadrature {
         return { x in
             let a = 0.5 * (erf((r0 + x) / w) + erf((r0 - x) / w))
             guard x > 1e-9 else { return a }
-            return a + s / ((2 * Double.pi).squareRoot() * x) * (exp(-(r0 + x) * (r0 + x) / (2 * s * s)) - exp(-(r0 - x) * (r0 - x) / (2 * s * s)))
+            return a + s / ((2 * Double.pi).squareRoot() * x) * (exp(-(r0 + x) * (r0 + x) / (2 * s
+                * s)) - exp(-(r0 - x) * (r0 - x) / (2 * s * s)))
         }
     }
 

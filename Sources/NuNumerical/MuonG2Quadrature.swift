@@ -46,7 +46,8 @@ public enum MuonG2Quadrature {
         let (lightest, heaviest) = (1e-4, 1e6)
         let reach = try deltaA(kind, g: g, mass: lightest), floor = try deltaA(kind, g: g, mass: heaviest)
         guard reach >= target, floor <= target else {
-            throw PhysicsError.unphysical("no mass in [\(lightest), \(heaviest)] MeV gives δa_μ = \(target) with g = \(g): δa_μ runs from \(reach) to \(floor)")
+            throw PhysicsError.unphysical("no mass in [\(lightest), \(heaviest)] MeV gives δa_μ = \(target) with g = "
+                + "\(g): δa_μ runs from \(reach) to \(floor)")
         }
         let logM = try RootFinding.brent({ lm in
             Foundation.log(try deltaA(kind, g: g, mass: Foundation.exp(lm))) - logTarget

@@ -42,7 +42,8 @@ public enum NuElectronAmplitude {
         let u = 2 * m * m - s - t
         let (e1, e2) = p.flavor.isAntineutrino ? (right, left) : (left, right)
         let sm = s - m * m, um = u - m * m
-        let dSigmaDt = gF * gF / (Double.pi * sm * sm) * (e1 * e1 * sm * sm + e2 * e2 * um * um + 2 * m * m * e1 * e2 * t)
+        let dSigmaDt = gF * gF / (Double.pi * sm * sm) * (e1 * e1 * sm * sm + e2 * e2 * um * um + 2 * m * m * e1 * e2
+            * t)
         return 2 * m * dSigmaDt
     }
 }
@@ -67,6 +68,7 @@ extension NuElectronAmplitude {
         let (a1, a2) = p.flavor.isAntineutrino ? (a.1, a.0) : (a.0, a.1)
         let (b1, b2) = p.flavor.isAntineutrino ? (b.1, b.0) : (b.0, b.1)
         let sm = s - m * m, um = u - m * m
-        return 2 * m * gF * gF / (Double.pi * sm * sm) * (a1 * b1 * sm * sm + a2 * b2 * um * um + m * m * (a1 * b2 + a2 * b1) * t)
+        return 2 * m * gF * gF / (Double.pi * sm * sm) * (a1 * b1 * sm * sm + a2 * b2 * um * um + m * m * (a1 * b2 + a2
+            * b1) * t)
     }
 }

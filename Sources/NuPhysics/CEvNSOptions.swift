@@ -71,14 +71,17 @@ public struct CEvNSPoint: Sendable {
                 loop: LoopMixingMode = .exact) throws {
         try Kinematics.validateRecoil(recoil, energy: energy, targetMass: nucleus.mass)
         guard flavor.lepton != .tau else {
-            throw PhysicsError.notApplicable("004 gives g_V^p for ν_e and ν_μ only (Eq. (12)); there are no ν_τ at a π-DAR source")
+            throw PhysicsError.notApplicable("004 gives g_V^p for ν_e and ν_μ only (Eq. (12)); there are no ν_τ at a "
+                + "π-DAR source")
         }
         switch mediator {
         case .none: break
         case .vector(_, let g, let mass), .scalar(let g, let mass, _):
             guard g.isFinite else { throw PhysicsError.unphysical("coupling g must be finite, got \(g)") }
             try requireNonNegative(mass, "mediator mass")
-            if mass == 0 && recoil == 0 { throw PhysicsError.unphysical("a massless mediator at zero recoil gives an infinite cross section") }
+            if mass == 0
+                && recoil == 0 { throw PhysicsError.unphysical("a massless mediator at zero recoil gives an infinite "
+                + "cross section") }
         }
         if case .scalar(_, _, let ratio) = mediator { try requirePositive(ratio, "σ_πN/m̄_ud", unit: "") }
         self.nucleus = nucleus

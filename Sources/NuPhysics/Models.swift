@@ -114,7 +114,8 @@ public enum ModelRegistry {
         name: String? = nil) throws -> VectorModel {
         let anomaly = 3 * cB - ce - cmu - ctau
         guard abs(anomaly) <= 1e-12 * max(1, abs(cB), abs(ce), abs(cmu), abs(ctau)) else {
-            throw PhysicsError.notApplicable("G_B(\(cB), \(ce), \(cmu), \(ctau)) is not anomaly-free: 3c_B − c_e − c_μ − c_τ = \(anomaly) ≠ 0 (004 Eq. (20))")
+            throw PhysicsError.notApplicable("G_B(\(cB), \(ce), \(cmu), \(ctau)) is not anomaly-free: 3c_B − c_e − "
+                + "c_μ − c_τ = \(anomaly) ≠ 0 (004 Eq. (20))")
         }
         return VectorModel(name: name ?? "GB(\(cB),\(ce),\(cmu),\(ctau))", aliases: [],
                            leptonCharges: [.e: -ce, .mu: -cmu, .tau: -ctau], upCharge: cB / 3, downCharge: cB / 3,
@@ -172,7 +173,8 @@ public enum ModelRegistry {
     public static func lookup(_ name: String, sin2ThetaW: Double = Constants.defaultSin2ThetaW) throws -> VectorModel {
         let key = name.lowercased().replacingOccurrences(of: " ", with: "")
         if dependsOnSin2ThetaW(name) { return darkZ(sin2ThetaW: sin2ThetaW) }
-        if let model = all.first(where: { $0.name.lowercased() == key || $0.aliases.contains { $0.lowercased() == key } }) {
+        if let model = all.first(where: { $0.name.lowercased() == key
+            || $0.aliases.contains { $0.lowercased() == key } }) {
             return model
         }
         if key.hasPrefix("gb("), key.hasSuffix(")") {
@@ -182,7 +184,8 @@ public enum ModelRegistry {
             }
             return try gB(numbers[0]!, numbers[1]!, numbers[2]!, numbers[3]!, name: name)
         }
-        throw PhysicsError.unknown("model '\(name)' (known U(1)' models: \(all.map(\.name).joined(separator: ", ")), darkZ, GB(cB,ce,cmu,ctau))")
+        throw PhysicsError.unknown("model '\(name)' (known U(1)' models: \(all.map(\.name).joined(separator: ", ")), "
+            + "darkZ, GB(cB,ce,cmu,ctau))")
     }
 }
 
@@ -251,7 +254,8 @@ public struct ZPrime: Sendable, Equatable {
     public init(model: VectorModel, g: Double, mass: Double) throws {
         guard g.isFinite else { throw PhysicsError.unphysical("coupling g must be finite, got \(g)") }
         guard model.chargedLeptonsVectorLike else {
-            throw PhysicsError.notApplicable("\(model.name) couples chirally to charged leptons; ν-e scattering is not implemented for it")
+            throw PhysicsError.notApplicable("\(model.name) couples chirally to charged leptons; ν-e scattering is "
+                + "not implemented for it")
         }
         try Self.validate(mass: mass)
         self.init(checkedMass: mass, couplings: model.couplings(g: g),

@@ -78,7 +78,8 @@ public struct Target: Sendable, Equatable {
 
     public init(name: String, components: [(nucleus: Nucleus, weight: Double)], weightMeaning: String) throws {
         guard !components.isEmpty else {
-            throw PhysicsError.unphysical("target \(name) has no components: a mixture needs its nuclei and their abundances")
+            throw PhysicsError.unphysical("target \(name) has no components: a mixture needs its nuclei and their "
+                + "abundances")
         }
         guard components.allSatisfy({ $0.weight.isFinite && $0.weight > 0 }) else {
             throw PhysicsError.unphysical("target \(name): every abundance must be finite and > 0")
@@ -89,7 +90,8 @@ public struct Target: Sendable, Equatable {
     }
 
     public static func == (a: Target, b: Target) -> Bool {
-        a.name == b.name && a.components.map(\.nucleus) == b.components.map(\.nucleus) && a.components.map(\.weight) == b.components.map(\.weight)
+        a.name == b.name && a.components.map(\.nucleus) == b.components.map(\.nucleus)
+            && a.components.map(\.weight) == b.components.map(\.weight)
     }
 
     /// The mass-weighted nucleus used where a single number for a mixture is wanted.
@@ -127,10 +129,12 @@ public enum TargetRegistry {
                 // A malformed list is bad input (2); a well-formed one with a weight ≤ 0 is unphysical (3).
                 guard part.count == 2, let weight = Double(part[1]), weight.isFinite else {
                     throw InputError.conflicting(
-                        "mixture '\(name)': every component needs a finite abundance, as nucleus:weight (e.g. Cs133:1,I127:1)")
+                        "mixture '\(name)': every component needs a finite abundance, as nucleus:weight (e.g. "
+                            + "Cs133:1,I127:1)")
                 }
                 let single = try lookup(String(part[0]))
-                guard single.isSingleNucleus else { throw InputError.conflicting("mixture '\(name)': \(part[0]) is itself a mixture") }
+                guard single.isSingleNucleus else { throw InputError.conflicting("mixture '\(name)': \(part[0]) is "
+                    + "itself a mixture") }
                 return (single.components[0].nucleus, weight)
             }
             return try Target(name: name, components: components, weightMeaning: "weights as given")

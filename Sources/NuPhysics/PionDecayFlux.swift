@@ -10,7 +10,8 @@ public enum PionDecayFlux {
     public static let components: [Flavor] = [.numu, .numubar, .nue]
 
     public static var promptEnergy: Double {
-        (Constants.chargedPionMass * Constants.chargedPionMass - Constants.muonMass * Constants.muonMass) / (2 * Constants.chargedPionMass)
+        (Constants.chargedPionMass * Constants.chargedPionMass - Constants.muonMass * Constants.muonMass) / (2
+            * Constants.chargedPionMass)
     }
     public static var maximumEnergy: Double { Constants.muonMass / 2 }
 

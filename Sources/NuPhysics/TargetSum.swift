@@ -9,7 +9,8 @@ extension Target {
         guard !open.isEmpty else {
             let tMax = components.map { Kinematics.maximumRecoil(energy: energy,
                 targetMass: $0.nucleus.mass) }.max() ?? 0
-            throw PhysicsError.unphysical("recoil \(recoil) MeV is above the endpoint \(tMax) MeV of every nucleus of \(name) at E = \(energy) MeV")
+            throw PhysicsError.unphysical("recoil \(recoil) MeV is above the endpoint \(tMax) MeV of every nucleus of "
+                + "\(name) at E = \(energy) MeV")
         }
         return try open.reduce(0) { $0 + $1.weight * (try f($1.nucleus)) }
     }

@@ -28,7 +28,8 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
         case .missing(let name): return "missing input '\(name)'"
         case .notANumber(let name, let text): return "input '\(name)': '\(text)' is not a number"
         case .badUnit(let name, let text):
-            return "input '\(name)': '\(text)' needs an energy unit right after the number (eV, keV, MeV or GeV), e.g. 30MeV"
+            return "input '\(name)': '\(text)' needs an energy unit right after the number (eV, keV, MeV or GeV), "
+                + "e.g. 30MeV"
         case .unknownKey(let key,
             let allowed): return "unknown input '\(key)' (this quantity takes: \(allowed.joined(separator: ", ")))"
         case .conflicting(let message): return message

@@ -18,7 +18,8 @@ public enum EvalOutput {
         func f(_ v: Double?) -> String { v.map { String(format: "%.15g %@", $0,
             e.units) } ?? "- (no numerical path: a closed formula)" }
         var lines = ["quantity:            \(e.quantity)",
-                     "inputs:              " + e.inputs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "),
+                     "inputs:              " + e.inputs.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+                         .joined(separator: " "),
                      "closed form:         \(f(e.closedForm))",
                      "numerical:           \(f(e.numerical))",
                      "relative difference: " + (e.relativeDifference.map { String(format: "%.3e",

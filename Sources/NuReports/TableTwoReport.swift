@@ -7,10 +7,14 @@ extension TableTwo {
     public static func text(_ rows: [Row]) -> String {
         guard let first = rows.first else { return "no entries" }
         let c = first.convention
-        var lines = [String(format: "004 Table 2 from the COHERENT releases: 2σ (95.45%% CL), %d dof, Δχ² = %.4g from the %@; inputs: %@",
-                            c.dof, c.deltaChi2, c.reference == .minimum ? "χ² minimum" : "SM point", first.inputs.rawValue),
-                     "model          dataset   regime     ours            printed         units          rel. deviation  edge   note",
-                     "-------------  --------  ---------  --------------  --------------  -------------  --------------  -----  ----"]
+        var lines = [String(format: "004 Table 2 from the COHERENT releases: 2σ (95.45%% CL), %d dof, Δχ² = %.4g from "
+            + "the %@; inputs: %@",
+                            c.dof, c.deltaChi2, c.reference == .minimum ? "χ² minimum" : "SM "
+                                + "point", first.inputs.rawValue),
+                     "model          dataset   regime     ours            printed         units          rel. "
+                         + "deviation  edge   note",
+                     "-------------  --------  ---------  --------------  --------------  -------------  "
+                         + "--------------  -----  ----"]
         for r in rows {
             let note = r.profile.map { p in
                 "ill-conditioned: Δχ² profile " + p.enumerated().filter { $0.offset % 3 == 0 }

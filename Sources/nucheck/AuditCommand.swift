@@ -8,7 +8,8 @@ import NuPhysics
 
 struct Audit: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Show where the papers' conventions differ: each item side by side, a numeric demonstration and the mapping, checked; exit 1 if a mapping fails.")
+        abstract: "Show where the papers' conventions differ: each item side by side, a numeric demonstration and the "
+            + "mapping, checked; exit 1 if a mapping fails.")
     @Option(help: ArgumentHelp("Convention registry.",
         discussion: "Default: conventions/registry.json in the nucheck package's Reference/."))
     var registry: String?
@@ -17,7 +18,8 @@ struct Audit: ParsableCommand {
     func run() throws {
         let results: [ConventionAudit.Result]
         do {
-            let url = try registry.map { URL(fileURLWithPath: $0) } ?? NucheckHome.locate().reference.appendingPathComponent("conventions/registry.json")
+            let url = try registry.map { URL(fileURLWithPath: $0) } ?? NucheckHome.locate()
+                .reference.appendingPathComponent("conventions/registry.json")
             results = try ConventionAudit(registry: url).evaluate()
             print(json ? try ConventionAudit.json(results) : ConventionAudit.text(results))
         } catch { throw fail(error) }

@@ -9,16 +9,19 @@ import NuPhysics
 struct BaselineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "baseline",
-        abstract: "Record or compare the physics regression baseline (every quantity on the fixtures' inputs, both paths).",
+        abstract: "Record or compare the physics regression baseline (every quantity on the fixtures' inputs, both "
+            + "paths).",
         subcommands: [Record.self, Compare.self])
 
     /// The committed baseline: baselines/baseline.txt in the fixtures directory.
     static func file(_ given: String?, _ options: FixtureOptions) throws -> URL {
-        try given.map { URL(fileURLWithPath: $0) } ?? options.fixturesURL.appendingPathComponent("baselines/baseline.txt")
+        try given.map { URL(fileURLWithPath: $0) }
+            ?? options.fixturesURL.appendingPathComponent("baselines/baseline.txt")
     }
 
     struct Record: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Evaluate everything and write the baseline (atomically).")
+        static let configuration = CommandConfiguration(abstract: "Evaluate everything and write the baseline "
+            + "(atomically).")
         @OptionGroup var options: FixtureOptions
         @Option(help: ArgumentHelp("Baseline file to write.",
             discussion: "Default: baselines/baseline.txt in the fixtures directory.")) var out: String?
@@ -35,7 +38,8 @@ struct BaselineCommand: ParsableCommand {
 
     struct Compare: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Re-evaluate and report every value that moved beyond the tolerance, grouped by quantity; exit 1 if any moved.")
+            abstract: "Re-evaluate and report every value that moved beyond the tolerance, grouped by quantity; exit "
+                + "1 if any moved.")
         @OptionGroup var options: FixtureOptions
         @Option(help: ArgumentHelp("Baseline file to compare against.",
             discussion: "Default: baselines/baseline.txt in the fixtures directory.")) var against: String?

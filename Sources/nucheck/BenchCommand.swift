@@ -7,7 +7,8 @@ import NuPhysics
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Nanoseconds per evaluation of the closed form and the numerical path of every quantity, and their ratio (use a release build).")
+        abstract: "Nanoseconds per evaluation of the closed form and the numerical path of every quantity, and their "
+            + "ratio (use a release build).")
 
     @Option(help: "Seconds spent timing each path of each quantity (0.001 to 10).")
     var budget: Double = 0.2
@@ -19,7 +20,8 @@ struct Bench: ParsableCommand {
             options.data.configure(reference: try options.referenceURL)
             print(Benchmark.table(try Benchmark.run(budget: budget)))
             let scans = try Benchmark.scans(reference: try ReferenceLibrary(directory: try options.referenceURL))
-            if !scans.isEmpty { print("\nscans (seconds of wall clock, one run each)\n" + scans.joined(separator: "\n")) }
+            if !scans.isEmpty { print("\nscans (seconds of wall clock, one run each)\n"
+                + scans.joined(separator: "\n")) }
         } catch { throw fail(error) }
     }
 }

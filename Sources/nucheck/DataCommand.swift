@@ -10,7 +10,8 @@ import NuReports
 struct DataCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "data",
-        abstract: "The shipped public data: list the files with sources and checksums, verify them, print their folders.",
+        abstract: "The shipped public data: list the files with sources and checksums, verify them, print their "
+            + "folders.",
         subcommands: [ListFiles.self, Verify.self, PathOf.self])
 
     struct ListFiles: ParsableCommand {
@@ -34,7 +35,8 @@ struct DataCommand: ParsableCommand {
 
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Check every data file against the manifest (size and SHA-256); exit 5 naming each damaged or missing file.")
+            abstract: "Check every data file against the manifest (size and SHA-256); exit 5 naming each damaged or "
+                + "missing file.")
         @OptionGroup var data: DataOptions
 
         func run() throws {
@@ -56,7 +58,8 @@ struct DataCommand: ParsableCommand {
 
     struct PathOf: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "path", abstract: "The folder each data set is read from, and why (the package's copy or a user's).")
+            commandName: "path", abstract: "The folder each data set is read from, and why (the package's copy or a "
+                + "user's).")
         @OptionGroup var data: DataOptions
         @Argument(help: "A data set (coherent-ar2020, coherent-csi2021, dune-nd-tdr2021); all when omitted.")
         var dataSet: String?

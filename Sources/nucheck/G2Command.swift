@@ -8,7 +8,8 @@ import NuReports
 struct G2: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "g2",
-        abstract: "The (g-2)_mu 2σ band of a model against its COHERENT 2σ bound (004 Secs. IV-V): per mass, the band's edges, the bound and how much of the band is excluded.",
+        abstract: "The (g-2)_mu 2σ band of a model against its COHERENT 2σ bound (004 Secs. IV-V): per mass, the "
+            + "band's edges, the bound and how much of the band is excluded.",
         discussion: "Example: nucheck g2 B-L --detector combined --plot bl-g2.svg")
     @Argument(help: "A 004 Table 2 model that couples to muons, or scalar.") var model: String
     @Option(help: "Data set: ar, csi or combined.") var detector: String = "combined"
@@ -24,7 +25,8 @@ struct G2: ParsableCommand {
             try OutputFiles.check(plot.map { [$0] } ?? [])
             options.data.configure(reference: try options.referenceURL)
             guard ["ar", "csi",
-                "combined"].contains(detector) else { throw PhysicsError.unknown("detector '\(detector)' (expected ar, csi, combined)") }
+                "combined"].contains(detector) else { throw PhysicsError.unknown("detector '\(detector)' (expected "
+                    + "ar, csi, combined)") }
             let masses = try SizeLimits.logGrid(from: from, to: to, points: points, cap: SizeLimits.massPoints)
             let reference = try ReferenceLibrary(directory: try options.referenceURL)
             let name = model == "scalar" ? "scalar" : try ModelRegistry.lookup(model).name

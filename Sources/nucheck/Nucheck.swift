@@ -31,7 +31,8 @@ struct Nucheck: ParsableCommand {
     /// A user copy that differs from the release was read: say so (the reports name it too).
     static func warnAboutModifiedData() {
         for (set, files) in DataLibrary.shared.modifiedDataSets().sorted(by: { $0.key < $1.key }) {
-            let message = "nucheck: warning: data set \(set) was read from a user copy whose files differ from the release: "
+            let message = "nucheck: warning: data set \(set) was read from a user copy whose files differ from the "
+                + "release: "
                 + files.joined(separator: ", ") + "\n"
             FileHandle.standardError.write(Data(message.utf8))
         }

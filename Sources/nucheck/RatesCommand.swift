@@ -7,7 +7,8 @@ import NuPhysics
 
 struct Rates: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Predicted (per component) and observed counts per bin and their totals (SM CEvNS from our prediction).")
+        abstract: "Predicted (per component) and observed counts per bin and their totals (SM CEvNS from our "
+            + "prediction).")
     @Option(help: "ar or csi.") var detector: String = "ar"
     @Flag(help: "Print JSON (with the SM CEvNS total as cevnsTotal).") var json = false
     @OptionGroup var convention: LimitConventionOptions
@@ -23,7 +24,8 @@ struct Rates: ParsableCommand {
             let observed: [[Double]]
             let rowEdges: [Double], columnEdges: [Double], rowUnit: String
             if detector == "ar" {
-                if try csi.counts() != nil { throw PhysicsError.notApplicable("--csi-brn and --csi-nin apply to detector csi") }
+                if try csi.counts() != nil { throw PhysicsError.notApplicable("--csi-brn and --csi-nin apply to "
+                    + "detector csi") }
                 let a = try context.argonAnalysis(set)
                 components = [("cevns", try a.predictor.cevns(SignalModel())), ("cevnsRelease", a.release.cevns),
                               ("steadyState", a.release.steadyState), ("promptBRN",
@@ -48,7 +50,8 @@ struct Rates: ParsableCommand {
                 for i in observed.indices { for j in observed[i].indices {
                     var o: [String: Any] = ["observableLow": rowEdges[i], "observableHigh": rowEdges[i + 1],
                         "observableUnit": rowUnit,
-                                            "timeLowUs": columnEdges[j], "timeHighUs": columnEdges[j + 1], "observed": observed[i][j]]
+                                            "timeLowUs": columnEdges[j], "timeHighUs": columnEdges[j
+                                                + 1], "observed": observed[i][j]]
                     for (name, h) in components { o[name] = h[i][j] }
                     bins.append(o)
                 } }
@@ -58,7 +61,8 @@ struct Rates: ParsableCommand {
                 root["componentTotals"] = Dictionary(uniqueKeysWithValues: components.map { ($0.0, total($0.1)) })
                 print(try OutputMetadata.jsonString(root, withData: true))
             } else {
-                print("counts per bin [events]; bins in \(rowUnit == "PE" ? "photoelectrons" : "keVee") and µs after the POT; inputs \(set.rawValue)")
+                print("counts per bin [events]; bins in \(rowUnit == "PE" ? "photoelectrons" : "keVee") and µs after "
+                    + "the POT; inputs \(set.rawValue)")
                 print("bin (\(rowUnit), µs)".padding(toLength: 26, withPad: " ",
                     startingAt: 0) + "observed  " + components.map { $0.0.padding(toLength: 13, withPad: " ",
                     startingAt: 0) }.joined())
