@@ -38,12 +38,16 @@ public enum OutputFiles {
 
     /// Checks every path before any is written; the same file named twice is bad input.
     public static func check(_ paths: [String]) throws {
+        try checkDistinct(paths)
+        for p in paths { try check(p) }
+    }
+
+    static func checkDistinct(_ paths: [String]) throws {
         let resolved = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if let twice = resolved.enumerated().first(where: { resolved.prefix($0.offset).contains($0.element) }) {
             throw InputError.conflicting("output '\(paths[twice.offset])' is named twice (give each output its own "
                 + "file)")
         }
-        for p in paths { try check(p) }
     }
 
     /// Writes all outputs or none: every target checked, every text written to its temporary,
@@ -59,6 +63,75 @@ public enum OutputFiles {
         } catch {
             for t in temporaries { unlink(t) }
             throw error
+        }
+    }
+
+    /// Refuses an output folder unless it is a new path (created at the write) or a directory
+    /// holding nothing but `*.yaml` files: empty, or a submission written before (its files are
+    /// replaced and the ones the new submission does not name removed). A path ending in `.yaml`
+    /// is refused: it names a file, and the option takes a folder.
+    public static func checkFolder(_ path: String) throws {
+        if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
+            throw refusal(path, "it names a YAML file; give a folder (the submission: submission.yaml and one "
+                + "data file per table)")
+        }
+        let parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: parent, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw refusal(path, "directory '\(parent)' does not exist")
+        }
+        var info = stat()
+        guard lstat(path, &info) == 0 else {
+            if errno == ENOENT { return }
+            throw refusal(path, errnoText())
+        }
+        guard info.st_mode & S_IFMT == S_IFDIR else {
+            throw refusal(path, "it exists and is not a folder (give a new or empty folder)")
+        }
+        let foreign = try entries(path).filter { name in
+            var entry = stat()
+            let full = URL(fileURLWithPath: path).appendingPathComponent(name).path
+            return !(name.hasSuffix(".yaml") && lstat(full, &entry) == 0 && entry.st_mode & S_IFMT == S_IFREG)
+        }
+        if let first = foreign.sorted().first {
+            throw refusal(path, "the folder holds '\(first)', which is not a submission's YAML file (give a new or "
+                + "empty folder)")
+        }
+    }
+
+    static func entries(_ path: String) throws -> [String] {
+        do { return try FileManager.default.contentsOfDirectory(atPath: path) } catch {
+            throw refusal(path, "cannot list the folder: \(error.localizedDescription)")
+        }
+    }
+
+    /// Writes files and folders of files all or none: each folder checked (`checkFolder`) and
+    /// created when new, every file written through `write`; on failure the folders created are
+    /// removed again. Afterwards a folder holds exactly the files given: the YAML files of an
+    /// earlier submission that the new one does not name are removed.
+    public static func write(_ outputs: [(path: String, text: String)],
+                             folders: [(path: String, files: [(name: String, text: String)])]) throws {
+        for f in folders { try checkFolder(f.path) }
+        var created: [String] = []
+        let inFolders = folders.flatMap { f in
+            f.files.map { (URL(fileURLWithPath: f.path).appendingPathComponent($0.name).path, $0.text) }
+        }
+        do {
+            try checkDistinct(outputs.map(\.path) + folders.map(\.path))
+            for f in folders where !FileManager.default.fileExists(atPath: f.path) {
+                guard mkdir(f.path, 0o777) == 0 else { throw refusal(f.path, "cannot create it: \(errnoText())") }
+                created.append(f.path)
+            }
+            try write(outputs + inFolders)
+        } catch {
+            for c in created { rmdir(c) }
+            throw error
+        }
+        for f in folders {
+            let kept = Set(f.files.map(\.name))
+            for name in try entries(f.path) where name.hasSuffix(".yaml") && !kept.contains(name) {
+                unlink(URL(fileURLWithPath: f.path).appendingPathComponent(name).path)
+            }
         }
     }
 

@@ -20,6 +20,11 @@ public struct CaseResult: Sendable {
     public let status: Status
     /// Why it failed (an error, a path out of tolerance) or why it is irreproducible.
     public let message: String?
+    /// True when the case could not be judged (the evaluation threw, a path it names does not
+    /// exist): JUnit's error, where a value out of tolerance is a failure.
+    public var errored: Bool = false
+    /// Wall-clock seconds the case took (evaluation and judgement).
+    public var seconds: Double = 0
 }
 
 public struct Summary: Sendable, Equatable {
@@ -66,12 +71,20 @@ public enum Runner {
     }
 
     public static func run(_ c: FixtureCase) -> CaseResult {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var result = judge(c)
+        result.seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        return result
+    }
+
+    static func judge(_ c: FixtureCase) -> CaseResult {
         func finish(_ closed: Double?, _ numerical: Double?, _ expected: Double?, _ deviation: Double?,
-                    _ units: String, _ ok: Bool, _ message: String?) -> CaseResult {
+                    _ units: String, _ ok: Bool, _ message: String?, errored: Bool = false) -> CaseResult {
             let status: CaseResult.Status = c.irreproducible != nil ? .irreproducible : (ok ? .passed : .failed)
             let note = c.irreproducible.map { "irreproducible: \($0)" + (message.map { "; \($0)" } ?? "") } ?? message
             return CaseResult(fixture: c, closedForm: closed, numerical: numerical, expected: expected,
-                              relativeDeviation: deviation, units: units, status: status, message: note)
+                              relativeDeviation: deviation, units: units, status: status, message: note,
+                              errored: errored && status == .failed)
         }
         let evaluation: Evaluation
         do {
@@ -83,17 +96,18 @@ public enum Runner {
                 return CaseResult(fixture: c, closedForm: nil, numerical: nil, expected: nil, relativeDeviation: nil,
                                   units: "", status: .notRun, message: "not run: \(error)")
             }
-            return finish(nil, nil, nil, nil, "", false, "error: \(error)")
+            return finish(nil, nil, nil, nil, "", false, "error: \(error)", errored: true)
         } catch {
-            return finish(nil, nil, nil, nil, "", false, "error: \(error)")
+            return finish(nil, nil, nil, nil, "", false, "error: \(error)", errored: true)
         }
         let closed = evaluation.closedForm, numerical = evaluation.numerical
         switch c.kind {
         case .golden(let expected, _, _, _):
-            var worst = 0.0, ok = true, problems: [String] = []
+            var worst = 0.0, ok = true, problems: [String] = [], missing = false
             for path in c.paths {
                 guard let value = path == .closedForm ? closed : numerical else {
-                    ok = false; problems.append("\(path.rawValue) path does not exist for \(c.quantity)"); continue
+                    ok = false; missing = true
+                    problems.append("\(path.rawValue) path does not exist for \(c.quantity)"); continue
                 }
                 worst = max(worst, relativeDeviation(value, expected))
                 if !c.tolerance.allows(value, expected) {
@@ -102,11 +116,11 @@ public enum Runner {
                 }
             }
             return finish(closed, numerical, expected, worst, evaluation.units, ok,
-                problems.isEmpty ? nil : problems.joined(separator: "; "))
+                problems.isEmpty ? nil : problems.joined(separator: "; "), errored: missing)
         case .crossPaths:
             guard let c0 = closed, let n0 = numerical else {
                 return finish(closed, numerical, closed, nil, evaluation.units, false,
-                    "both paths are needed for a cross-path case")
+                    "both paths are needed for a cross-path case", errored: true)
             }
             let ok = c.tolerance.allows(n0, c0)
             return finish(c0, n0, c0, relativeDeviation(n0, c0), evaluation.units, ok,
@@ -115,7 +129,7 @@ public enum Runner {
             let forms = evaluation.forms.sorted { $0.key < $1.key }
             guard let reference = forms.first, forms.count > 1 else {
                 return finish(closed, numerical, nil, nil, evaluation.units, false,
-                    "fewer than two closed forms to compare")
+                    "fewer than two closed forms to compare", errored: true)
             }
             var worst = 0.0, problems: [String] = []
             for (name, value) in forms.dropFirst() {

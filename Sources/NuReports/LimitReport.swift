@@ -78,39 +78,56 @@ public enum LimitReport {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    static func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
+    /// The release folders each data set reads (manifest ids).
+    static let releases = ["ar": ["coherent-ar2020"], "csi": ["coherent-csi2021"],
+                           "combined": ["coherent-csi2021", "coherent-ar2020"]]
+    static let reactions = ["ar": ["NU AR --> NU AR"], "csi": ["NU CS --> NU CS", "NU I --> NU I"],
+                            "combined": ["NU CS --> NU CS", "NU I --> NU I", "NU AR --> NU AR"]]
 
-    /// A HEPData-style table: the mass as the independent variable, one dependent variable per
-    /// curve (all curves must share the masses), each with qualifiers for the CL, dof, Δχ², data
-    /// set, model, edge and inputs.
-    public static func hepdata(_ curves: [LimitCurve], version: String) throws -> String {
-        guard let masses = curves.first?.points.map(\.mass), curves.allSatisfy({ $0.points.map(\.mass) == masses }) else {
-            throw PhysicsError.notApplicable("HEPData table: the curves must share one mass grid")
+    /// A HEPData submission: one table per curve (model and data set), the mass as the
+    /// independent variable and the bound as the dependent one, qualified by the CL, dof, Δχ²
+    /// and its reference point, the edge, the data set, the model and the inputs; the data sets'
+    /// citations and checksums in the submission's comment and every file's header.
+    public static func hepdata(_ curves: [LimitCurve]) throws -> HEPDataSubmission {
+        let used = Array(Set(curves.flatMap { releases[$0.dataset] ?? [] })).sorted()
+        let (harness, headers, sets) = try OutputMetadata.hepdataProvenance(used)
+        let comment = ["2σ exclusion boundaries on the coupling of a light mediator from the COHERENT CEvNS data "
+                       + "releases, computed by nucheck along the analysis of M. Atzori Corona et al. (paper 004), "
+                       + "Eqs. (4)-(9): at each mass the upper edge of the allowed region of the coupling.",
+                       "Written by " + harness + "."] + sets
+        let tables = try curves.map { c -> HEPDataSubmission.Table in
+            let ridges = c.points.filter(\.illConditioned).map { String(format: "%.4g", $0.mass) }
+            let split = c.points.filter { $0.allowed.count > 1 }.map { String(format: "%.4g", $0.mass) }
+            var description = "Upper bound on \(c.couplingName) for the \(c.model) model from \(c.datasetLabel): "
+                + "\(c.convention); inputs \(c.inputs.rawValue)."
+            if !split.isEmpty {
+                description += " The allowed region has more than one interval at M = \(split.joined(separator: ", "))"
+                    + " MeV (nucheck limits --json lists them)."
+            }
+            if !ridges.isEmpty {
+                description += " Ill-conditioned (a χ² ridge within 1.5 of the threshold) at M = "
+                    + ridges.joined(separator: ", ") + " MeV."
+            }
+            guard let reactions = reactions[c.dataset] else { throw PhysicsError.unknown("data set '\(c.dataset)'") }
+            let qualifiers: [(name: String, value: String)] = [
+                ("CL", String(format: "%.2f%%", 100 * LimitConvention.confidenceLevel)),
+                ("dof", "\(c.convention.dof)"), ("Delta chi2", String(format: "%.6g", c.convention.deltaChi2)),
+                ("Delta chi2 from", c.convention.reference.rawValue), ("edge", c.convention.edge.rawValue),
+                ("data set", c.datasetLabel), ("model", c.model), ("inputs", c.inputs.rawValue),
+            ]
+            return HEPDataSubmission.Table(
+                name: "\(c.model), \(c.datasetLabel)", description: description,
+                dataFile: HEPDataSubmission.fileName("limit", c.model, c.dataset),
+                observables: ["UPPER LIMIT on \(c.couplingName)"], reactions: reactions,
+                phrases: ["Coherent elastic neutrino-nucleus scattering", "Light mediator",
+                          c.model == "scalar" ? "Light scalar" : "Z'", "Exclusion limit"],
+                independent: .init(name: c.model == "scalar" ? "M_phi" : "M_Z'", units: "MeV",
+                                   values: c.points.map(\.mass)),
+                dependent: [.init(name: "\(c.couplingName) upper bound", units: "", qualifiers: qualifiers,
+                                  values: c.points.map(\.g))],
+                provenance: (releases[c.dataset] ?? []).compactMap { headers[$0] })
         }
-        var y = ["# HEPData-style record written by nucheck \(version): exclusion boundaries from the COHERENT data releases,",
-                 "# analysis of M. Atzori Corona et al. (paper 004), Eqs. (4)-(9).",
-                 "name: \(quoted("COHERENT 2σ upper bounds on the mediator coupling"))",
-                 "description: \(quoted("Upper edge of the allowed region of the coupling at each mediator mass, from the CsI[Na] 2021 and CENNS-10 argon 2020 data releases."))",
-                 "independent_variables:",
-                 "- header: {name: \(quoted("M")), units: MeV}",
-                 "  values:"]
-        y += masses.map { "  - {value: \(String(format: "%.8g", $0))}" }
-        y.append("dependent_variables:")
-        for c in curves {
-            y += ["- header: {name: \(quoted("\(c.couplingName) upper bound")), units: ''}",
-                  "  qualifiers:",
-                  "  - {name: CL, value: \(quoted(String(format: "%.2f%%", 100 * LimitConvention.confidenceLevel)))}",
-                  "  - {name: dof, value: \(c.convention.dof)}",
-                  "  - {name: Delta chi2, value: \(String(format: "%.6g", c.convention.deltaChi2))}",
-                  "  - {name: Delta chi2 from, value: \(quoted(c.convention.reference.rawValue))}",
-                  "  - {name: data set, value: \(quoted(c.datasetLabel))}",
-                  "  - {name: model, value: \(quoted(c.model))}",
-                  "  - {name: edge, value: \(quoted(c.convention.edge.rawValue))}",
-                  "  - {name: inputs, value: \(quoted(c.inputs.rawValue))}",
-                  "  values:"]
-            y += c.points.map { "  - {value: \(String(format: "%.8g", $0.g))}" }
-        }
-        return y.joined(separator: "\n") + "\n"
+        return HEPDataSubmission(comment: comment.joined(separator: "\n"), harness: harness, tables: tables)
     }
 
     /// The exclusion figure of one curve: the bound with the excluded region above it shaded, and

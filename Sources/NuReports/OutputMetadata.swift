@@ -28,4 +28,19 @@ public enum OutputMetadata {
         }
         return lines
     }
+
+    /// For a HEPData submission built from the data sets `ids`: the harness line, per data set
+    /// the header line of the files that read it (status and digest), and per data set a line
+    /// for the submission's comment (title, citation, source, digest).
+    public static func hepdataProvenance(_ ids: [String]) throws
+        -> (harness: String, headers: [String: String], comments: [String]) {
+        let used = try DataLibrary.shared.provenance().filter { ids.contains($0.dataSet) }
+        let headers = Dictionary(uniqueKeysWithValues: zip(used.map(\.dataSet),
+            DataReport.provenanceLines(used).map { "data: " + $0 }))
+        let comments = used.map { p in
+            "Data set \(p.dataSet) (\(p.status), \(p.origin)): \(p.title); \(p.citation); \(p.source); "
+                + "SHA-256 of its file list \(p.digest)."
+        }
+        return ("nucheck \(HarnessVersion.string) (commit \(HarnessVersion.commit))", headers, comments)
+    }
 }

@@ -67,39 +67,4 @@ public enum Reports {
         ]
         return try OutputMetadata.jsonString(root, withData: true)
     }
-
-    static func xmlEscape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-
-    /// JUnit XML: one testcase per fixture case (classname = fixture file), failures as
-    /// <failure>, irreproducible values as <skipped> with their reason.
-    public static func junit(_ results: [CaseResult]) -> String {
-        let s = Runner.summary(results)
-        var lines = ["<?xml version=\"1.0\" encoding=\"UTF-8\"?>",
-                     "<testsuites name=\"nucheck\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible + s.notRun)\">",
-                     "  <testsuite name=\"nucheck check\" tests=\"\(s.total)\" failures=\"\(s.failed)\" skipped=\"\(s.irreproducible + s.notRun)\">",
-                     "    <properties><property name=\"nucheck.version\" value=\"\(HarnessVersion.string)\"/><property name=\"nucheck.commit\" value=\"\(xmlEscape(HarnessVersion.commit))\"/></properties>"]
-        for r in results {
-            let file = URL(fileURLWithPath: r.fixture.file).lastPathComponent
-            let open = "    <testcase classname=\"\(xmlEscape(file))\" name=\"\(xmlEscape(r.fixture.id))\""
-            let detail = String(format: "closedForm=%@ numerical=%@ expected=%@ %@ deviation=%@ allowed=%@",
-                                number(r.closedForm), number(r.numerical), number(r.expected), r.units,
-                                r.relativeDeviation.map { String(format: "%.3e", $0) } ?? "-", r.fixture.tolerance.text)
-            switch r.status {
-            case .passed: lines.append(open + "/>")
-            case .failed:
-                lines.append(open + ">")
-                lines.append("      <failure message=\"\(xmlEscape(r.message ?? "failed"))\">\(xmlEscape(detail))</failure>")
-                lines.append("    </testcase>")
-            case .irreproducible, .notRun:
-                lines.append(open + ">")
-                lines.append("      <skipped message=\"\(xmlEscape(r.message ?? r.status.rawValue))\"/>")
-                lines.append("    </testcase>")
-            }
-        }
-        lines += ["  </testsuite>", "</testsuites>"]
-        return lines.joined(separator: "\n") + "\n"
-    }
 }

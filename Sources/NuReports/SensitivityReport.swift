@@ -50,28 +50,40 @@ public enum SensitivityReport {
             .joined(separator: "\n") + "\n"
     }
 
-    /// HEPData-style YAML: masses as the independent variable; per mode the reach, the excess
-    /// and the deficit reach as dependent variables ('-' where there is none below g = 1).
-    public static func hepdata(_ curves: [SensitivityCurve]) -> String {
-        func quoted(_ s: String) -> String { "'" + s.replacingOccurrences(of: "'", with: "''") + "'" }
-        let masses = curves.first?.points.map(\.mass) ?? []
-        var y = ["# HEPData-style record written by nucheck \(HarnessVersion.full): DUNE ND reach of paper 000 (Dev et al.), Sec. IV.",
-                 "name: \(quoted("DUNE ND 90% C.L. reach on the Z' coupling"))",
-                 "description: \(quoted("67.5 t LAr, 4.8 MW yr a mode, electron recoil above 30 MeV, 5% flux normalisation (Eq. (8)); DUNE TDR near-detector fluxes; N_SM computed."))",
-                 "independent_variables:", "- header: {name: \(quoted("M")), units: MeV}", "  values:"]
-        y += masses.map { "  - {value: \(String(format: "%.8g", $0))}" }
-        y.append("dependent_variables:")
-        for c in curves {
-            for (name, values) in [("reach", c.points.map(\.reach)), ("reach by excess", c.points.map(\.excess)),
-                ("reach by deficit", c.points.map(\.deficit))] {
-                y += ["- header: {name: \(quoted("g \(name)")), units: ''}", "  qualifiers:",
-                      "  - {name: CL, value: '90%'}", "  - {name: dof, value: \(c.dof)}",
-                      "  - {name: Delta chi2, value: \(String(format: "%.6g", DuneSensitivity.deltaChi2(dof: c.dof)))}",
-                      "  - {name: mode, value: \(quoted(c.mode))}", "  - {name: model, value: \(quoted(c.model))}", "  values:"]
-                y += values.map { v in v.map { "  - {value: \(String(format: "%.8g", $0))}" } ?? "  - {value: '-'}" }
-            }
+    /// A HEPData submission: one table per mode (DUNE ND ν, ν̄, combined; JSNS²), the mass as
+    /// the independent variable, the reach and the excess and deficit reaches as dependent
+    /// variables ('-' where there is none below g = 1), qualified by the CL, dof, Δχ², experiment,
+    /// mode and model; the DUNE flux release's citation and checksums in the comment and headers.
+    public static func hepdata(_ curves: [SensitivityCurve]) throws -> HEPDataSubmission {
+        let dune = curves.contains { $0.mode != "jsns2" }
+        let (harness, headers, sets) = try OutputMetadata.hepdataProvenance(dune ? ["dune-nd-tdr2021"] : [])
+        let comment = ["90% C.L. reach on the coupling of a light Z' in neutrino-electron scattering, computed by "
+                       + "nucheck along paper 000 (Dev et al.), Sec. IV and Fig. 2; N_SM computed, not taken from "
+                       + "the paper.", "Written by " + harness + "."] + sets
+        let tables = curves.map { c -> HEPDataSubmission.Table in
+            let jsns2 = c.mode == "jsns2"
+            let setup = jsns2 ? "JSNS²: 17 t at 24 m, 5 MW yr, electron recoil above 2.6 MeV, statistics only"
+                : "DUNE ND, \(c.mode) mode: 67.5 t LAr, 4.8 MW yr, electron recoil above 30 MeV, 5% flux "
+                    + "normalisation (Eq. (8)); DUNE TDR near-detector fluxes"
+            let qualifiers: [(name: String, value: String)] = [
+                ("CL", "90%"), ("dof", "\(c.dof)"),
+                ("Delta chi2", String(format: "%.6g", DuneSensitivity.deltaChi2(dof: c.dof))),
+                ("experiment", jsns2 ? "JSNS2" : "DUNE ND"), ("mode", c.mode), ("model", c.model),
+            ]
+            let columns = [("g reach", c.points.map(\.reach)), ("g reach by excess", c.points.map(\.excess)),
+                           ("g reach by deficit", c.points.map(\.deficit))]
+            return HEPDataSubmission.Table(
+                name: jsns2 ? "\(c.model), JSNS2" : "\(c.model), DUNE ND \(c.mode) mode",
+                description: "Expected 90% C.L. reach on g for the \(c.model) model: \(setup); \(c.dof) dof. "
+                    + "'-': no reach below g = 1.",
+                dataFile: HEPDataSubmission.fileName("reach", c.model, c.mode),
+                observables: ["SENSITIVITY on g_Z'"], reactions: ["NU E- --> NU E-"],
+                phrases: ["Neutrino-electron scattering", "Light mediator", "Z'", "Sensitivity"],
+                independent: .init(name: "M_Z'", units: "MeV", values: c.points.map(\.mass)),
+                dependent: columns.map { .init(name: $0.0, units: "", qualifiers: qualifiers, values: $0.1) },
+                provenance: jsns2 ? [] : headers.values.sorted())
         }
-        return y.joined(separator: "\n") + "\n"
+        return HEPDataSubmission(comment: comment.joined(separator: "\n"), harness: harness, tables: tables)
     }
 
     public static func chart(_ curves: [SensitivityCurve]) -> SVGChart {

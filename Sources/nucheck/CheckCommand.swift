@@ -40,11 +40,12 @@ struct Check: ParsableCommand {
                 guard !cases.isEmpty else { throw InputError.conflicting("--filter '\(filter)' matches no case (give a quantity name or a case-id prefix)") }
             }
             // Progress on stderr, only when a person watches it.
+            let started = Date()
             results = Runner.run(cases, progress: isatty(STDERR_FILENO) == 1 ? Self.showProgress : nil)
             if !json && !summary { print(try OutputMetadata.headerLines(withData: true,
                 prefix: "").joined(separator: "\n")) }
             print(json ? try Reports.json(results) : Reports.table(results, summaryOnly: summary))
-            try outputs.add(Reports.junit(results), to: junit)
+            try outputs.add(try JUnitReport.xml(results, started: started), to: junit)
             try outputs.add(try Reports.markdown(results), to: markdown)
             try outputs.write()
         } catch { throw fail(error) }

@@ -8,7 +8,7 @@ import NuPhysics
 struct Limits: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "The 2σ exclusion boundary g(M) and the allowed intervals from the COHERENT data, for one model or all of 004 Table 2.",
-        discussion: "Example: nucheck limits all --detector all --points 100 --hepdata limits.yaml")
+        discussion: "Example: nucheck limits all --detector all --points 100 --hepdata limits-hepdata")
     @Argument(help: "Model (a 004 Table 2 row, or scalar), or 'all' for every Table 2 model.") var model: String
     @Option(help: "Data set: ar, csi, combined, or all.") var detector: String = "ar"
     @OptionGroup var convention: LimitConventionOptions
@@ -19,13 +19,15 @@ struct Limits: ParsableCommand {
     @Option(help: "Masses on the log grid (2 to 1000).") var points: Int = 25
     @Option(help: "Also draw the boundary and the Table 2 asymptotes to this SVG file (one model and data set).") var plot: String?
     @Option(help: "Also write the curves as CSV to this file.") var csv: String?
-    @Option(help: "Also write the curves as a HEPData-style YAML table to this file.") var hepdata: String?
+    @Option(help: ArgumentHelp("Also write the curves as a HEPData submission to this folder (new or empty: "
+        + "submission.yaml and one table per curve)."))
+    var hepdata: String?
     @Flag(help: "Print JSON only (messages go to stderr).") var json = false
     @OptionGroup var options: FixtureOptions
 
     func run() throws {
         do {
-            var outputs = try Outputs(csv, hepdata, plot)
+            var outputs = try Outputs(csv, plot, folder: hepdata)
             options.data.configure(reference: try options.referenceURL)
             let masses = try SizeLimits.logGrid(from: from, to: to, points: points, cap: SizeLimits.massPoints)
             let models = model == "all" ? TableTwo.models : [model]
@@ -52,7 +54,7 @@ struct Limits: ParsableCommand {
             if !json { print(try OutputMetadata.headerLines(withData: true, prefix: "").joined(separator: "\n")) }
             print(json ? try LimitReport.json(curves) : LimitReport.text(curves))
             try outputs.add(try LimitReport.csv(curves), to: csv)
-            try outputs.add(try LimitReport.hepdata(curves, version: HarnessVersion.string), to: hepdata)
+            try outputs.add(folder: try LimitReport.hepdata(curves).files(), to: hepdata)
             if plot != nil {
                 let reference = try ReferenceLibrary(directory: try options.referenceURL)
                 try outputs.add(LimitReport.chart(curves[0], reference: reference).svg(), to: plot)

@@ -19,13 +19,15 @@ struct Sensitivity: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @Option(help: "Also write CSV to this file.") var csv: String?
     @Option(help: "Also draw the reaches to this SVG file.") var plot: String?
-    @Option(help: "Also write a HEPData-style YAML table to this file.") var hepdata: String?
+    @Option(help: ArgumentHelp("Also write a HEPData submission to this folder (new or empty: submission.yaml "
+        + "and one table per mode)."))
+    var hepdata: String?
     @OptionGroup var options: FixtureOptions
 
     func run() throws {
         do {
             if experiment == "jsns2" { try GivenOptions.refuse(["--mode"], because: "JSNS² has one mode") }
-            var outputs = try Outputs(csv, plot, hepdata)
+            var outputs = try Outputs(csv, plot, folder: hepdata)
             options.data.configure(reference: try options.referenceURL)
             guard dof == 1 || dof == 2 else { throw InputError.conflicting("--dof must be 1 or 2") }
             let modes: [DuneSensitivity.Mode] = mode == "all" ? DuneSensitivity.Mode.allCases : [try DuneSensitivity.Mode(rawValue: mode) ?? { throw PhysicsError.unknown("mode '\(mode)' (expected nu, nubar, combined, all)") }()]
@@ -62,7 +64,7 @@ struct Sensitivity: ParsableCommand {
             print(json ? try SensitivityReport.json(curves) : SensitivityReport.text(curves))
             try outputs.add(try SensitivityReport.csv(curves), to: csv)
             try outputs.add(SensitivityReport.chart(curves).svg(), to: plot)
-            try outputs.add(SensitivityReport.hepdata(curves), to: hepdata)
+            try outputs.add(folder: try SensitivityReport.hepdata(curves).files(), to: hepdata)
             try outputs.write()
         } catch { throw fail(error) }
     }

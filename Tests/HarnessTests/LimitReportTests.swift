@@ -36,50 +36,44 @@ private enum MiniYAML {
     struct ParseError: Error { let line: String }
 }
 
-@Test("HEPData record: mass as independent variable, one bound per curve with CL, dof, data set, model, edge")
+@Test("HEPData submission: one table per curve, the mass independent, the bound qualified by CL, dof, data set, model, edge")
 func hepdataRecord() throws {
     let convention = try LimitConvention(dof: 2)
     let points = [LimitPoint(mass: 0.1, g: 5e-5, allowed: [(0, 5e-5)], illConditioned: false),
                   LimitPoint(mass: 1000, g: 1.6e-3, allowed: [(0, 1.6e-3), (2e-3, nil)], illConditioned: false)]
     let curves = [LimitCurve(model: "B-L", dataset: "combined", convention: convention, inputs: .release, points: points),
                   LimitCurve(model: "scalar", dataset: "ar", convention: convention, inputs: .paper, points: points)]
-    let text = try LimitReport.hepdata(curves, version: "test")
-    let lines = text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
-    // Split at the two top-level sections.
-    guard let iv = lines.firstIndex(of: "independent_variables:"), let dv = lines.firstIndex(of: "dependent_variables:"), iv < dv else {
-        Issue.record("sections missing:\n\(text)"); return
-    }
-    #expect(lines[..<iv].allSatisfy { line in line.contains(": ") && !line.hasPrefix(" ") && !line.hasPrefix("-") })
-    let header = try MiniYAML.flow(String(lines[iv + 1].dropFirst("- header: ".count)))
-    #expect(header["name"] == "M" && header["units"] == "MeV", "\(header)")
-    let masses = try lines[(iv + 3)..<dv].map { try MiniYAML.flow(String($0.dropFirst("  - ".count)))["value"].flatMap(Double.init) }
-    #expect(masses == [0.1, 1000])
-    // Each dependent variable: header, qualifiers, values.
-    var variables: [(header: [String: String], qualifiers: [String: String], values: [Double])] = []
-    var i = dv + 1
-    while i < lines.count {
-        guard lines[i].hasPrefix("- header: ") else { Issue.record("unexpected line \(lines[i])"); return }
-        let h = try MiniYAML.flow(String(lines[i].dropFirst("- header: ".count)))
-        #expect(lines[i + 1] == "  qualifiers:")
+    let files = try LimitReport.hepdata(curves).files()
+    #expect(files.map(\.name) == ["submission.yaml", "limit_B-L_combined.yaml", "limit_scalar_ar.yaml"], "\(files.map(\.name))")
+    let submission = files[0].text
+    #expect(submission.contains("data_file: limit_B-L_combined.yaml") && submission.contains("data_file: limit_scalar_ar.yaml"))
+    #expect(submission.contains("more than one interval at M = 1000 MeV"), "the split allowed region is described")
+    #expect(submission.contains("coherent-csi2021") && submission.contains("coherent-ar2020"), "the data sets are named")
+    for ((_, text), c) in zip(files.dropFirst(), curves) {
+        let lines = text.split(separator: "\n").map(String.init).filter { !$0.hasPrefix("#") }
+        guard let iv = lines.firstIndex(of: "independent_variables:"), let dv = lines.firstIndex(of: "dependent_variables:"), iv < dv else {
+            Issue.record("sections missing:\n\(text)"); return
+        }
+        #expect(iv == 0, "a data file holds only the two sections")
+        let header = try MiniYAML.flow(String(lines[iv + 1].dropFirst("- header: ".count)))
+        #expect(header["units"] == "MeV", "\(header)")
+        let masses = try lines[(iv + 3)..<dv].map { try MiniYAML.flow(String($0.dropFirst("  - ".count)))["value"].flatMap(Double.init) }
+        #expect(masses == [0.1, 1000])
+        #expect(lines[dv + 2] == "  qualifiers:")
         var q: [String: String] = [:], values: [Double] = []
-        i += 2
+        var i = dv + 3
         while i < lines.count, lines[i].hasPrefix("  - {name") { let f = try MiniYAML.flow(String(lines[i].dropFirst(4))); q[f["name"]!] = f["value"]; i += 1 }
         #expect(i < lines.count && lines[i] == "  values:")
         i += 1
         while i < lines.count, lines[i].hasPrefix("  - {value") { values.append(Double(try MiniYAML.flow(String(lines[i].dropFirst(4)))["value"]!)!); i += 1 }
-        variables.append((h, q, values))
+        #expect(i == lines.count, "one dependent variable")
+        #expect(values == [5e-5, 1.6e-3])
+        #expect(q["CL"] == "95.45%" && q["dof"] == "2" && q["model"] == c.model && q["data set"] == c.datasetLabel
+                && q["edge"] == "first" && q["inputs"] == c.inputs.rawValue, "\(q)")
+        #expect(abs(Double(q["Delta chi2"]!)! - 6.18) < 0.01)
+        #expect(text.contains("# data: coherent-ar2020") && text.contains("coherent-csi2021") == (c.dataset == "combined"),
+                "each data file names the data sets it read")
     }
-    #expect(variables.count == 2)
-    for (v, c) in zip(variables, curves) {
-        #expect(v.values == [5e-5, 1.6e-3])
-        #expect(v.qualifiers["CL"] == "95.45%" && v.qualifiers["dof"] == "2" && v.qualifiers["model"] == c.model
-                && v.qualifiers["data set"] == c.datasetLabel && v.qualifiers["edge"] == "first" && v.qualifiers["inputs"] == c.inputs.rawValue,
-                "\(v.qualifiers)")
-        #expect(abs(Double(v.qualifiers["Delta chi2"]!)! - 6.18) < 0.01)
-    }
-    // Curves on different mass grids cannot share one table.
-    let other = LimitCurve(model: "B-L", dataset: "ar", convention: convention, inputs: .release, points: [points[0]])
-    #expect(throws: (any Error).self) { try LimitReport.hepdata([curves[0], other], version: "test") }
 }
 
 @Test("limits CSV and JSON carry the allowed intervals and the convention")

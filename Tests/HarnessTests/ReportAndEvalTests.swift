@@ -37,10 +37,10 @@ struct ReportTests {
 
     @Test("JUnit XML parses and counts failures and skips")
     func junit() throws {
-        let xml = Reports.junit(try Self.sample())
+        let xml = try JUnitReport.xml(try Self.sample(), started: Date(timeIntervalSince1970: 0), hostname: "h")
         let parser = XMLParser(data: Data(xml.utf8))
         #expect(parser.parse(), "JUnit output is not well-formed XML")
-        #expect(xml.contains(#"tests="3" failures="0" skipped="1""#))
+        #expect(xml.contains(#"timestamp="1970-01-01T00:00:00" hostname="h" tests="3" failures="0" errors="0" skipped="1""#), "\(xml)")
     }
 }
 
