@@ -85,8 +85,8 @@ public struct HEPDataSubmission: Sendable {
     }
 
     func submission() -> String {
-        var y = commentLines(tables.flatMap(\.provenance)) + ["comment: |"] + comment.split(separator: "\n", omittingEmptySubsequences: false)
-            .map { "  " + $0 }
+        var y = commentLines(tables.flatMap(\.provenance)) + ["comment: |"]
+            + comment.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         for t in tables {
             y += ["---", "name: \(Self.quoted(t.name))", "description: \(Self.quoted(t.description))", "keywords:"]
             for (kind, values) in [("observables", t.observables), ("reactions", t.reactions),
@@ -99,7 +99,8 @@ public struct HEPDataSubmission: Sendable {
     }
 
     func data(_ t: Table) -> String {
-        var y = commentLines(t.provenance) + ["independent_variables:"] + column(t.independent) + ["dependent_variables:"]
+        var y = commentLines(t.provenance) + ["independent_variables:"] + column(t.independent)
+            + ["dependent_variables:"]
         for v in t.dependent { y += column(v) }
         return y.joined(separator: "\n") + "\n"
     }
