@@ -82,7 +82,7 @@ public struct SVGChart {
         return out
     }
 
-    static func escape(_ s: String) -> String { JUnitReport.escape(s) }
+    static func escape(_ s: String) -> String { XMLText.escape(s) }
 
     public func svg(width requested: Double = 860, height: Double = 520) -> String {
         let entries = Self.merged(curves)
