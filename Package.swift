@@ -9,7 +9,9 @@ let package = Package(
     platforms: [.macOS(.v13)],
     products: [
         .executable(name: "nucheck", targets: ["nucheck"]),
-        .library(name: "NuHarness", targets: ["NuHarness"]),
+        .library(name: "NuAnalyses", targets: ["NuAnalyses"]),
+        .library(name: "NuRegistry", targets: ["NuRegistry"]),
+        .library(name: "NuValidation", targets: ["NuValidation"]),
         .library(name: "NuReports", targets: ["NuReports"]),
         .library(name: "NuPhysics", targets: ["NuPhysics"]),
         .library(name: "NuClosedForm", targets: ["NuClosedForm"]),
@@ -38,29 +40,46 @@ let package = Package(
         // Numerical path on GSL. Must not import NuClosedForm.
         .target(name: "NuNumerical", dependencies: ["NuPhysics", "GSLKit"]),
         // The shipped public data: manifest, checksums, where each data set is read from.
-        .target(name: "NuData"),
+        .target(name: "NuData", dependencies: ["NuPhysics"]),
         // COHERENT data releases, detector response and event predictions (uses both paths).
-        .target(name: "NuCoherent", dependencies: ["NuData", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
+        .target(name: "NuCoherent", dependencies: [
+            "NuData", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit",
+        ]),
         // Tabulated accelerator fluxes (GLoBES format), read in place and checked.
         .target(name: "NuBeams", dependencies: ["NuData", "NuPhysics"]),
-        // Fixtures, quantity registry, comparison and reports.
-        .target(name: "NuHarness", dependencies: ["NuData", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent", "NuBeams"]),
-        // How results are shown: tables, JSON, JUnit, Markdown, HEPData/CSV limits, SVG figures.
-        .target(name: "NuReports", dependencies: ["NuData", "NuHarness", "NuCoherent", "NuPhysics"]),
+        // Analyses built on the experiments: 004's Table 2, the (g−2)_μ band, DUNE and JSNS² reach.
+        .target(name: "NuAnalyses", dependencies: [
+            "NuData", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent", "NuBeams",
+        ]),
+        // The quantity registry: every quantity's inputs, its two paths, their agreement and ledger.
+        .target(name: "NuRegistry", dependencies: [
+            "NuData", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent", "NuBeams", "NuAnalyses",
+        ]),
+        // Validation: fixtures, the runner, baselines, the convention audit, the benchmark.
+        .target(name: "NuValidation", dependencies: [
+            "NuData", "NuPhysics", "NuClosedForm", "NuNumerical", "NuCoherent", "NuBeams", "NuRegistry",
+        ]),
+        // How results are shown and written: tables, JSON, JUnit, Markdown, HEPData/CSV, SVG, exit statuses.
+        .target(name: "NuReports", dependencies: [
+            "NuData", "NuPhysics", "NuClosedForm", "GSLKit", "NuCoherent", "NuBeams", "NuAnalyses", "NuRegistry",
+            "NuValidation",
+        ]),
         .executableTarget(
             name: "nucheck",
             dependencies: [
-                "NuData",
-                "NuHarness",
+                "NuData", "NuPhysics", "NuCoherent", "NuBeams", "NuAnalyses", "NuRegistry", "NuValidation",
                 "NuReports",
-                "NuCoherent",
-                "NuPhysics",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
         .testTarget(name: "PhysicsTests", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
-        .testTarget(name: "HarnessTests", dependencies: ["NuData", "NuHarness", "NuReports", "NuBeams", "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "NuCoherent"]),
-        .testTarget(name: "CoherentTests", dependencies: ["NuData", "NuCoherent", "NuPhysics", "NuClosedForm", "GSLKit"]),
+        .testTarget(name: "HarnessTests", dependencies: [
+            "NuData", "NuAnalyses", "NuRegistry", "NuValidation", "NuReports", "NuBeams", "NuPhysics", "NuClosedForm",
+            "NuNumerical", "GSLKit", "NuCoherent",
+        ]),
+        .testTarget(name: "CoherentTests", dependencies: [
+            "NuData", "NuCoherent", "NuPhysics", "NuClosedForm", "GSLKit",
+        ]),
     ]
 )

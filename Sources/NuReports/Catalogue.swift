@@ -1,5 +1,7 @@
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuPhysics
 
 /// What `nucheck list --json` prints: every quantity with its units, paths, documented path

@@ -1,5 +1,7 @@
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 /// The output of `nucheck eval`: text for people, JSON for machines.
 public enum EvalOutput {

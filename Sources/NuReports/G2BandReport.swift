@@ -1,5 +1,7 @@
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 /// The (g−2)_μ band against the COHERENT bound (`nucheck g2`): text, JSON and the figure.
 public enum G2BandReport {

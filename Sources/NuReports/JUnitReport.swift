@@ -1,7 +1,10 @@
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 #if canImport(Glibc)
 import Glibc
+import NuData
 #endif
 
 /// `check --junit`: JUnit XML as CI servers read it, valid against the Ant JUnit schema

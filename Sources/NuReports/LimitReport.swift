@@ -1,7 +1,10 @@
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuCoherent
 import NuPhysics
+import NuData
 
 /// One exclusion curve with what it depends on: model, data set, convention and inputs.
 public struct LimitCurve: Sendable {

@@ -1,6 +1,8 @@
 import Foundation
 import NuData
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 extension Reports {
     /// A report for people: per paper, each golden value with both paths, the deviation and the

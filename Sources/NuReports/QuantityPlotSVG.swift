@@ -1,5 +1,7 @@
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 /// Symbols for axis labels: an input's or a quantity's physics symbol (plain names otherwise).
 enum AxisSymbols {

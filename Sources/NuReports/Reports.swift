@@ -1,5 +1,7 @@
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 /// Renders results as the text table, JSON and JUnit XML of `nucheck check`.
 public enum Reports {

@@ -1,5 +1,7 @@
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 /// A line chart as a self-contained SVG document, drawn to be put on a slide: a title and a
 /// caption (the fixed inputs), axes with labelled ticks (log axes: labelled decades with minor

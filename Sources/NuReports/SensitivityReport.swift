@@ -1,5 +1,7 @@
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 /// One mode's reach curve: per mass the reach (either side), and the excess and deficit reaches.
 public struct SensitivityCurve: Sendable {

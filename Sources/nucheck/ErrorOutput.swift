@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuReports
 import NuCoherent
 import NuPhysics

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import NuData
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuReports
 import NuCoherent
 import NuPhysics

@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
 import NuCoherent
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuPhysics
 import NuReports
+import NuData
 
 struct G2: ParsableCommand {
     static let configuration = CommandConfiguration(

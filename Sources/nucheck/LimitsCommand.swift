@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
 import NuCoherent
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuReports
 import NuPhysics
+import NuData
 
 struct Limits: ParsableCommand {
     static let configuration = CommandConfiguration(

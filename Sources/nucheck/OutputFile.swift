@@ -1,5 +1,8 @@
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
+import NuData
 
 /// The output files a command was asked for, checked before any work (a bad path fails in
 /// seconds, not after the computation) and written together at the end: all or none.

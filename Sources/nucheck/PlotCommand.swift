@@ -1,9 +1,12 @@
 import ArgumentParser
 import Foundation
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuReports
 import NuCoherent
 import NuPhysics
+import NuData
 
 struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(

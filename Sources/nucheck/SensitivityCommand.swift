@@ -1,7 +1,9 @@
 import ArgumentParser
 import Foundation
 import NuCoherent
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuPhysics
 import NuReports
 

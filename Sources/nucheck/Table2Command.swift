@@ -1,8 +1,11 @@
 import ArgumentParser
 import Foundation
 import NuCoherent
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuReports
+import NuData
 
 struct Table2: ParsableCommand {
     static let configuration = CommandConfiguration(

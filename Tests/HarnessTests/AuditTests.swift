@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuReports
 
 enum Registry {

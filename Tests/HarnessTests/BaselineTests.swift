@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 struct BaselineTests {
     static let committed = Repository.fixtures.appendingPathComponent("baselines/baseline.txt")

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import NuBeams
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuPhysics
 import NuCoherent
 

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 /// SplitMix64: a small, seedable generator, so that every run tries the same invocations.
 struct SeededGenerator: RandomNumberGenerator {

@@ -1,7 +1,9 @@
 import Foundation
 import Testing
 import NuCoherent
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuPhysics
 
 /// The repository's Fixtures/ and Reference/, found from this file's path (not bundled).

@@ -3,7 +3,10 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import NuHarness
+@testable import NuRegistry
+@testable import NuValidation
+@testable import NuAnalyses
+@testable import NuReports
 import NuReports
 
 /// Issue 17: `check --junit` as CI servers read it.

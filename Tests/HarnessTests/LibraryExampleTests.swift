@@ -8,7 +8,9 @@ import Testing
 import NuPhysics
 import NuClosedForm
 import NuNumerical
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 /// dσ/dT of ν_μ e → ν_μ e with a B−L Z' (g = 1e-4, M = 10 MeV) at E = 30 MeV, T = 10 MeV, by the
 /// closed form of Dev et al. and by the amplitude-level numerical path, in cm²/MeV.

@@ -2,7 +2,10 @@ import Foundation
 import Testing
 import NuReports
 import NuCoherent
-@testable import NuHarness
+@testable import NuRegistry
+@testable import NuValidation
+@testable import NuAnalyses
+@testable import NuReports
 
 /// Reads the YAML subset the HEPData writer uses: top-level `key: value` and `key:` lines, block
 /// sequences (`- `) of flow mappings `{k: v, ...}` or of mappings whose first key sits on the dash

@@ -3,7 +3,9 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuReports
 
 /// Collects the SVG elements a plot draws.

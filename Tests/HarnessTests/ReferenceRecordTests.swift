@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 
 /// Paper 003 lost its equations and most numbers in extraction: what survives is recorded, and
 /// every lost item says so with its reason (none is silently absent).

@@ -5,7 +5,9 @@ import FoundationXML
 import Testing
 import GSLKit
 import NuCoherent
-import NuHarness
+import NuRegistry
+import NuValidation
+import NuAnalyses
 import NuReports
 import NuPhysics
 

@@ -3,6 +3,8 @@ import NuClosedForm
 import NuCoherent
 import NuNumerical
 import NuPhysics
+import NuData
+import NuAnalyses
 
 /// Nanoseconds per evaluation of each path of each quantity, measured side by side in one run.
 public enum Benchmark {

@@ -2,6 +2,7 @@ import Foundation
 import NuClosedForm
 import NuCoherent
 import NuPhysics
+import NuData
 
 /// 004 Table 2 reproduced: 11 models × {Ar, CsI, CsI+Ar} × {g at low M, g/M at high M}.
 public enum TableTwo {

@@ -2,6 +2,7 @@ import Foundation
 import NuClosedForm
 import NuCoherent
 import NuPhysics
+import NuData
 
 extension QuantityRegistry {
     /// The conventions of pyCEvNS one at a time (`apply`), read from Reference/pycevns.json.

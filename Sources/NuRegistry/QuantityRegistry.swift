@@ -1,3 +1,4 @@
+import NuData
 /// Every quantity `nucheck eval`, the fixtures and the benchmark know, by name.
 public enum QuantityRegistry {
     public static let all: [Quantity] = [

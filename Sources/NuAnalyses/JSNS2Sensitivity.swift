@@ -4,6 +4,7 @@ import NuClosedForm
 import NuCoherent
 import NuNumerical
 import NuPhysics
+import NuData
 
 /// 000's JSNS² reach (Sec. IV, Fig. 2): ν-e scattering of the π⁺ decay-at-rest neutrinos from 3 GeV
 /// protons on mercury, 24 m away, in 17 t of liquid scintillator (taken as LAB, C₁₈H₃₀), 5 MW·yr,

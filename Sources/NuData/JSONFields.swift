@@ -2,12 +2,12 @@ import Foundation
 
 /// Reads fields of a decoded JSON object and reports a missing or mistyped one as a
 /// `HarnessError.file` naming the file and the field path.
-struct JSONObject {
-    let path: String
-    let context: String
-    let storage: [String: Any]
+public struct JSONObject {
+    public let path: String
+    public let context: String
+    public let storage: [String: Any]
 
-    init(_ value: Any?, path: String, context: String) throws {
+    public init(_ value: Any?, path: String, context: String) throws {
         guard let object = value as? [String: Any] else {
             throw HarnessError.file(path: path, field: context.isEmpty ? nil : context,
                 message: "expected a JSON object")
@@ -18,7 +18,7 @@ struct JSONObject {
     }
 
     /// Refuses a field outside `known` (a typo'd field would otherwise be ignored).
-    func allowOnly(_ known: Set<String>) throws {
+    public func allowOnly(_ known: Set<String>) throws {
         if let key = storage.keys.sorted().first(where: { !known.contains($0) }) {
             throw HarnessError.file(path: path, field: name(key),
                 message: "unknown field (known: \(known.sorted().joined(separator: ", ")))")
@@ -26,7 +26,7 @@ struct JSONObject {
     }
 
     /// Loads and parses a JSON file; a missing, empty or unparsable file is an error naming it.
-    static func load(_ url: URL) throws -> JSONObject {
+    public static func load(_ url: URL) throws -> JSONObject {
         let path = url.path
         guard FileManager.default.fileExists(atPath: path) else {
             throw HarnessError.file(path: path, field: nil, message: "file is missing")
@@ -44,11 +44,11 @@ struct JSONObject {
         return try JSONObject(value, path: path, context: "")
     }
 
-    func name(_ key: String) -> String { context.isEmpty ? key : "\(context).\(key)" }
+    public func name(_ key: String) -> String { context.isEmpty ? key : "\(context).\(key)" }
 
-    func has(_ key: String) -> Bool { storage[key] != nil }
+    public func has(_ key: String) -> Bool { storage[key] != nil }
 
-    func string(_ key: String) throws -> String {
+    public func string(_ key: String) throws -> String {
         guard let value = storage[key] else { throw HarnessError.file(path: path, field: name(key),
             message: "is missing") }
         guard let s = value as? String, !s.isEmpty else {
@@ -58,10 +58,10 @@ struct JSONObject {
         return s
     }
 
-    func optionalString(_ key: String) throws -> String? { has(key) ? try string(key) : nil }
+    public func optionalString(_ key: String) throws -> String? { has(key) ? try string(key) : nil }
 
     /// A decimal string parsed with Double(_:), finite.
-    func decimal(_ key: String) throws -> Double {
+    public func decimal(_ key: String) throws -> Double {
         let text = try string(key)
         guard let v = Double(text), v.isFinite else {
             throw HarnessError.file(path: path, field: name(key), message: "'\(text)' is not a finite decimal number")
@@ -69,12 +69,12 @@ struct JSONObject {
         return v
     }
 
-    func object(_ key: String) throws -> JSONObject {
+    public func object(_ key: String) throws -> JSONObject {
         guard has(key) else { throw HarnessError.file(path: path, field: name(key), message: "is missing") }
         return try JSONObject(storage[key], path: path, context: name(key))
     }
 
-    func array(_ key: String) throws -> [Any] {
+    public func array(_ key: String) throws -> [Any] {
         guard let value = storage[key] else { throw HarnessError.file(path: path, field: name(key),
             message: "is missing") }
         guard let a = value as? [Any] else { throw HarnessError.file(path: path, field: name(key),
@@ -82,7 +82,7 @@ struct JSONObject {
         return a
     }
 
-    func strings(_ key: String) throws -> [String] {
+    public func strings(_ key: String) throws -> [String] {
         let a = try array(key)
         return try a.enumerated().map { i, v in
             guard let s = v as? String, !s.isEmpty else {
@@ -93,7 +93,7 @@ struct JSONObject {
     }
 
     /// A flat string-to-string map (case inputs).
-    func stringMap(_ key: String) throws -> [String: String] {
+    public func stringMap(_ key: String) throws -> [String: String] {
         let o = try object(key)
         var out: [String: String] = [:]
         for (k, v) in o.storage {

@@ -3,6 +3,7 @@ import NuData
 import NuPhysics
 import NuBeams
 import NuCoherent
+import NuRegistry
 
 /// The outcome of one fixture case.
 public struct CaseResult: Sendable {

@@ -2,6 +2,7 @@ import Foundation
 import NuBeams
 import NuCoherent
 import NuPhysics
+import NuAnalyses
 
 /// The inputs of a reach: the model, the mass, the side and the threshold's parameters.
 private let reachInputs = [
@@ -31,20 +32,6 @@ extension QuantityRegistry {
         agreement: { _ in .tolerance(relative: 1e-6, absolute: 0) })
 }
 
-/// The DUNE setup, fluxes and electron count, read once.
-public enum DuneContext {
-    public static func load() throws -> (fluxes: [DuneSensitivity.Mode: TabulatedFlux], setup: DuneSensitivity.Setup,
-        electrons: Double) {
-        let reference = try ReferenceLibrary(directory: try CoherentContext.shared.referenceDirectory())
-        let fluxes: [DuneSensitivity.Mode: TabulatedFlux] = [.nu: try TabulatedFlux(url: BeamData.url("dune-nd-nu")),
-                                                             .nubar: try TabulatedFlux(url: BeamData.url("dune-nd-nubar"))]
-        let setup = try DuneSensitivity.Setup(reference)
-        let inputs = try CoherentContext.shared.inputs(.release)
-        let electrons = setup.targetTon * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro"))
-            * Double(NuclearData.ar40.protons)
-        return (fluxes, setup, electrons)
-    }
-}
 
 extension InputValues {
     func duneReach(_ path: NuCoherent.FoldingPath) throws -> Double {

@@ -3,6 +3,7 @@ import NuClosedForm
 import NuCoherent
 import NuNumerical
 import NuPhysics
+import NuData
 
 /// 004 Secs. IV-V: the (g−2)_μ 2σ band of a model against its COHERENT 2σ exclusion.
 ///

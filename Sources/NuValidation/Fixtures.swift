@@ -1,5 +1,7 @@
 import Foundation
 import NuPhysics
+import NuData
+import NuRegistry
 
 /// How close a value must be: |observed − expected| ≤ max(relative·|expected|, absolute), with
 /// the reason this tolerance and not another.

@@ -1,6 +1,8 @@
 import Foundation
 import NuCoherent
 import NuPhysics
+import NuData
+import NuAnalyses
 
 extension QuantityRegistry {
     static let g2Coherent = Quantity(

@@ -1,5 +1,7 @@
 import Foundation
 import NuPhysics
+import NuRegistry
+import NuValidation
 
 /// Plots of a quantity against one of its inputs, drawn as SVG by the harness itself: the closed
 /// form, the numerical path and the alternative closed forms as curves, optional comparison

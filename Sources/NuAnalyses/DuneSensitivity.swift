@@ -5,6 +5,7 @@ import NuClosedForm
 import NuCoherent
 import NuNumerical
 import NuPhysics
+import NuData
 
 /// 000's DUNE near-detector reach (Sec. IV, Fig. 2): ν-e events above a 30 MeV recoil threshold in
 /// 67.5 t of argon with 4.8 MW·yr a mode (1.1e21 POT a year at 1.2 MW), the flux normalisation free

@@ -1,5 +1,7 @@
 import Foundation
 import NuPhysics
+import NuData
+import NuRegistry
 
 /// The convention registry of `Reference/conventions/registry.json` and its evaluation: for each
 /// item what each source writes, the harness's choice, a demonstration (one physical quantity
