@@ -56,71 +56,105 @@ public enum PathAgreement: Sendable, Equatable {
     }
 }
 
-/// A quantity the harness can evaluate: name, meaning, units, inputs, and its two paths,
-/// kept apart so that each can be timed on its own.
+/// A quantity the harness can evaluate: name, meaning, units, inputs, its two paths and the
+/// ledger of what they share. The inputs are decoded once into a typed value (`decode` validates
+/// every key, unit, range and word), and that value is handed to each path, so the two paths
+/// never see text and never decode twice.
 public struct Quantity: Sendable {
-    public typealias Path = @Sendable (InputValues) throws -> Double
+    /// One evaluation's paths, bound to their decoded inputs (each can be timed on its own).
+    public struct Prepared {
+        public let closedForm: () throws -> Double
+        /// nil where the quantity is a closed formula with nothing to integrate, solve or minimise.
+        public let numerical: (() throws -> Double)?
+        /// Alternative closed forms (nue.dsigma: dev, general, shift).
+        public let forms: (() throws -> [String: Double])?
+    }
+
     public let name: String
     public let summary: String
     public let units: String
     public let inputs: [InputSpec]
-    let closed: Path
-    /// nil where the quantity is a closed formula with nothing to integrate, solve or minimise.
-    let numerical: Path?
-    /// Alternative closed forms (nue.dsigma: dev, general, shift).
-    let forms: (@Sendable (InputValues) throws -> [String: Double])?
+    public let ledger: Ledger
+    public let hasNumericalPath: Bool
+    private let prepare: @Sendable (InputValues) throws -> Prepared
     /// The agreement the paths must reach at the given (used) inputs. The default 1e-8 covers
     /// every quadrature and root the paths use (each converged to ≤ 1e-10 relative).
     public let agreement: @Sendable ([String: String]) -> PathAgreement
 
     public static let defaultAgreement = PathAgreement.tolerance(relative: 1e-8, absolute: 0)
 
-    init(_ name: String, _ summary: String, units: String, inputs: [InputSpec],
-         closed: @escaping Path, numerical: Path?,
-         forms: (@Sendable (InputValues) throws -> [String: Double])? = nil,
-         agreement: @escaping @Sendable ([String: String]) -> PathAgreement = { _ in Quantity.defaultAgreement }) {
-        self.agreement = agreement
+    /// A quantity whose inputs decode into `Input`, handed to both paths.
+    init<Input>(_ name: String, _ summary: String, units: String, inputs: [InputSpec],
+                decode: @escaping @Sendable (InputValues) throws -> Input,
+                closed: @escaping @Sendable (Input) throws -> Double,
+                numerical: (@Sendable (Input) throws -> Double)?,
+                forms: (@Sendable (Input) throws -> [String: Double])? = nil,
+                ledger: Ledger,
+                agreement: @escaping @Sendable ([String: String]) -> PathAgreement = { _ in
+                    Quantity.defaultAgreement }) {
         self.name = name
         self.summary = summary
         self.units = units
         self.inputs = inputs
-        self.closed = closed
-        self.numerical = numerical
-        self.forms = forms
+        self.ledger = ledger
+        self.agreement = agreement
+        self.hasNumericalPath = numerical != nil
+        self.prepare = { values in
+            let input = try decode(values)
+            return Prepared(closedForm: { try closed(input) }, numerical: numerical.map { n in { try n(input) } },
+                            forms: forms.map { f in { try f(input) } })
+        }
     }
 
-    public var hasNumericalPath: Bool { numerical != nil }
+    /// Transitional: paths that still read their inputs as text (being converted to `decode`).
+    /// Inputs the paths never read are refused after they run (`evaluate`).
+    init(_ name: String, _ summary: String, units: String, inputs: [InputSpec],
+         closed: @escaping @Sendable (InputValues) throws -> Double,
+         numerical: (@Sendable (InputValues) throws -> Double)?,
+         forms: (@Sendable (InputValues) throws -> [String: Double])? = nil,
+         ledger: Ledger = Ledger(closed: [], numerical: [], shared: []),
+         agreement: @escaping @Sendable ([String: String]) -> PathAgreement = { _ in Quantity.defaultAgreement }) {
+        self.init(name, summary, units: units, inputs: inputs, decode: { $0 }, closed: closed, numerical: numerical,
+                  forms: forms, ledger: ledger, agreement: agreement)
+    }
 
     /// Checks `given` (key → text as on the command line) against the inputs.
     public func values(_ given: [String: String]) throws -> InputValues { try InputValues(given, specs: inputs) }
 
-    /// The closed-form value alone (for the benchmark).
-    public func closedForm(_ values: InputValues) throws -> Double { try finite(closed(values), "closed form", values) }
-
-    /// The numerical value alone (for the benchmark); nil when there is no numerical path.
-    public func numericalValue(_ values: InputValues) throws -> Double? {
-        guard let numerical else { return nil }
-        return try finite(numerical(values), "numerical", values)
+    /// Decodes `given` once and binds both paths to it, each result checked finite.
+    public func prepared(_ given: [String: String]) throws -> (Prepared, InputValues) {
+        let v = try values(given)
+        let p = try prepare(v)
+        let label = v.raw.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+        func finite(_ x: Double, _ what: String) throws -> Double {
+            guard x.isFinite else { throw PhysicsError.unphysical("\(name): \(what) gave \(x) at \(label)") }
+            return x
+        }
+        let checked = Prepared(
+            closedForm: { try finite(try p.closedForm(), "closed form") },
+            numerical: p.numerical.map { n in { try finite(try n(), "numerical") } },
+            forms: p.forms.map { f in {
+                var out: [String: Double] = [:]
+                for (key, value) in try f() { out[key] = try finite(value, "form \(key)") }
+                return out
+            } })
+        return (checked, v)
     }
 
     /// Evaluates at `given` by both paths. Results must be finite: a NaN or infinity from
     /// either path is an error, never a number.
     public func evaluate(_ given: [String: String]) throws -> Evaluation {
-        let v = try values(given)
-        let c = try closedForm(v)
-        let n = try numericalValue(v)
-        var f: [String: Double] = [:]
-        if let forms { for (key, value) in try forms(v) { f[key] = try finite(value, "form \(key)", v) } }
+        let (p, v) = try prepared(given)
+        let c = try p.closedForm()
+        let n = try p.numerical?()
+        let f = try p.forms?() ?? [:]
+        // Decoding reads every input either path uses; whatever is left was given and is not used.
         if let unused = v.unusedInputs.first {
-            throw InputError.conflicting("input '\(unused)' is not used by \(name) with these inputs (refused rather than ignored)")
+            throw InputError.conflicting("input '\(unused)' is not used by \(name) with these inputs (refused rather "
+                + "than ignored)")
         }
         let used = v.usedValues
         return Evaluation(quantity: name, inputs: used, closedForm: c, numerical: n, forms: f, units: units,
             agreement: agreement(used))
-    }
-
-    private func finite(_ x: Double, _ label: String, _ v: InputValues) throws -> Double {
-        guard x.isFinite else { throw PhysicsError.unphysical("\(name): \(label) gave \(x) at \(v.raw.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))") }
-        return x
     }
 }

@@ -36,11 +36,6 @@ public struct Tolerance: Sendable {
     }
 }
 
-/// Which evaluations a case compares.
-public enum Path: String, Sendable, CaseIterable {
-    case closedForm, numerical
-}
-
 /// One case: a golden value from a paper (checked against the listed paths), or a cross-path
 /// point of a grid (numerical against closed form, or every closed form against the first).
 public struct FixtureCase: Sendable {
