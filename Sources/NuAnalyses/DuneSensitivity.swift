@@ -73,7 +73,7 @@ public enum DuneSensitivity {
     }
 
     /// The reach g at mass M for one side, or nil when there is none below g = 1.
-    public static func reach(model: VectorModel, mass: Double, mode: Mode, side: Side, dof: Int, path: FoldingPath,
+    public static func reach(model: VectorModel, mass: Double, mode: Mode, side: Side, dof: Int, path: Path,
                              fluxes: [Mode: TabulatedFlux], setup: Setup, electrons: Double, sw2: Double) throws -> Double? {
         let sigma: (Flavor, Double, Double, ZPrime, Double) throws -> Double = path == .closedForm
             ? { f, e, t, z, s in try NuElectronTotal.crossSection(f, energy: e, recoilMin: t, mediator: z,
@@ -92,7 +92,7 @@ public enum DuneSensitivity {
     /// The reach for event polynomials (N_SM, a, b), one per data set, each with its own flux pull
     /// of width `normalisation` (0: statistics only).
     public static func reach(polynomials polys: [(Double, Double, Double)], normalisation: Double, side: Side,
-        dof: Int, path: FoldingPath) throws -> Double? {
+        dof: Int, path: Path) throws -> Double? {
         func counts(_ g: Double) -> [(Double, Double)] { polys.map { ($0.0 + $0.1 * g * g + $0.2 * g * g * g * g,
             $0.0) } }
         func chi2(_ g: Double) throws -> Double {

@@ -20,8 +20,13 @@ public enum JSNS2Sensitivity {
         public let protons: Double, fluxPerFlavor: Double, electrons: Double, threshold: Double
     }
 
-    public static func setup() throws -> Setup {
-        let reference = try ReferenceLibrary(directory: try CoherentContext.shared.referenceDirectory())
+    /// The setup from `Reference/jsns2.json` and the Avogadro number of `coherent.json`, read once per context.
+    public static func setup(_ context: CoherentContext) throws -> Setup {
+        try context.memo("jsns2") { try read(context) }
+    }
+
+    private static func read(_ context: CoherentContext) throws -> Setup {
+        let reference = try context.referenceLibrary()
         func v(_ id: String) throws -> Double {
             guard let x = try reference.entry("jsns2.json#\(id)", citedFrom: "JSNS2Sensitivity", field: id).value else {
                 throw HarnessError.file(path: "jsns2.json", field: id, message: "needs a value")
@@ -30,14 +35,14 @@ public enum JSNS2Sensitivity {
         }
         let joulesPerProton = try v("protonEnergy") * 1e9 * 1.602176634e-19
         let protons = try v("exposure") * 1e6 * 365.25 * 86400 / joulesPerProton
-        let avogadro = try CoherentContext.shared.inputs(.release)("avogadro")
+        let avogadro = try context.inputs(.release)("avogadro")
         let electrons = try v("targetTon") * 1e6 / (try v("ls.molarMass")) * avogadro
             * (try v("ls.electronsPerMolecule"))
         return Setup(protons: protons, fluxPerFlavor: try v("nueFluxPerProton"), electrons: electrons,
             threshold: try v("threshold"))
     }
 
-    public static func events(_ z: ZPrime, setup s: Setup, path: FoldingPath) throws -> Double {
+    public static func events(_ z: ZPrime, setup s: Setup, path: Path) throws -> Double {
         let sw2 = Constants.defaultSin2ThetaW, m = Constants.electronMass
         func sigma(_ f: Flavor, _ e: Double) throws -> Double {
             guard Kinematics.maximumRecoil(energy: e, targetMass: m) > s.threshold else { return 0 }
@@ -60,7 +65,7 @@ public enum JSNS2Sensitivity {
         return s.protons * s.fluxPerFlavor * s.electrons * perNeutrino * Constants.squaredHbarCInMeV2Cm2
     }
 
-    public static func reach(model: VectorModel, mass: Double, side: DuneSensitivity.Side, dof: Int, path: FoldingPath,
+    public static func reach(model: VectorModel, mass: Double, side: DuneSensitivity.Side, dof: Int, path: Path,
         setup s: Setup) throws -> Double? {
         let poly = try DuneSensitivity.quadraticInG2(mass: mass) { g in
             try events(g == 0 ? .none : try ZPrime(model: model, g: g, mass: mass), setup: s, path: path)

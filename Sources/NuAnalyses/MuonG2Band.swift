@@ -55,7 +55,7 @@ public enum MuonG2Band {
     }
 
     public static func compare(model: String, analysis: LimitAnalysis, masses: [Double], reference: ReferenceLibrary,
-                               path: FoldingPath) throws -> [Point] {
+                               path: Path) throws -> [Point] {
         let (limitMediator, g2Mediator, charge) = try muonCharge(model)
         let (low, high) = try deltaARange(reference)
         let bounds = try analysis.curve(limitMediator, masses: masses, convention: .standard,

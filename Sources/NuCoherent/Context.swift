@@ -13,6 +13,8 @@ public final class CoherentContext: @unchecked Sendable {
     private var csi: CsIRelease?
     private var csiArrival: Double?
     private var inputSets: [InputSet: AnalysisInputs] = [:]
+    private var library: ReferenceLibrary?
+    private var memos: [String: Any] = [:]
 
     /// Points the COHERENT quantities at a user's copy of the releases (a folder holding `ar2020/`
     /// and `csi2021/`) and/or a reference directory (nil keeps the current one, or the default).
@@ -32,7 +34,7 @@ public final class CoherentContext: @unchecked Sendable {
     /// The directory holding `coherent.json` (the project's `Reference/`).
     public func setReferenceDirectory(_ url: URL) {
         lock.lock(); defer { lock.unlock() }
-        referenceURL = url; inputSets = [:]
+        referenceURL = url; inputSets = [:]; library = nil; memos = [:]
         AnalysisCache.shared.clear()
     }
 
@@ -52,6 +54,27 @@ public final class CoherentContext: @unchecked Sendable {
 
     /// The CsI release's folder, its files checked against the manifest.
     public func csiDirectory() throws -> URL { try DataLibrary.shared.open(DataLibrary.csi) }
+
+    /// Every `Reference/*.json` file as one library, read once (until the directory changes).
+    public func referenceLibrary() throws -> ReferenceLibrary {
+        lock.lock(); defer { lock.unlock() }
+        if let library { return library }
+        let made = try ReferenceLibrary(directory: try referenceDirectoryUnlocked())
+        library = made
+        return made
+    }
+
+    /// A value derived from the reference directory and the data (a setup, a set of fluxes), made
+    /// once under `key` and kept until the reference directory changes.
+    public func memo<T>(_ key: String, _ make: () throws -> T) throws -> T {
+        lock.lock()
+        if let value = memos[key] as? T { lock.unlock(); return value }
+        lock.unlock()
+        let value = try make()
+        lock.lock(); defer { lock.unlock() }
+        memos[key] = value
+        return value
+    }
 
     /// The analysis inputs of a set, read from `coherent.json` in the reference directory.
     public func inputs(_ set: InputSet) throws -> AnalysisInputs {

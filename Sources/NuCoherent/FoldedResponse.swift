@@ -4,7 +4,7 @@ import NuNumerical
 import NuPhysics
 
 /// Which path folds the flux with the cross section.
-public enum FoldingPath: Sendable { case closedForm, numerical }
+public typealias FoldingPath = Path
 
 /// The physics choices of a CEvNS prediction: the mediator and 004's options.
 public struct SignalModel: Sendable {

@@ -1,4 +1,5 @@
 import Foundation
+import NuCoherent
 import NuPhysics
 
 /// The kinds of input a quantity takes on the command line and in fixtures.
@@ -48,9 +49,12 @@ public struct InputValues: Sendable {
     /// The keys the caller gave.
     public let given: Set<String>
     let specs: [String: InputSpec]
+    /// Where data-reading quantities find the releases, `Reference/` and what is made from them.
+    public let context: CoherentContext
     private let reads = ReadLog()
 
-    public init(_ given: [String: String], specs: [InputSpec]) throws {
+    public init(_ given: [String: String], specs: [InputSpec], context: CoherentContext = .shared) throws {
+        self.context = context
         let table = Dictionary(specs.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         for key in given.keys.sorted() where table[key] == nil {
             throw InputError.unknownKey(key, allowed: specs.map(\.name))

@@ -21,31 +21,55 @@ extension QuantityRegistry {
                  InputSpec("flavor", .choice(["all"] + Flavor.all.map(\.name)), default: "all",
                      "one flavour of the table, or all six")]
             + mediatorInputs + [sin2ThetaWInput],
-        closed: { v in try v.nuElectronEvents { f, e, t, z, s in try NuElectronTotal.crossSection(f, energy: e,
-            recoilMin: t, mediator: z, sin2ThetaW: s) } },
-        numerical: { v in try v.nuElectronEvents { f, e, t, z, s in try NuElectronIntegrated.crossSection(f, energy: e,
-            recoilMin: t, mediator: z, sin2ThetaW: s) } })
+        decode: { v in try v.beamEvents() },
+        closed: { i in
+            try i.events { f, e, t, z, s in
+                try NuElectronTotal.crossSection(f, energy: e, recoilMin: t, mediator: z, sin2ThetaW: s)
+            }
+        },
+        numerical: { i in
+            try i.events { f, e, t, z, s in
+                try NuElectronIntegrated.crossSection(f, energy: e, recoilMin: t, mediator: z, sin2ThetaW: s)
+            }
+        },
+        ledger: Ledger(closed: ["NuClosedForm.NuElectronTotal.crossSection"],
+                       numerical: ["NuNumerical.NuElectronIntegrated.crossSection"],
+                       shared: [(.data, "the flux table (a shipped DUNE ND flux or the user's GLoBES file); the argon "
+                                    + "molar mass and N_A of Reference/coherent.json"),
+                                (.response, "NuBeams.TabulatedFlux.integrate: the table as a histogram of bin centres")]))
+}
+
+/// The decoded inputs of a beam event count.
+private struct BeamEvents {
+    let table: TabulatedFlux, pot: Double, electrons: Double, recoilMin: Double
+    let mediator: ZPrime, sw2: Double, flavors: [Flavor]
+
+    /// POT × electrons × Σ_flavours ∫ φ σ(E; T > recoilMin) dE, σ in MeV⁻² turned into cm².
+    func events(_ sigma: (Flavor, Double, Double, ZPrime, Double) throws -> Double) throws -> Double {
+        var perPOTcm2 = 0.0
+        for flavor in flavors {
+            perPOTcm2 += try table.integrate(flavor) { e in
+                Kinematics.maximumRecoil(energy: e, targetMass: Constants.electronMass) > recoilMin
+                    ? try sigma(flavor, e, recoilMin, mediator, sw2) : 0
+            }
+        }
+        return pot * electrons * perPOTcm2 * Constants.squaredHbarCInMeV2Cm2
+    }
 }
 
 extension InputValues {
-    func nuElectronEvents(_ sigma: (Flavor, Double, Double, ZPrime, Double) throws -> Double) throws -> Double {
+    fileprivate func beamEvents() throws -> BeamEvents {
         let table = try TabulatedFlux(url: BeamData.url(try text("flux")))
         let pot = try number("pot"), tonnes = try number("targetTon")
         try requirePositive(pot, "POT", unit: "")
         try requirePositive(tonnes, "target mass", unit: "t")
-        let inputs = try CoherentContext.shared.inputs(.release)
+        let inputs = try context.inputs(.release)
         let electrons = tonnes * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro"))
             * Double(NuclearData.ar40.protons)
         let tMin = try energy("recoilMin"), mediator = try mediator(), s = try sin2ThetaW()
         let which = try choice("flavor")
         let flavors = which == "all" ? TabulatedFlux.flavorColumns : [try Flavor.parse(which)]
-        var perPOTcm2 = 0.0
-        for flavor in flavors {
-            perPOTcm2 += try table.integrate(flavor) { e in
-                Kinematics.maximumRecoil(energy: e, targetMass: Constants.electronMass) > tMin ? try sigma(flavor, e,
-                    tMin, mediator, s) : 0
-            }
-        }
-        return pot * electrons * perPOTcm2 * Constants.squaredHbarCInMeV2Cm2
+        return BeamEvents(table: table, pot: pot, electrons: electrons, recoilMin: tMin, mediator: mediator, sw2: s,
+                          flavors: flavors)
     }
 }

@@ -30,8 +30,14 @@ extension QuantityRegistry {
         inputs: [detectorInput, InputSpec("flavor", .choice(["nue", "numu", "numubar", "all"]), default: "all",
             "π-DAR component"),
                  InputSpec("recoil", .energy, "nuclear recoil T"), formFactorInput] + cevnsMediatorInputs,
-        closed: { v in try v.folded(path: .closedForm) },
-        numerical: { v in try v.folded(path: .numerical) },
+        decode: { v in try v.foldInputs() },
+        closed: { i in try folded(i, .closedForm) },
+        numerical: { i in try folded(i, .numerical) },
+        ledger: Ledger(closed: ["NuClosedForm.FluxFolding.averagedCrossSection"],
+                       numerical: ["NuNumerical.FluxFoldingQuadrature.averagedCrossSection"],
+                       shared: [(.physicsInputs, "the π-DAR spectra of 004 Eqs. (2)-(3) (NuPhysics.PionDecayFlux), "
+                                    + "G_F, the model's charges"),
+                                (.nuclearData, "Ar40, Cs133, I127 masses and radii (NuPhysics.NuclearData)")]),
         agreement: { FormFactorAgreement.at($0, nuclei: FormFactorAgreement.detectorNuclei($0)) })
 
     static let coherentEvents = Quantity(
@@ -41,40 +47,59 @@ extension QuantityRegistry {
             + "data",
         units: "events",
         inputs: [detectorInput, analysisInputsInput, formFactorInput] + cevnsMediatorInputs,
-        closed: { v in try v.coherentEvents(path: .closedForm) },
-        numerical: { v in try v.coherentEvents(path: .numerical) })
+        decode: { v in (model: try v.signalModel(), argon: try v.text("detector") == "ar", set: try v.inputSet(),
+                        context: v.context) },
+        closed: { i in try predictedEvents(i, .closedForm) },
+        numerical: { i in try predictedEvents(i, .numerical) },
+        ledger: Ledger(closed: ["NuClosedForm.FluxFolding.averagedCrossSection", "NuCoherent.FoldedResponse.predict"],
+                       numerical: ["NuNumerical.FluxFoldingQuadrature.averagedCrossSection",
+                                   "NuCoherent.FoldedResponse.predict"],
+                       shared: [(.data, "the COHERENT release of the detector and Reference/coherent.json"),
+                                (.response, "the released detector response (efficiency, quenching, resolution, "
+                                    + "timing) folded once per analysis (NuCoherent.FoldedResponse)")]))
+}
+
+/// The decoded inputs of flux.fold.
+private struct FoldInputs {
+    let recoil: Double, model: SignalModel, nuclei: [Nucleus], flavors: [Flavor]
 }
 
 extension InputValues {
-    func folded(path: FoldingPath) throws -> Double {
+    fileprivate func foldInputs() throws -> FoldInputs {
         let recoil = try energy("recoil"), model = try signalModel()
         let nuclei = try text("detector") == "ar" ? [NuclearData.ar40] : [NuclearData.cs133, NuclearData.i127]
         let which = try text("flavor")
         let flavors = which == "all" ? PionDecayFlux.components : [try Flavor.parse(which)]
-        var sum = 0.0
-        for nucleus in nuclei {
-            for flavor in flavors where recoil <= Kinematics.maximumRecoil(energy: PionDecayFlux.maximumEnergy,
-                targetMass: nucleus.mass) {
-                let p = try CEvNSPoint(nucleus: nucleus, flavor: flavor, energy: PionDecayFlux.maximumEnergy,
-                    recoil: recoil, mediator: model.mediator,
-                                       convention: model.convention, formFactor: model.formFactor, loop: model.loop)
-                sum += try (path == .closedForm ? FluxFolding.averagedCrossSection(flavor,
-                    p) : FluxFoldingQuadrature.averagedCrossSection(flavor, p))
-            }
-        }
-        if sum == 0, !nuclei.contains(where: { recoil <= Kinematics.maximumRecoil(energy: PionDecayFlux.maximumEnergy,
-            targetMass: $0.mass) }) {
+        guard nuclei.contains(where: {
+            recoil <= Kinematics.maximumRecoil(energy: PionDecayFlux.maximumEnergy, targetMass: $0.mass)
+        }) else {
             throw PhysicsError.unphysical("recoil \(recoil) MeV is above the π-DAR endpoint of every nucleus of the "
                 + "detector")
         }
-        return sum * cm2PerKeV
+        return FoldInputs(recoil: recoil, model: model, nuclei: nuclei, flavors: flavors)
     }
+}
 
-    func coherentEvents(path: FoldingPath) throws -> Double {
-        let model = try signalModel(), context = CoherentContext.shared, set = try inputSet()
-        if try text("detector") == "ar" { return total(try context.argonPredictor(set).cevns(model, path: path)) }
-        return total(try context.csiPredictor(set).cevns(model, path: path))
+/// Σ over the detector's nuclei (and flavours) of the flux-averaged dσ/dT, in cm²/keV.
+private func folded(_ i: FoldInputs, _ path: Path) throws -> Double {
+    var sum = 0.0
+    for nucleus in i.nuclei {
+        for flavor in i.flavors
+        where i.recoil <= Kinematics.maximumRecoil(energy: PionDecayFlux.maximumEnergy, targetMass: nucleus.mass) {
+            let p = try CEvNSPoint(nucleus: nucleus, flavor: flavor, energy: PionDecayFlux.maximumEnergy,
+                                   recoil: i.recoil, mediator: i.model.mediator, convention: i.model.convention,
+                                   formFactor: i.model.formFactor, loop: i.model.loop)
+            sum += try path == .closedForm ? FluxFolding.averagedCrossSection(flavor, p)
+                                           : FluxFoldingQuadrature.averagedCrossSection(flavor, p)
+        }
     }
+    return sum * cm2PerKeV
+}
+
+private func predictedEvents(_ i: (model: SignalModel, argon: Bool, set: InputSet, context: CoherentContext),
+                            _ path: Path) throws -> Double {
+    if i.argon { return total(try i.context.argonPredictor(i.set).cevns(i.model, path: path)) }
+    return total(try i.context.csiPredictor(i.set).cevns(i.model, path: path))
 }
 
 /// The CsI BRN and NIN counts: by default those the release files give (18.4 and 5.6 before the
@@ -102,7 +127,7 @@ extension InputValues {
     /// The limit analysis of input `detector` with the chosen inputs; CsI counts are refused for
     /// argon, whose release carries its own.
     func limitAnalysis() throws -> LimitAnalysis {
-        try CoherentContext.shared.limitAnalysis(try text("detector"), inputs: try inputSet(),
+        try context.limitAnalysis(try text("detector"), inputs: try inputSet(),
             csiCounts: try csiCounts())
     }
 
@@ -138,17 +163,34 @@ extension QuantityRegistry {
                      "model of 004 Table 2"),
                  InputSpec("regime", .choice(["lowMass", "highMass"]), "Table 2 column"), analysisInputsInput]
             + limitConventionInputs + csiBackgroundInputs,
-        closed: { v in try v.tableTwoBound(.analytic) },
-        numerical: { v in try v.tableTwoBound(.numerical) })
+        decode: { v in try v.tableTwoInputs() },
+        closed: { i in try i.analysis.bound(i.mediator, regime: i.regime, convention: i.convention,
+                                            minimisation: .analytic) },
+        numerical: { i in try i.analysis.bound(i.mediator, regime: i.regime, convention: i.convention,
+                                               minimisation: .numerical) },
+        ledger: Ledger(closed: ["NuCoherent.ArgonChi2.minimumAnalytic", "NuCoherent.CsIChi2.minimumNewton"],
+                       numerical: ["NuCoherent.ArgonChi2.minimumNumerical", "NuCoherent.CsIChi2.minimumNumerical"],
+                       shared: coherentAnalysisShared + [
+                           (.scan, "the χ² scan over x = g² or g²/M² (NuCoherent.AsymptoticLimit: 0.1-decade grid, "
+                               + "golden-section minima, GSL Brent crossings) through which both minimisers' χ² go"),
+                       ]))
 }
 
+/// What every COHERENT χ² quantity's two minimisers share.
+private let coherentAnalysisShared: [(Ledger.Shared.Kind, String)] = [
+    (.data, "the COHERENT releases (CENNS-10 Ar 2020, CsI 2021) and Reference/coherent.json"),
+    (.response, "the folded detector response and the CEvNS prediction (closed-form flux folding), quadratic in the "
+        + "Z' strength per bin"),
+    (.physicsInputs, "004 Eqs. (6)-(9): the χ² definitions, priors and the model's charges"),
+]
+
 extension InputValues {
-    func tableTwoBound(_ minimisation: LimitAnalysis.Minimisation) throws -> Double {
+    fileprivate func tableTwoInputs() throws -> (analysis: LimitAnalysis, mediator: AsymptoticLimit.Mediator,
+                                                 regime: AsymptoticLimit.Regime, convention: LimitConvention) {
         let name = try text("model")
         let mediator: AsymptoticLimit.Mediator = name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
         let regime = AsymptoticLimit.Regime(rawValue: try choice("regime"))!
-        return try limitAnalysis().bound(mediator, regime: regime, convention: try limitConvention(),
-            minimisation: minimisation)
+        return (try limitAnalysis(), mediator, regime, try limitConvention())
     }
 }
 
@@ -164,15 +206,15 @@ extension QuantityRegistry {
         inputs: [InputSpec("detector", .choice(["ar", "csi", "combined"]), default: "ar", "data set"),
             analysisInputsInput, formFactorInput]
             + csiBackgroundInputs + cevnsMediatorInputs,
-        closed: { v in try v.coherentChi2(.analytic) },
-        numerical: { v in try v.coherentChi2(.numerical) })
-}
-
-extension InputValues {
-    func coherentChi2(_ minimisation: LimitAnalysis.Minimisation) throws -> Double {
-        let analysis = try limitAnalysis()
-        return try analysis.chi2(try analysis.predict(try signalModel()), minimisation)
-    }
+        decode: { v in
+            let analysis = try v.limitAnalysis()
+            return (analysis: analysis, prediction: try analysis.predict(try v.signalModel()))
+        },
+        closed: { i in try i.analysis.chi2(i.prediction, .analytic) },
+        numerical: { i in try i.analysis.chi2(i.prediction, .numerical) },
+        ledger: Ledger(closed: ["NuCoherent.ArgonChi2.minimumAnalytic", "NuCoherent.CsIChi2.minimumNewton"],
+                       numerical: ["NuCoherent.ArgonChi2.minimumNumerical", "NuCoherent.CsIChi2.minimumNumerical"],
+                       shared: coherentAnalysisShared))
 }
 
 extension QuantityRegistry {
@@ -184,16 +226,19 @@ extension QuantityRegistry {
         units: "cm^-2 s^-1",
         inputs: [detectorInput, InputSpec("powerMW", .number,
             "SNS beam power in MW (not in the releases: e.g. 1.4, the design power)"), analysisInputsInput],
-        closed: { v in
-            let inputs = try CoherentContext.shared.inputs(try v.inputSet())
+        decode: { v in
+            let inputs = try v.context.inputs(try v.inputSet())
             let prefix = try v.choice("detector") == "ar" ? "ar" : "csi"
-            let power = try v.number("powerMW")
-            try requirePositive(power, "beam power", unit: "MW")
-            let joulesPerProton = try inputs("\(prefix).exposure.gwh") * 3.6e12 / (try inputs("\(prefix).pot"))
-            let protonsPerSecond = power * 1e6 / joulesPerProton
-            let baselineCm = try inputs("\(prefix).baseline") * 100
-            return 3 * (try inputs("\(prefix).nuPerFlavorPerPOT")) * protonsPerSecond / (4 * Double.pi * baselineCm
-                * baselineCm)
+            return (powerMW: try v.number("powerMW"), exposureGWh: try inputs("\(prefix).exposure.gwh"),
+                    pot: try inputs("\(prefix).pot"), perFlavor: try inputs("\(prefix).nuPerFlavorPerPOT"),
+                    baseline: try inputs("\(prefix).baseline"))
         },
-        numerical: nil)
+        closed: { i in
+            try SNSFlux.allFlavours(powerMW: i.powerMW, exposureGWh: i.exposureGWh, pot: i.pot,
+                                    neutrinosPerFlavorPerPOT: i.perFlavor, baselineMetres: i.baseline)
+        },
+        numerical: nil,
+        ledger: Ledger(closed: ["NuClosedForm.SNSFlux.allFlavours"], numerical: [],
+                       shared: [(.data, "exposure, POT, neutrinos per flavour per POT and baseline of "
+                                    + "Reference/coherent.json")]))
 }

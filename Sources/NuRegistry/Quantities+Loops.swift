@@ -1,11 +1,17 @@
 import Foundation
-import GSLKit
 import NuClosedForm
 import NuNumerical
 import NuPhysics
 
 private let leptonChoice = InputKind.choice(Lepton.allCases.map(\.rawValue))
 private let mediatorChoice = InputSpec("mediator", .choice(Mediator.allCases.map(\.rawValue)), "vector or scalar")
+
+extension InputValues {
+    /// The lepton pair (β, α) and |q⃗| of a loop quantity.
+    fileprivate func loop() throws -> (beta: Lepton, alpha: Lepton, q: Double) {
+        (try lepton("beta"), try lepton("alpha"), try energy("q"))
+    }
+}
 
 extension QuantityRegistry {
     static let loopEpsilon = Quantity(
@@ -17,10 +23,11 @@ extension QuantityRegistry {
             InputSpec("alpha", leptonChoice, "lepton α (denominator mass)"),
             InputSpec("q", .energy, "momentum transfer |q⃗| ≥ 0"),
         ],
-        closed: { v in try LoopMixing.epsilon(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"),
-            q: try v.energy("q")) },
-        numerical: { v in try LoopMixingQuadrature.epsilon(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"),
-            q: try v.energy("q")) })
+        decode: { v in try v.loop() },
+        closed: { i in try LoopMixing.epsilon(beta: i.beta, alpha: i.alpha, q: i.q) },
+        numerical: { i in try LoopMixingQuadrature.epsilon(beta: i.beta, alpha: i.alpha, q: i.q) },
+        ledger: Ledger(closed: ["NuClosedForm.LoopMixing.epsilon"], numerical: ["NuNumerical.LoopMixingQuadrature.epsilon"],
+                       shared: [(.physicsInputs, "the lepton masses (NuPhysics.Constants)")]))
 
     static let loopKineticMixing = Quantity(
         "loop.kineticMixing",
@@ -32,15 +39,14 @@ extension QuantityRegistry {
             InputSpec("q", .energy, default: "0MeV", "momentum transfer |q⃗|"),
             InputSpec("g", .number, "Z' coupling g"),
         ],
-        closed: { v in
-            try LoopMixing.kineticMixing(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"),
-                q: try v.energy("q"), g: try v.number("g"))
+        decode: { v in (loop: try v.loop(), g: try v.number("g")) },
+        closed: { i in try LoopMixing.kineticMixing(beta: i.loop.beta, alpha: i.loop.alpha, q: i.loop.q, g: i.g) },
+        numerical: { i in
+            try LoopMixingQuadrature.kineticMixing(beta: i.loop.beta, alpha: i.loop.alpha, q: i.loop.q, g: i.g)
         },
-        numerical: { v in
-            let eps = try LoopMixingQuadrature.epsilon(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"),
-                q: try v.energy("q"))
-            return Constants.elementaryCharge * (try v.number("g")) * eps / (2 * Double.pi * Double.pi)
-        })
+        ledger: Ledger(closed: ["NuClosedForm.LoopMixing.kineticMixing"],
+                       numerical: ["NuNumerical.LoopMixingQuadrature.kineticMixing"],
+                       shared: [(.physicsInputs, "the lepton masses and e = √(4πα) (NuPhysics.Constants)")]))
 
     static let g2Muon = Quantity(
         "g2.muon",
@@ -48,10 +54,13 @@ extension QuantityRegistry {
         units: "dimensionless",
         inputs: [mediatorChoice, InputSpec("g", .number, "coupling to the muon"), InputSpec("mass", .energy,
             "mediator mass M")],
-        closed: { v in try MuonG2.deltaA(try Mediator.parse(try v.choice("mediator")), g: try v.number("g"),
-            mass: try v.energy("mass")) },
-        numerical: { v in try MuonG2Quadrature.deltaA(try Mediator.parse(try v.choice("mediator")),
-            g: try v.number("g"), mass: try v.energy("mass")) })
+        decode: { v in
+            (kind: try Mediator.parse(try v.choice("mediator")), g: try v.number("g"), mass: try v.energy("mass"))
+        },
+        closed: { i in try MuonG2.deltaA(i.kind, g: i.g, mass: i.mass) },
+        numerical: { i in try MuonG2Quadrature.deltaA(i.kind, g: i.g, mass: i.mass) },
+        ledger: Ledger(closed: ["NuClosedForm.MuonG2.deltaA"], numerical: ["NuNumerical.MuonG2Quadrature.deltaA"],
+                       shared: [(.physicsInputs, "m_μ (NuPhysics.Constants)")]))
 
     static let g2Coupling = Quantity(
         "g2.coupling",
@@ -60,32 +69,29 @@ extension QuantityRegistry {
         units: "dimensionless",
         inputs: [mediatorChoice, InputSpec("mass", .energy, "mediator mass M"),
                  InputSpec("deltaA", .number, default: "2.51e-9", "target Δa_μ (004 Eq. (57): 25.1e-10)")],
-        closed: { v in try MuonG2.coupling(try Mediator.parse(try v.choice("mediator")), mass: try v.energy("mass"),
-            deltaA: try v.number("deltaA")) },
-        numerical: { v in try MuonG2Quadrature.coupling(try Mediator.parse(try v.choice("mediator")),
-            mass: try v.energy("mass"), deltaA: try v.number("deltaA")) })
+        decode: { v in
+            (kind: try Mediator.parse(try v.choice("mediator")), mass: try v.energy("mass"),
+             deltaA: try v.number("deltaA"))
+        },
+        closed: { i in try MuonG2.coupling(i.kind, mass: i.mass, deltaA: i.deltaA) },
+        numerical: { i in try MuonG2Quadrature.coupling(i.kind, mass: i.mass, deltaA: i.deltaA) },
+        ledger: Ledger(closed: ["NuClosedForm.MuonG2.coupling"], numerical: ["NuNumerical.MuonG2Quadrature.coupling"],
+                       shared: [(.physicsInputs, "m_μ (NuPhysics.Constants)")]))
 
     static let g2Mass = Quantity(
         "g2.mass",
-        "mediator mass at which coupling g gives δa_μ = Δa_μ: GSL Brent root on the closed form and on the quadrature",
+        "mediator mass at which coupling g gives δa_μ = Δa_μ: pure-Swift bisection in ln M on the closed form vs "
+            + "GSL Brent root on the quadrature",
         units: "MeV",
         inputs: [mediatorChoice, InputSpec("g", .number, "coupling to the muon"),
                  InputSpec("deltaA", .number, default: "2.51e-9", "target Δa_μ")],
-        closed: { v in
-            let kind = try Mediator.parse(try v.choice("mediator")), g = try v.number("g"), target = try v.number("deltaA")
-            try requirePositive(target, "Δa_μ", unit: "")
-            // Root of ln δa(M) − ln Δa in ln M on the closed form; δa falls monotonically with M.
-            let (reach, floor) = (try MuonG2.deltaA(kind, g: g, mass: 1e-4), try MuonG2.deltaA(kind, g: g, mass: 1e6))
-            guard reach >= target, floor <= target else {
-                throw PhysicsError.unphysical("no mass in [0.0001, 1000000.0] MeV gives δa_μ = \(target) with g = "
-                    + "\(g): δa_μ runs from \(reach) to \(floor)")
-            }
-            let logM = try RootFinding.brent({ lm in log(try MuonG2.deltaA(kind, g: g, mass: exp(lm))) - log(target) },
-                                             lower: log(1e-4), upper: log(1e6), relativeTolerance: 1e-14)
-            return exp(logM)
+        decode: { v in
+            (kind: try Mediator.parse(try v.choice("mediator")), g: try v.number("g"), deltaA: try v.number("deltaA"))
         },
-        numerical: { v in
-            try MuonG2Quadrature.mass(try Mediator.parse(try v.choice("mediator")), g: try v.number("g"),
-                deltaA: try v.number("deltaA"))
-        })
+        closed: { i in try MuonG2.mass(i.kind, g: i.g, deltaA: i.deltaA) },
+        numerical: { i in try MuonG2Quadrature.mass(i.kind, g: i.g, deltaA: i.deltaA) },
+        ledger: Ledger(closed: ["NuClosedForm.MuonG2.mass", "NuClosedForm.BracketingRoot.bisect"],
+                       numerical: ["NuNumerical.MuonG2Quadrature.mass"],
+                       shared: [(.physicsInputs, "m_μ (NuPhysics.Constants)"),
+                                (.scan, "the mass window [1e-4, 1e6] MeV both roots are bracketed in")]))
 }

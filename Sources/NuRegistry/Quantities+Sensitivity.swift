@@ -26,36 +26,61 @@ extension QuantityRegistry {
                  InputSpec("measure", .choice(["g", "side"]), default: "g",
                      "g: the reach; side: −1 when the reach comes by a deficit (below the excess reach, or with "
                          + "none), +1 by an excess")],
-        closed: { v in try v.duneReach(.closedForm) },
-        numerical: { v in try v.duneReach(.numerical) },
+        decode: { v in try v.duneReachInputs() },
+        closed: { i in try duneReach(i, .closedForm) },
+        numerical: { i in try duneReach(i, .numerical) },
+        ledger: Ledger(closed: ["NuClosedForm.NuElectronTotal.crossSection", "NuAnalyses.DuneSensitivity.reach"],
+                       numerical: ["NuNumerical.NuElectronIntegrated.crossSection", "NuAnalyses.DuneSensitivity.reach"],
+                       shared: [(.data, "the DUNE ND ν and ν̄ fluxes (dune-nd-tdr2021) and Reference/dune.json"),
+                                (.response, "the flux table's bins: events as a histogram of bin centres"),
+                                (.scan, "DuneSensitivity.reach: the quadratic in g² of each path's events and the "
+                                    + "threshold crossing in ln g (GSL Brent, shared by both paths)")]),
         // Both paths reach the same events to 1e-10; the root is refined to 1e-12 in ln g.
         agreement: { _ in .tolerance(relative: 1e-6, absolute: 0) })
 }
 
 
+/// The decoded inputs of a DUNE reach.
+private struct DuneReachInputs {
+    let loaded: DuneContext.Loaded
+    let model: VectorModel, mass: Double, mode: DuneSensitivity.Mode, dof: Int
+    /// nil: measure=side (which side comes first).
+    let side: DuneSensitivity.Side?
+}
+
 extension InputValues {
-    func duneReach(_ path: NuCoherent.FoldingPath) throws -> Double {
-        let (fluxes, setup, electrons) = try DuneContext.load()
-        let model = try vectorModel(), mass = try energy("mass"), mode = DuneSensitivity.Mode(rawValue: try choice("mode"))!, dof = Int(try choice("dof"))!
-        func reach(_ side: DuneSensitivity.Side) throws -> Double? {
-            try DuneSensitivity.reach(model: model, mass: mass, mode: mode, side: side, dof: dof, path: path,
-                fluxes: fluxes, setup: setup,
-                                      electrons: electrons, sw2: Constants.defaultSin2ThetaW)
-        }
+    fileprivate func duneReachInputs() throws -> DuneReachInputs {
+        let loaded = try DuneContext.load(context)
+        let model = try vectorModel(), mass = try energy("mass")
+        let mode = DuneSensitivity.Mode(rawValue: try choice("mode"))!, dof = Int(try choice("dof"))!
         if try choice("measure") == "side" {
-            guard value("side") == nil
-                || raw["side"] == "reach" else { throw InputError.conflicting("measure=side compares both sides; do "
-                + "not give side") }
-            let deficit = try reach(.deficit), excess = try reach(.excess)
-            if let d = deficit, excess.map({ d < $0 }) ?? true { return -1 }
-            guard excess != nil else { throw PhysicsError.notApplicable("no reach below g = 1 at this mass") }
-            return 1
+            guard value("side") == nil || raw["side"] == "reach" else {
+                throw InputError.conflicting("measure=side compares both sides; do not give side")
+            }
+            return DuneReachInputs(loaded: loaded, model: model, mass: mass, mode: mode, dof: dof, side: nil)
         }
-        let side = DuneSensitivity.Side(rawValue: try choice("side"))!
-        guard let g = try reach(side) else { throw PhysicsError.notApplicable("no \(side.rawValue) reach below g = 1 "
-            + "at this mass") }
-        return g
+        return DuneReachInputs(loaded: loaded, model: model, mass: mass, mode: mode, dof: dof,
+                               side: DuneSensitivity.Side(rawValue: try choice("side"))!)
     }
+}
+
+/// The reach in g, or for measure=side −1 when it comes by a deficit and +1 by an excess.
+private func duneReach(_ i: DuneReachInputs, _ path: Path) throws -> Double {
+    func reach(_ side: DuneSensitivity.Side) throws -> Double? {
+        try DuneSensitivity.reach(model: i.model, mass: i.mass, mode: i.mode, side: side, dof: i.dof, path: path,
+                                  fluxes: i.loaded.fluxes, setup: i.loaded.setup, electrons: i.loaded.electrons,
+                                  sw2: Constants.defaultSin2ThetaW)
+    }
+    guard let side = i.side else {
+        let deficit = try reach(.deficit), excess = try reach(.excess)
+        if let d = deficit, excess.map({ d < $0 }) ?? true { return -1 }
+        guard excess != nil else { throw PhysicsError.notApplicable("no reach below g = 1 at this mass") }
+        return 1
+    }
+    guard let g = try reach(side) else {
+        throw PhysicsError.notApplicable("no \(side.rawValue) reach below g = 1 at this mass")
+    }
+    return g
 }
 
 extension QuantityRegistry {
@@ -69,24 +94,47 @@ extension QuantityRegistry {
         inputs: reachInputs + [InputSpec("measure", .choice(["g", "events"]), default: "g",
             "g: the reach; events: ν-e events at coupling g"),
                  InputSpec("g", .number, "coupling for measure=events (0: the SM)")],
-        closed: { v in try v.jsns2(.closedForm) },
-        numerical: { v in try v.jsns2(.numerical) },
+        decode: { v in try v.jsns2Inputs() },
+        closed: { i in try jsns2(i, .closedForm) },
+        numerical: { i in try jsns2(i, .numerical) },
+        ledger: Ledger(closed: ["NuClosedForm.NuElectronTotal.crossSection", "NuClosedForm.GaussLegendre.integrate",
+                                "NuAnalyses.JSNS2Sensitivity.reach"],
+                       numerical: ["NuNumerical.NuElectronIntegrated.crossSection", "GSLKit.Quadrature.integrate",
+                                   "NuAnalyses.JSNS2Sensitivity.reach"],
+                       shared: [(.data, "Reference/jsns2.json (flux per proton, exposure, target) and N_A"),
+                                (.physicsInputs, "the π-DAR spectra of 004 Eqs. (2)-(3) (NuPhysics.PionDecayFlux)"),
+                                (.scan, "the quadratic in g² and the threshold crossing in ln g (DuneSensitivity, "
+                                    + "GSL Brent, shared by both paths)")]),
         agreement: { _ in .tolerance(relative: 1e-6, absolute: 0) })
 }
 
+/// The decoded inputs of a JSNS² reach or event count.
+private struct JSNS2Inputs {
+    let setup: JSNS2Sensitivity.Setup, model: VectorModel, mass: Double
+    /// measure=events: the coupling (0: the SM); nil for the reach.
+    let eventsAt: Double?
+    let side: DuneSensitivity.Side, dof: Int
+}
+
 extension InputValues {
-    func jsns2(_ path: NuCoherent.FoldingPath) throws -> Double {
-        let setup = try JSNS2Sensitivity.setup(), model = try vectorModel(), mass = try energy("mass")
+    fileprivate func jsns2Inputs() throws -> JSNS2Inputs {
+        let setup = try JSNS2Sensitivity.setup(context), model = try vectorModel(), mass = try energy("mass")
         if try choice("measure") == "events" {
-            let g = try number("g")
-            return try JSNS2Sensitivity.events(g == 0 ? .none : try ZPrime(model: model, g: g, mass: mass),
-                setup: setup, path: path)
+            return JSNS2Inputs(setup: setup, model: model, mass: mass, eventsAt: try number("g"), side: .reach, dof: 2)
         }
-        let side = DuneSensitivity.Side(rawValue: try choice("side"))!
-        guard let g = try JSNS2Sensitivity.reach(model: model, mass: mass, side: side, dof: Int(try choice("dof"))!,
-            path: path, setup: setup) else {
-            throw PhysicsError.notApplicable("no \(side.rawValue) reach below g = 1 at this mass")
-        }
-        return g
+        return JSNS2Inputs(setup: setup, model: model, mass: mass, eventsAt: nil,
+                           side: DuneSensitivity.Side(rawValue: try choice("side"))!, dof: Int(try choice("dof"))!)
     }
+}
+
+private func jsns2(_ i: JSNS2Inputs, _ path: Path) throws -> Double {
+    if let g = i.eventsAt {
+        return try JSNS2Sensitivity.events(g == 0 ? .none : try ZPrime(model: i.model, g: g, mass: i.mass),
+                                           setup: i.setup, path: path)
+    }
+    guard let g = try JSNS2Sensitivity.reach(model: i.model, mass: i.mass, side: i.side, dof: i.dof, path: path,
+                                             setup: i.setup) else {
+        throw PhysicsError.notApplicable("no \(i.side.rawValue) reach below g = 1 at this mass")
+    }
+    return g
 }

@@ -1,3 +1,4 @@
+import NuCoherent
 import NuPhysics
 
 /// The result of evaluating one quantity by both paths. Values are in `units`; `numerical` is
@@ -119,11 +120,14 @@ public struct Quantity: Sendable {
     }
 
     /// Checks `given` (key → text as on the command line) against the inputs.
-    public func values(_ given: [String: String]) throws -> InputValues { try InputValues(given, specs: inputs) }
+    public func values(_ given: [String: String], context: CoherentContext = .shared) throws -> InputValues {
+        try InputValues(given, specs: inputs, context: context)
+    }
 
     /// Decodes `given` once and binds both paths to it, each result checked finite.
-    public func prepared(_ given: [String: String]) throws -> (Prepared, InputValues) {
-        let v = try values(given)
+    public func prepared(_ given: [String: String],
+                         context: CoherentContext = .shared) throws -> (Prepared, InputValues) {
+        let v = try values(given, context: context)
         let p = try prepare(v)
         let label = v.raw.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         func finite(_ x: Double, _ what: String) throws -> Double {
@@ -143,8 +147,8 @@ public struct Quantity: Sendable {
 
     /// Evaluates at `given` by both paths. Results must be finite: a NaN or infinity from
     /// either path is an error, never a number.
-    public func evaluate(_ given: [String: String]) throws -> Evaluation {
-        let (p, v) = try prepared(given)
+    public func evaluate(_ given: [String: String], context: CoherentContext = .shared) throws -> Evaluation {
+        let (p, v) = try prepared(given, context: context)
         let c = try p.closedForm()
         let n = try p.numerical?()
         let f = try p.forms?() ?? [:]

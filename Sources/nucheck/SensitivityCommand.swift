@@ -47,14 +47,14 @@ struct Sensitivity: ParsableCommand {
             }
             var curves: [SensitivityCurve] = []
             if experiment != "dune-nd" {
-                let setup = try JSNS2Sensitivity.setup()
+                let setup = try JSNS2Sensitivity.setup(.shared)
                 curves.append(try curve("jsns2") { mass, side in
                     try JSNS2Sensitivity.reach(model: vector, mass: mass, side: side, dof: dof, path: .closedForm,
                         setup: setup)
                 })
             }
             if experiment != "jsns2" {
-                let (fluxes, setup, electrons) = try DuneContext.load()
+                let (fluxes, setup, electrons) = try DuneContext.load(.shared)
                 curves += try modes.map { m in
                     try curve(m.rawValue) { mass, side in
                         try DuneSensitivity.reach(model: vector, mass: mass, mode: m, side: side, dof: dof,
