@@ -20,8 +20,8 @@ struct Bench: ParsableCommand {
     func run() throws {
         do {
             try SizeLimits.budget(budget)
-            options.data.configure(reference: try options.referenceURL)
-            print(Benchmark.table(try Benchmark.run(budget: budget)))
+            let fixtures = try options.load()
+            print(Benchmark.table(try Benchmark.run(fixtures: fixtures, budget: budget)))
             let scans = try Benchmark.scans(reference: try ReferenceLibrary(directory: try options.referenceURL))
             if !scans.isEmpty { print("\nscans (seconds of wall clock, one run each)\n"
                 + scans.joined(separator: "\n")) }

@@ -8,19 +8,37 @@ import NuCoherent
 import NuPhysics
 
 struct List: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "List the quantities, their inputs with units, and the models.")
+    static let configuration = CommandConfiguration(
+        abstract: "List the quantities, their inputs with units, their two paths and what they share, and the models.",
+        discussion: "With a QUANTITY: one page with its paths (the code each calls), its ledger of what the two "
+            + "paths share, its inputs and the fixture cases that check it.")
 
-    @Flag(help: "Print the catalogue as one JSON object (quantities, inputs, models, nuclei).")
+    @Argument(help: "One quantity to show in full (its paths, ledger, inputs and fixture cases).")
+    var quantity: String?
+
+    @Flag(help: "Print the catalogue as one JSON object (quantities with ledgers and fixtures, inputs, models, nuclei).")
     var json = false
 
+    @OptionGroup var options: FixtureOptions
+
     func run() throws {
+        let fixtures: FixtureSet, only: Quantity?
+        do {
+            fixtures = try options.load()
+            only = try quantity.map { try QuantityRegistry.named($0) }
+        } catch { throw fail(error) }
         if json {
-            do { print(try Catalogue.json()) } catch { throw fail(error) }
+            do { print(try Catalogue.json(fixtures: fixtures, only: only)) } catch { throw fail(error) }
+            return
+        }
+        if let only {
+            print(Catalogue.card(only, fixtures: fixtures))
             return
         }
         for q in QuantityRegistry.all {
             print("\(q.name)  [\(q.units)]\(q.hasNumericalPath ? "" : "  (closed form only)")")
             print("    \(q.summary)")
+            Catalogue.ledgerLines(q.ledger).forEach { print($0) }
             if q.hasNumericalPath {
                 let defaults = Dictionary(q.inputs.compactMap { i in i.defaultValue.map { (i.name, $0) } },
                     uniquingKeysWith: { a, _ in a })
