@@ -22,8 +22,8 @@ public enum Benchmark {
     public struct Case {
         public let quantity: String
         public let inputs: [String: String]
-        let closed: () throws -> Double
-        let numerical: (() throws -> Double)?
+        public let closed: () throws -> Double
+        public let numerical: (() throws -> Double)?
     }
 
     /// Every registered quantity at a representative point: its first fixture case that evaluates

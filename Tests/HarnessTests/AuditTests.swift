@@ -1,3 +1,4 @@
+import NuData
 import Foundation
 import Testing
 import NuRegistry

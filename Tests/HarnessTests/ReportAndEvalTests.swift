@@ -1,3 +1,4 @@
+import NuData
 import Foundation
 #if canImport(FoundationXML)
 import FoundationXML
@@ -118,36 +119,20 @@ struct EvalTests {
         #expect(ExitStatus.code(for: HarnessError.file(path: "x.json", field: "cases", message: "is empty")) == 5)
     }
 
-    /// The benchmark times the physics directly; its points, given again as text, must evaluate
-    /// through the registry, and it must cover every quantity with a fixed-cost evaluation
-    /// (g2.mass, kineticMixing and the Table 1 variants are the same physics as their neighbours).
-    @Test("every benchmark point evaluates through the registry")
+    /// The benchmark is built from the registry: it must time every registered quantity, each
+    /// with the paths `eval` runs (the timed closures give eval's values at the same inputs, and a
+    /// numerical path is timed exactly where the quantity has one).
+    @Test("the benchmark covers every registered quantity with eval's own paths")
     func benchmarkPoints() throws {
-        let covered = Set(try Benchmark.cases().map { String($0.quantity.prefix { $0 != " " }) })
-        // Not timed: g2.mass and loop.kineticMixing repeat g2.muon and loop.eps; the coherence scale,
-        // the rescalings, the dark-boson ratios and recasts and the convention-audit quantities are
-        // one-off reports, not hot paths.
-        let expected = Set(QuantityRegistry.all.map(\.name))
-            .subtracting(["g2.mass", "loop.kineticMixing", "cevns.coherenceScale", "cevns.rescaling", "dark.relativeCoupling", "dark.recast",
-                          "loop.epsWrongSign", "loop.prefactor", "nue.couplingShift", "g2.coherent", "sns.flux", "chi2.abdullahEq16", "g2.asymptote", "cevns.publicCode", "nue.events", "dune.sensitivity", "jsns2.sensitivity"])
-        #expect(expected.isSubset(of: covered), "benchmark misses \(expected.subtracting(covered))")
-        for c in try Benchmark.cases() where !c.inputs.isEmpty || !c.quantity.contains(" ") && c.quantity != "coherent.limit" {
-            let name = String(c.quantity.prefix { $0 != " " }), inputs = c.inputs
-            let e = try evaluate(name, inputs)
-            guard let d = e.relativeDifference else { continue }
-            if name == "cevns.dip" { continue }  // explicit F = 1 formula vs root with form factors: a physics difference
-            if name == "cevns.tmax" {
-                // printed 2E²/M against the exact 2E²/(M + 2E): |exact − printed|/printed = 2E/(M + 2E).
-                let expected = 2 * 29.8 / (NuclearData.ar40.mass + 2 * 29.8)
-                #expect(abs(d - expected) <= 1e-9 * expected, "cevns.tmax: difference \(d) vs 2E/(M + 2E) = \(expected)")
-            } else if name == "muon.endpoint" {
-                // The printed m_μ/2 neglects m_e; the root keeps it: E = (m_μ² − m_e²)/(2m_μ), so the
-                // relative difference is exactly (m_e/m_μ)².
-                let expected = pow(Constants.electronMass / Constants.muonMass, 2)
-                #expect(abs(d - expected) <= 1e-6 * expected, "muon.endpoint: difference \(d) vs (m_e/m_μ)² = \(expected)")
-            } else {
-                #expect(d < 1e-8, "\(name): closed vs numerical differ by \(d)")
-            }
+        let fixtures = try FixtureSet(fixtures: try NucheckHome.locate().fixtures,
+                                      reference: try ReferenceLibrary(directory: try NucheckHome.locate().reference))
+        let cases = try Benchmark.cases(fixtures: fixtures)
+        #expect(cases.map(\.quantity) == QuantityRegistry.all.map(\.name), "benchmark rows vs the registry")
+        for c in cases {
+            let q = try QuantityRegistry.named(c.quantity), e = try q.evaluate(c.inputs)
+            #expect(try c.closed() == e.closedForm, "\(c.quantity): timed closed form vs eval at \(c.inputs)")
+            #expect((c.numerical != nil) == q.hasNumericalPath, "\(c.quantity): numerical path timed iff it exists")
+            if let n = c.numerical { #expect(try n() == e.numerical, "\(c.quantity): timed numerical vs eval") }
         }
     }
 }
