@@ -15,8 +15,10 @@ public enum DuneContext {
 
     private static func read(_ context: CoherentContext) throws -> Loaded {
         let reference = try context.referenceLibrary()
-        let fluxes: [DuneSensitivity.Mode: TabulatedFlux] = [.nu: try TabulatedFlux(url: BeamData.url("dune-nd-nu")),
-                                                             .nubar: try TabulatedFlux(url: BeamData.url("dune-nd-nubar"))]
+        let fluxes: [DuneSensitivity.Mode: TabulatedFlux] = [
+            .nu: try TabulatedFlux(url: BeamData.url("dune-nd-nu")),
+            .nubar: try TabulatedFlux(url: BeamData.url("dune-nd-nubar")),
+        ]
         let setup = try DuneSensitivity.Setup(reference)
         let inputs = try context.inputs(.release)
         let electrons = setup.targetTon * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro"))

@@ -58,7 +58,7 @@ public enum TableTwo {
         return printed
     }
 
-    /// All 66 entries, on both cores.
+    /// All 66 entries, on every core.
     public static func compute(reference: ReferenceLibrary, options: Options = Options()) throws -> [Row] {
         var jobs: [(String, String, String, Double)] = []
         for model in models { for dataset in datasets { for regime in ["lowMass", "highMass"] {

@@ -6,7 +6,9 @@ import NuData
 /// `coherent.json` (the analysis inputs). Releases, inputs and predictors are made once and
 /// cached; pointing elsewhere clears them.
 public final class CoherentContext: @unchecked Sendable {
+    /// The context the tool configures; a library user may make its own and pass it to `evaluate`.
     public static let shared = CoherentContext()
+    public init() {}
     private let lock = NSLock()
     private var referenceURL: URL?
     private var argon: ArgonRelease?

@@ -23,8 +23,9 @@ public enum FormFactorQuadrature {
     /// sin(κr)/(κr), κ in fm⁻¹, with its limit 1 at κr → 0.
     static func sinc(_ x: Double) -> Double { abs(x) < 1e-6 ? 1 - x * x / 6 : sin(x) / x }
 
-    /// Normalised Fourier-Bessel transform of a radial density on [0, rMax] (QAG, GK61 rule,
-    /// relative tolerance 1e-11; beyond rMax the densities used here are below 1e-30).
+    /// Normalised Fourier-Bessel transform of a radial density on [0, rMax] (GSL QAGP at the
+    /// density's breakpoints: norm to 1e-12, transform to 1e-11 relative or 1e-14 of the norm;
+    /// beyond rMax the densities used here are below 1e-30).
     static func transform(_ density: @escaping (Double) -> Double, q: Double, rMax: Double,
         breaks: [Double]) throws -> Double {
         let kappa = q / hbarC
@@ -32,8 +33,8 @@ public enum FormFactorQuadrature {
                                             relativeTolerance: 1e-12).value
         if kappa == 0 { return 1 }
         let value = try Quadrature.integrate({ r in r * r * density(r) * sinc(kappa * r) }, from: 0, to: rMax,
-                                             breakpoints: breaks, absoluteTolerance: 1e-14
-                                                 * norm, relativeTolerance: 1e-11).value
+                                             breakpoints: breaks, absoluteTolerance: 1e-14 * norm,
+                                             relativeTolerance: 1e-11).value
         return value / norm
     }
 

@@ -6,6 +6,7 @@ extension LoopMixingQuadrature {
     /// coupling to the proton's charge), with ε_βα(q) by GSL quadrature. Dimensionless; q ≥ 0 in MeV.
     public static func kineticMixing(beta: Lepton, alpha: Lepton, q: Double, g: Double) throws -> Double {
         try requireFinite(g, "coupling g")
-        return Constants.elementaryCharge * g * (try epsilon(beta: beta, alpha: alpha, q: q)) / (2 * Double.pi * Double.pi)
+        let eps = try epsilon(beta: beta, alpha: alpha, q: q)
+        return Constants.elementaryCharge * g * eps / (2 * Double.pi * Double.pi)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// `f(0..<count)` on both cores, results in index order. Every write holds the lock.
+/// `f(0..<count)` on every core (Dispatch's concurrentPerform), results in index order. Every write
+/// holds the lock.
 public func parallelMap<T>(_ count: Int, _ f: @Sendable (Int) -> T) -> [T] {
     let slots = OrderedSlots<T>(count)
     DispatchQueue.concurrentPerform(iterations: count) { i in

@@ -119,7 +119,9 @@ public struct InputValues: Sendable {
     public func vectorModel(_ key: String = "model") throws -> VectorModel {
         let name = try text(key)
         if ["sm", "scalar", "custom"].contains(name.lowercased()) {
-            throw InputError.conflicting("\(key)=\(name): this needs a U(1)' model (\(ModelRegistry.all.map(\.name).joined(separator: ", ")), darkZ, GB(cB,ce,cmu,ctau))")
+            let models = ModelRegistry.all.map(\.name).joined(separator: ", ")
+            throw InputError.conflicting("\(key)=\(name): this needs a U(1)' model (\(models), darkZ, "
+                + "GB(cB,ce,cmu,ctau))")
         }
         return try ModelRegistry.lookup(name,
             sin2ThetaW: ModelRegistry.dependsOnSin2ThetaW(name) ? try sin2ThetaW() : Constants.defaultSin2ThetaW)
@@ -172,7 +174,9 @@ public struct InputValues: Sendable {
         }
         guard let model else { throw InputError.missing("model") }
         guard model.chargedLeptonsVectorLike else {
-            throw InputError.conflicting("model=\(model.name) couples chirally to charged leptons; ν-e scattering is not implemented for it (models: \(ModelRegistry.nuElectronModels.map(\.name).joined(separator: ", ")), custom)")
+            let models = ModelRegistry.nuElectronModels.map(\.name).joined(separator: ", ")
+            throw InputError.conflicting("model=\(model.name) couples chirally to charged leptons; ν-e scattering is "
+                + "not implemented for it (models: \(models), custom)")
         }
         return try ZPrime(model: model, g: try number("g"), mass: mass)
     }

@@ -36,7 +36,8 @@ extension QuantityRegistry {
                        numerical: ["NuNumerical.NuElectronIntegrated.crossSection"],
                        shared: [(.data, "the flux table (a shipped DUNE ND flux or the user's GLoBES file); the argon "
                                     + "molar mass and N_A of Reference/coherent.json"),
-                                (.response, "NuBeams.TabulatedFlux.integrate: the table as a histogram of bin centres")]))
+                                (.response, "NuBeams.TabulatedFlux.integrate: the table as a histogram of bin "
+                                    + "centres")]))
 }
 
 /// The decoded inputs of a beam event count.

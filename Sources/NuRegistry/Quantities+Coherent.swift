@@ -17,7 +17,8 @@ extension InputValues {
 extension InputValues {
     func signalModel() throws -> SignalModel {
         SignalModel(mediator: try cevnsMediator(), convention: try CoefficientConvention.parse(try text("convention")),
-                    formFactor: try FormFactorModel.parse(try text("formFactor")), loop: try LoopMixingMode.parse(try text("loop")))
+                    formFactor: try FormFactorModel.parse(try text("formFactor")),
+                    loop: try LoopMixingMode.parse(try text("loop")))
     }
 }
 

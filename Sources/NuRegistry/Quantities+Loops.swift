@@ -26,7 +26,8 @@ extension QuantityRegistry {
         decode: { v in try v.loop() },
         closed: { i in try LoopMixing.epsilon(beta: i.beta, alpha: i.alpha, q: i.q) },
         numerical: { i in try LoopMixingQuadrature.epsilon(beta: i.beta, alpha: i.alpha, q: i.q) },
-        ledger: Ledger(closed: ["NuClosedForm.LoopMixing.epsilon"], numerical: ["NuNumerical.LoopMixingQuadrature.epsilon"],
+        ledger: Ledger(closed: ["NuClosedForm.LoopMixing.epsilon"],
+                       numerical: ["NuNumerical.LoopMixingQuadrature.epsilon"],
                        shared: [(.physicsInputs, "the lepton masses (NuPhysics.Constants)")]))
 
     static let loopKineticMixing = Quantity(

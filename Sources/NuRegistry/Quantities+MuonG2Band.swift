@@ -27,10 +27,12 @@ extension QuantityRegistry {
         numerical: { i in try g2Band(i, .numerical) },
         ledger: Ledger(closed: ["NuClosedForm.MuonG2.coupling", "NuAnalyses.MuonG2Band.compare"],
                        numerical: ["NuNumerical.MuonG2Quadrature.coupling", "NuAnalyses.MuonG2Band.compare"],
-                       shared: [(.data, "the COHERENT releases and Reference/coherent.json; Δa_μ ± 2σ from 004 Eq. (57)"),
+                       shared: [(.data, "the COHERENT releases and Reference/coherent.json; Δa_μ ± 2σ from 004 "
+                                    + "Eq. (57)"),
                                 (.response, "the folded detector response of each data set"),
-                                (.scan, "the bound's χ² scan over the coupling (NuCoherent.AsymptoticLimit: grid and "
-                                    + "GSL Brent crossings; the minimum over nuisances is each path's own)")]),
+                                (.scan, "MuonG2Band.compare: the band's edges against the bound's χ² scan over the "
+                                    + "coupling (NuCoherent.AsymptoticLimit: grid and GSL Brent crossings); the band "
+                                    + "edges and the minimum over nuisances are each path's own")]),
         // The share of 6 masses moves in steps of 1/6 when a band edge crosses the bound: the
         // paths agree to the bound's and the band's 1e-8, except where an edge touches the bound.
         agreement: { _ in .tolerance(relative: 1e-6, absolute: 1e-6) })

@@ -102,7 +102,8 @@ extension QuantityRegistry {
         decode: { v in try v.nuElectronPoint() },
         closed: { p in try NuElectronDev.parts(p).interference * cm2 },
         numerical: { p in try NuElectronAmplitude.interference(p) * cm2 },
-        ledger: Ledger(closed: ["NuClosedForm.NuElectronDev.parts"], numerical: ["NuNumerical.NuElectronAmplitude.interference"],
+        ledger: Ledger(closed: ["NuClosedForm.NuElectronDev.parts"],
+                       numerical: ["NuNumerical.NuElectronAmplitude.interference"],
                        shared: nuElectronShared))
 
     static let devCoefficient = Quantity(
@@ -132,7 +133,8 @@ extension QuantityRegistry {
         },
         closed: { e in Kinematics.maximumRecoil(energy: e, targetMass: Constants.electronMass) },
         numerical: { e in try KinematicRoots.maximumRecoil(energy: e) },
-        ledger: Ledger(closed: ["NuPhysics.Kinematics.maximumRecoil"], numerical: ["NuNumerical.KinematicRoots.maximumRecoil"],
+        ledger: Ledger(closed: ["NuPhysics.Kinematics.maximumRecoil"],
+                       numerical: ["NuNumerical.KinematicRoots.maximumRecoil"],
                        shared: [(.physicsInputs, "m_e (NuPhysics.Constants)")]))
 
     static let tridentRatio = Quantity(

@@ -103,8 +103,9 @@ extension QuantityRegistry {
                                    "NuAnalyses.JSNS2Sensitivity.reach"],
                        shared: [(.data, "Reference/jsns2.json (flux per proton, exposure, target) and N_A"),
                                 (.physicsInputs, "the π-DAR spectra of 004 Eqs. (2)-(3) (NuPhysics.PionDecayFlux)"),
-                                (.scan, "the quadratic in g² and the threshold crossing in ln g (DuneSensitivity, "
-                                    + "GSL Brent, shared by both paths)")]),
+                                (.scan, "JSNS2Sensitivity.reach: the quadratic in g² of each path's events and the "
+                                    + "threshold crossing in ln g (DuneSensitivity's, GSL Brent, shared by both "
+                                    + "paths)")]),
         agreement: { _ in .tolerance(relative: 1e-6, absolute: 0) })
 }
 

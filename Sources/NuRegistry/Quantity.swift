@@ -27,7 +27,8 @@ public struct Evaluation: Sendable {
         guard case .tolerance(let relative,
             let absolute) = agreement, let d = relativeDifference, let c = closedForm, let n = numerical,
               abs(n - c) > max(relative * abs(c), absolute) else { return nil }
-        return String(format: "%@: closed form %.17g and numerical %.17g %@ differ by %.3e relative, beyond the documented (%@)",
+        return String(format: "%@: closed form %.17g and numerical %.17g %@ differ by %.3e relative, beyond the "
+                          + "documented (%@)",
                       quantity, c, n, units, d, agreement.summary)
     }
 }

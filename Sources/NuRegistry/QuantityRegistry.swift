@@ -1,13 +1,14 @@
 import NuData
+
 /// Every quantity `nucheck eval`, the fixtures and the benchmark know, by name.
 public enum QuantityRegistry {
     public static let all: [Quantity] = [
-        nueDSigma, nueSigma, nueInterference, devCoefficient, nueTMax, tridentRatio,
-        loopEpsilon, loopKineticMixing, g2Muon, g2Coupling, g2Mass,
-        promptLine, muonEndpoint, sigmaPiNRatio, zPrimeRescaling, chi2Dev, chi2Abdullah, chi2AbdullahEq16, g2Asymptote, cevnsPublicCode, nueEvents, duneSensitivity, jsns2Sensitivity,
-        cevnsDSigma, cevnsSigma, cevnsDip, cevnsStrip, cevnsCancel, helm, formFactor, cevnsTMax, coherenceScale,
-        apvWeakCharge, couplingRescaling, darkRelativeCoupling, darkRecast,
-        loopEpsilonWrongSign, loopPrefactor, nueCouplingShift, fluxFold, coherentEvents, coherentLimit, coherentChi2, g2Coherent, snsFlux,
+        nueDSigma, nueSigma, nueInterference, devCoefficient, nueTMax, tridentRatio, loopEpsilon, loopKineticMixing,
+        g2Muon, g2Coupling, g2Mass, promptLine, muonEndpoint, sigmaPiNRatio, zPrimeRescaling, chi2Dev, chi2Abdullah,
+        chi2AbdullahEq16, g2Asymptote, cevnsPublicCode, nueEvents, duneSensitivity, jsns2Sensitivity, cevnsDSigma,
+        cevnsSigma, cevnsDip, cevnsStrip, cevnsCancel, helm, formFactor, cevnsTMax, coherenceScale, apvWeakCharge,
+        couplingRescaling, darkRelativeCoupling, darkRecast, loopEpsilonWrongSign, loopPrefactor, nueCouplingShift,
+        fluxFold, coherentEvents, coherentLimit, coherentChi2, g2Coherent, snsFlux,
     ]
 
     public static func named(_ name: String) throws -> Quantity {

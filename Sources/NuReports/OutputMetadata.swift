@@ -2,7 +2,6 @@ import Foundation
 import NuData
 import NuRegistry
 import NuValidation
-import NuAnalyses
 
 /// What every machine-readable output carries: the harness version and commit, and (for outputs
 /// computed from the public data) the data sets read, with their origin, status and checksums.

@@ -53,7 +53,7 @@ public enum Baseline {
          ("gVn", "\(Constants.neutronCoupling)")]
     }
 
-    /// Evaluates every case (both cores) into baseline entries. A case whose data file is absent
+    /// Evaluates every case (on every core) into baseline entries. A case whose data file is absent
     /// from a user's data folder gives an entry marked `dataAbsent` (refused by `record`, skipped
     /// by `compare`); the package's own copy is never absent.
     public static func evaluate(_ cases: [FixtureCase]) -> [Entry] {

@@ -76,7 +76,7 @@ public enum Benchmark {
         return Double(elapsed) / Double(calls)
     }
 
-    /// The scans, timed once each (wall clock, both cores), every analysis rebuilt first so that no
+    /// The scans, timed once each (wall clock, every core), every analysis rebuilt first so that no
     /// cached prediction or response is reused: all 66 Table 2 entries; every Table 2 model on Ar,
     /// CsI and combined on 100 masses; and the cost growth with the number of masses (B − L
     /// combined, 25 against 100) and with the density of the coupling grid (one χ² scan at 0.1

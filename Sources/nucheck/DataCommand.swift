@@ -3,7 +3,6 @@ import Foundation
 import NuData
 import NuRegistry
 import NuValidation
-import NuAnalyses
 import NuPhysics
 import NuReports
 

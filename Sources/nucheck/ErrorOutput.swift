@@ -3,7 +3,6 @@ import Foundation
 import NuRegistry
 import NuValidation
 import NuAnalyses
-import NuReports
 import NuCoherent
 import NuPhysics
 

@@ -1,7 +1,6 @@
 import Foundation
 import NuRegistry
 import NuValidation
-import NuAnalyses
 import NuData
 
 /// The output files a command was asked for, checked before any work (a bad path fails in

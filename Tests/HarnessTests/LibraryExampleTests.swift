@@ -9,8 +9,6 @@ import NuPhysics
 import NuClosedForm
 import NuNumerical
 import NuRegistry
-import NuValidation
-import NuAnalyses
 
 /// dσ/dT of ν_μ e → ν_μ e with a B−L Z' (g = 1e-4, M = 10 MeV) at E = 30 MeV, T = 10 MeV, by the
 /// closed form of Dev et al. and by the amplitude-level numerical path, in cm²/MeV.
