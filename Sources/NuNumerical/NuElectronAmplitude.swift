@@ -18,20 +18,27 @@ public enum NuElectronAmplitude {
         return crossSection(p, left: left, right: right)
     }
 
-    /// Effective (ε_L, ε_R) at the point's momentum transfer.
+    /// Effective (ε_L, ε_R) at the point's momentum transfer: the SM part plus the Z' shift.
     static func chiralCouplings(_ p: NuElectronPoint) throws -> (Double, Double) {
-        let t = -2 * Constants.electronMass * p.recoil
+        let sm = standardCouplings(p), shift = try zPrimeShift(p)
+        return (sm.0 + shift.0, sm.1 + shift.1)
+    }
+
+    /// The SM (ε_L, ε_R): T₃ − Q s_W² (+1 for ν_e) and −Q s_W².
+    static func standardCouplings(_ p: NuElectronPoint) -> (Double, Double) {
         let charged = p.flavor.lepton == .e ? 1.0 : 0.0
-        var left = ElectronCharges.isospin - ElectronCharges.electricCharge * p.sin2ThetaW + charged
-        var right = -ElectronCharges.electricCharge * p.sin2ThetaW
-        if !p.mediator.isStandardModel {
-            let amplitude = p.neutrinoCoupling
-                / (2 * 2.0.squareRoot() * Constants.fermiConstant * (p.mediator.mass * p.mediator.mass - t))
-            let electron = try p.electronCoupling()
-            left += amplitude * electron.left
-            right += amplitude * electron.right
-        }
-        return (left, right)
+        return (ElectronCharges.isospin - ElectronCharges.electricCharge * p.sin2ThetaW + charged,
+                -ElectronCharges.electricCharge * p.sin2ThetaW)
+    }
+
+    /// The Z' shift of (ε_L, ε_R): g_ν g_{L,R}e/(2√2G_F(M² − t)); (0, 0) without a mediator.
+    static func zPrimeShift(_ p: NuElectronPoint) throws -> (Double, Double) {
+        if p.mediator.isStandardModel { return (0, 0) }
+        let t = -2 * Constants.electronMass * p.recoil
+        let amplitude = p.neutrinoCoupling
+            / (2 * 2.0.squareRoot() * Constants.fermiConstant * (p.mediator.mass * p.mediator.mass - t))
+        let electron = try p.electronCoupling()
+        return (amplitude * electron.left, amplitude * electron.right)
     }
 
     /// dσ/dT (MeV⁻³) for given effective chiral couplings.
@@ -51,14 +58,11 @@ public enum NuElectronAmplitude {
 extension NuElectronAmplitude {
     /// The interference part of dσ/dT (MeV⁻³). dσ/dT is a quadratic form Q(ε) in the chiral
     /// couplings; with ε = ε₀ + δ (SM plus Z' shift) the interference is the cross term 2B(ε₀, δ)
-    /// of the symmetric bilinear form B of Q, evaluated directly (no difference of cross sections).
+    /// of the symmetric bilinear form B of Q, evaluated directly: no difference of cross sections
+    /// and no difference of couplings, so it keeps its relative accuracy as g²/M² → 0.
     public static func interference(_ p: NuElectronPoint) throws -> Double {
         if p.mediator.isStandardModel { return 0 }
-        let (left, right) = try chiralCouplings(p)
-        let standard = try NuElectronPoint(flavor: p.flavor, energy: p.energy, recoil: p.recoil,
-            sin2ThetaW: p.sin2ThetaW)
-        let (left0, right0) = try chiralCouplings(standard)
-        return 2 * bilinear(p, (left0, right0), (left - left0, right - right0))
+        return 2 * bilinear(p, standardCouplings(p), try zPrimeShift(p))
     }
 
     /// B(a, b) with Q(ε) = B(ε, ε) the bracket of `crossSection`.
@@ -68,7 +72,7 @@ extension NuElectronAmplitude {
         let (a1, a2) = p.flavor.isAntineutrino ? (a.1, a.0) : (a.0, a.1)
         let (b1, b2) = p.flavor.isAntineutrino ? (b.1, b.0) : (b.0, b.1)
         let sm = s - m * m, um = u - m * m
-        return 2 * m * gF * gF / (Double.pi * sm * sm) * (a1 * b1 * sm * sm + a2 * b2 * um * um + m * m * (a1 * b2 + a2
-            * b1) * t)
+        let bracket = a1 * b1 * sm * sm + a2 * b2 * um * um + m * m * (a1 * b2 + a2 * b1) * t
+        return 2 * m * gF * gF / (Double.pi * sm * sm) * bracket
     }
 }

@@ -11,7 +11,16 @@ let analysisInputsInput = InputSpec("inputs", .choice(InputSet.allCases.map(\.ra
                                         + "printed ones)")
 
 extension InputValues {
-    func inputSet() throws -> InputSet { InputSet(rawValue: try choice("inputs"))! }
+    /// The analysis input set. 004 prints numbers of its own only for argon (its exposure, mass and
+    /// molar mass), so `inputs=paper` with detector=csi would change nothing: refused, not ignored.
+    func inputSet() throws -> InputSet {
+        let set = InputSet(rawValue: try choice("inputs"))!
+        if set == .paper, has("detector"), try choice("detector") == "csi" {
+            throw InputError.conflicting("inputs=paper replaces only argon numbers (004 prints no CsI exposure of "
+                + "its own): it changes nothing for detector=csi")
+        }
+        return set
+    }
 }
 
 extension InputValues {

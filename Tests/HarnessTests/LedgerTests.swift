@@ -59,8 +59,8 @@ struct LedgerTests {
         let sharedText = q.ledger.shared.map(\.what).joined(separator: " ")
         for entry in Set(q.ledger.closedForm).intersection(q.ledger.numerical) {
             let type = entry.split(separator: ".")[1]
-            #expect(sharedText.contains(type), "\(name): both paths call \(entry) but the ledger's shared items "
-                + "do not name \(type)")
+            let message = "\(name): both paths call \(entry) but the ledger's shared items do not name \(type)"
+            #expect(sharedText.contains(type), Comment(rawValue: message))
         }
     }
 }

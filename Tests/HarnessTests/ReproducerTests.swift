@@ -41,6 +41,16 @@ struct ReproducerTests {
         // prior pulled to ~0 costs 16), so the bound is a number, the same on both paths.
         Case(["eval", "coherent.limit", "detector=csi", "model=universal", "regime=lowMass", "brnEvents=1e21", "ninEvents=5"], 0),
         Case(["limits", "B-L", "--detector", "csi", "--csi-brn", "1e21", "--csi-nin", "5", "--points", "3"], 0),
+        // Issue 19, round two: path agreements at the edges agree, or are refused with the reason.
+        Case(["eval", "nue.interference", "flavor=numu", "energy=30MeV", "recoil=10MeV", "model=B-L", "g=1e-12",
+              "mass=10MeV"], 0),
+        Case(["eval", "nue.interference", "flavor=numubar", "energy=30MeV", "recoil=10MeV", "model=Lmu-Ltau",
+              "g=1e-15", "mass=1e3MeV"], 0),
+        Case(["eval", "g2.asymptote", "mediator=vector", "regime=light", "mass=3e-5MeV"], 3, mentions: "domain"),
+        Case(["eval", "g2.asymptote", "mediator=scalar", "regime=heavy", "mass=1e6MeV"], 3, mentions: "domain"),
+        Case(["eval", "g2.asymptote", "mediator=scalar", "regime=heavy", "mass=1e7MeV"], 3, mentions: "domain"),
+        Case(["eval", "sns.flux", "detector=csi", "powerMW=1.4", "inputs=paper"], 2, mentions: "inputs=paper"),
+        Case(["eval", "coherent.chi2", "detector=csi", "inputs=paper"], 2, mentions: "inputs=paper"),
         // The command line itself.
         Case(["eval", "nue.tmax", "energy=30MeV", "--foo"], 2, mentions: "--foo"),
         Case(["eval", "nue.tmax", "energy=30MeV", "--json=1"], 2),
