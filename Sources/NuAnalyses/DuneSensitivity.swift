@@ -26,14 +26,15 @@ public enum DuneSensitivity {
         public let pot: Double, targetTon: Double, threshold: Double, sigma: Double
         public init(_ reference: ReferenceLibrary) throws {
             func v(_ id: String) throws -> Double {
-                guard let x = try reference.entry("dune.json#\(id)", citedFrom: "DuneSensitivity",
-                    field: id).value else {
-                    throw HarnessError.file(path: "dune.json", field: id, message: "needs a value")
-                }
-                return x
+                try reference.positiveValue("dune.json", id, citedFrom: "DuneSensitivity")
             }
             pot = try v("exposurePerMode") * (try v("potPerYear")) / (try v("beamPower"))
             targetTon = try v("targetTon"); threshold = try v("threshold"); sigma = try v("sigmaNorm")
+            // A normalisation uncertainty is a fraction; 0 would drop the pull term, not mean "none".
+            guard sigma < 1 else {
+                throw HarnessError.file(path: "dune.json", field: "sigmaNorm",
+                    message: "is \(sigma); a normalisation uncertainty is a fraction in (0, 1)")
+            }
         }
     }
 

@@ -28,10 +28,7 @@ public enum JSNS2Sensitivity {
     private static func read(_ context: CoherentContext) throws -> Setup {
         let reference = try context.referenceLibrary()
         func v(_ id: String) throws -> Double {
-            guard let x = try reference.entry("jsns2.json#\(id)", citedFrom: "JSNS2Sensitivity", field: id).value else {
-                throw HarnessError.file(path: "jsns2.json", field: id, message: "needs a value")
-            }
-            return x
+            try reference.positiveValue("jsns2.json", id, citedFrom: "JSNS2Sensitivity")
         }
         let joulesPerProton = try v("protonEnergy") * 1e9 * 1.602176634e-19
         let protons = try v("exposure") * 1e6 * 365.25 * 86400 / joulesPerProton

@@ -58,6 +58,22 @@ public struct AnalysisInputs: Sendable, Equatable {
                 }
                 v = try number(object, "paper.value")
             }
+            guard v > 0 else {
+                throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id))",
+                    message: "is \(v): every analysis number (a count, mass, length, time, yield or coefficient) "
+                        + "is positive")
+            }
+            if let range = entry["range"] {
+                guard let r = range as? [String: Any], let lo = (r["min"] as? String).flatMap(Double.init),
+                      let hi = (r["max"] as? String).flatMap(Double.init), r["why"] is String, lo < hi else {
+                    throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id)).range",
+                        message: "must be {\"min\", \"max\", \"why\"} with decimal strings, min < max")
+                }
+                guard v >= lo, v <= hi else {
+                    throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id))",
+                        message: "is \(v), outside its range [\(lo), \(hi)] (\(r["why"] as! String))")
+                }
+            }
             values[id] = v
         }
         self.values = values

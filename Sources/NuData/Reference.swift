@@ -116,4 +116,17 @@ public struct ReferenceLibrary: Sendable {
         }
         return e
     }
+
+    /// The number of `file#id`, which an analysis takes as a positive magnitude (an exposure, a
+    /// mass, a flux, a threshold): missing, non-numeric, zero or negative is an error naming the
+    /// file and the entry, never a number passed on.
+    public func positiveValue(_ file: String, _ id: String, citedFrom: String) throws -> Double {
+        guard let x = try entry("\(file)#\(id)", citedFrom: citedFrom, field: id).value else {
+            throw HarnessError.file(path: file, field: id, message: "needs a value")
+        }
+        guard x > 0, x.isFinite else {
+            throw HarnessError.file(path: file, field: id, message: "is \(x); \(citedFrom) needs a positive number")
+        }
+        return x
+    }
 }
