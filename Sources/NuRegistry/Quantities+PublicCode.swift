@@ -22,7 +22,7 @@ extension InputValues {
     /// library first (a missing file is the error to report), then nucleus, apply, the SM check, and
     /// the point.
     func publicCodeInput() throws -> PublicCodeInput {
-        let reference = try ReferenceLibrary(directory: try CoherentContext.shared.referenceDirectory())
+        let reference = try context.referenceLibrary()
         let nucleus = try singleNucleus()
         let conventions = try Self.pyCEvNSConventions(try choice("apply"), nucleus: nucleus, reference: reference)
         let sm = (value("model") ?? "SM").lowercased() == "sm"
