@@ -49,3 +49,26 @@ public enum CEvNSTotal {
         }
     }
 }
+
+extension CEvNSTotal {
+    /// σ = ∫ dσ/dT dT over [T_min, 2E²/(M + 2E)] (MeV⁻²) for any CEvNS point: `crossSection` where it
+    /// has a closed form (F = 1 and its conditions), otherwise adaptive Gauss-Legendre to 1e-12
+    /// relative, 1e-10 at worst (`GaussLegendre.adaptive`; the GSL QAG it replaces had 1e-10) of the
+    /// closed-form dσ/dT of 004 Eqs. (10)-(12), (16), (28), (33) (`CEvNS.differentialCrossSection`):
+    /// pure Swift, no GSL, so the closed path stays independent of the numerical path's QAGS.
+    /// Needs E > 0 and 0 ≤ T_min ≤ T_max.
+    public static func integratedCrossSection(nucleus: Nucleus, flavor: Flavor, energy: Double, recoilMin: Double,
+                                              mediator: CEvNSMediator, convention: CoefficientConvention,
+                                              formFactor: FormFactorModel, loop: LoopMixingMode) throws -> Double {
+        if formFactor == .none, let analytic = try? crossSection(nucleus: nucleus, flavor: flavor, energy: energy,
+            recoilMin: recoilMin, mediator: mediator, convention: convention, loop: loop) {
+            return analytic
+        }
+        let tMax = Kinematics.maximumRecoil(energy: energy, targetMass: nucleus.mass)
+        return try GaussLegendre.adaptive(from: recoilMin, to: tMax) { t in
+            CEvNS.differentialCrossSection(try CEvNSPoint(nucleus: nucleus, flavor: flavor, energy: energy,
+                recoil: min(max(t, recoilMin), tMax), mediator: mediator, convention: convention,
+                formFactor: formFactor, loop: loop))
+        }
+    }
+}

@@ -1,5 +1,4 @@
 import Foundation
-import GSLKit
 import NuClosedForm
 import NuNumerical
 import NuPhysics
@@ -44,14 +43,13 @@ extension InputValues {
 
     /// The rms radius (fm) a form-factor quantity uses: the nucleus' own, or `radiusFm`; with
     /// radiusIs=box the given radius is taken as the Helm box radius R₀ and turned into the rms
-    /// radius √((3/5)R₀² + 3s²) that reproduces that (mis)reading.
+    /// radius √((3/5)R₀² + 3s²) (`FormFactors.helmRMSRadius`) that reproduces that (mis)reading.
     func formFactorRadius() throws -> Double {
         let r = has("radiusFm") ? try number("radiusFm") : try singleNucleus()
             .radius(try Nucleon.parse(try text("nucleon")))
         try requirePositive(r, "radius", unit: "fm")
         guard try choice("radiusIs") == "box" else { return r }
-        let s = FormFactorModel.helmSurfaceThickness
-        return ((3.0 / 5) * r * r + 3 * s * s).squareRoot()
+        return FormFactors.helmRMSRadius(boxRadius: r)
     }
 
     /// The nucleus mass (MeV) under `massConvention`.
@@ -91,10 +89,69 @@ extension InputValues {
 
     func cevnsPoint(_ nucleus: Nucleus, recoil: Double) throws -> CEvNSPoint {
         try CEvNSPoint(nucleus: nucleus, flavor: try flavor(), energy: try energy("energy"), recoil: recoil,
-                       mediator: try cevnsMediator(), convention: try CoefficientConvention.parse(try text("convention")),
-                       formFactor: try FormFactorModel.parse(try text("formFactor")), loop: try LoopMixingMode.parse(try text("loop")))
+                       mediator: try cevnsMediator(),
+                       convention: try CoefficientConvention.parse(try text("convention")),
+                       formFactor: try FormFactorModel.parse(try text("formFactor")),
+                       loop: try LoopMixingMode.parse(try text("loop")))
     }
 }
+
+
+/// A target at one neutrino energy and recoil (a point, or the lower end of a window), checked as
+/// `Target.sum` checks it (E > 0, T ≥ 0, T at or below some component's endpoint) when decoded,
+/// before the per-nucleus inputs are read: the order in which the paths used to meet the errors.
+struct TargetAt: Sendable {
+    let target: Target
+    let energy: Double
+    let recoil: Double
+
+    init(_ target: Target, energy: Double, recoil: Double) throws {
+        _ = try target.sum(energy: energy, recoil: recoil) { _ in 0 }
+        (self.target, self.energy, self.recoil) = (target, energy, recoil)
+    }
+
+    /// Σ_i w_i f(nucleus_i) over the components open at the recoil (`Target.sum`).
+    func sum(_ f: (Nucleus) throws -> Double) throws -> Double { try target.sum(energy: energy, recoil: recoil, f) }
+}
+
+/// The CEvNS points of a target at one (E, T), one per component open at T, each decoded and
+/// validated once (`CEvNSPoint`) in `Target.sum`'s order.
+struct TargetPoints: Sendable {
+    let at: TargetAt
+    private let points: [String: CEvNSPoint]
+
+    init(_ at: TargetAt, _ point: (Nucleus) throws -> CEvNSPoint) throws {
+        var points: [String: CEvNSPoint] = [:]
+        _ = try at.sum { nucleus in points[nucleus.name] = try point(nucleus); return 0 }
+        (self.at, self.points) = (at, points)
+    }
+
+    /// Σ_i w_i f(point_i), weights and components as `Target.sum` takes them.
+    func sum(_ f: (CEvNSPoint) throws -> Double) throws -> Double {
+        try at.sum { nucleus in
+            guard let p = points[nucleus.name] else { throw PhysicsError.unknown("no point for \(nucleus.name)") }
+            return try f(p)
+        }
+    }
+}
+
+/// The inputs of a recoil window: cevns.sigma's integrand on each component of the target.
+struct CEvNSWindow: Sendable {
+    let at: TargetAt
+    let flavor: Flavor
+    let mediator: CEvNSMediator
+    let convention: CoefficientConvention
+    let formFactor: FormFactorModel
+    let loop: LoopMixingMode
+}
+
+/// What each CEvNS path shares beyond its decoded inputs.
+let cevnsShared: [(Ledger.Shared.Kind, String)] = [
+    (.nuclearData, "Z, N, masses and proton/neutron rms radii of NuclearData; mixture weights of TargetRegistry"),
+    (.physicsInputs, "G_F, α, lepton masses, g_V^p(ν), g_V^n (Constants); Z' charges of ModelRegistry; the "
+        + "form-factor parameters s, a, a_k of FormFactorModel"),
+    (.inputs, "NuPhysics.Target.sum (components open at T, their weights) and CEvNSPoint's kinematic checks"),
+]
 
 extension QuantityRegistry {
     static let cevnsDSigma = Quantity(
@@ -105,53 +162,63 @@ extension QuantityRegistry {
         inputs: [nucleusInput, cevnsFlavorInput, InputSpec("energy", .energy, "neutrino energy E"),
                  InputSpec("recoil", .energy,
                      "nuclear recoil T ≤ 2E²/(M + 2E)"), formFactorInput] + cevnsMediatorInputs,
-        closed: { v in
+        decode: { v in
             let t = try v.energy("recoil")
-            return try v.target().sum(energy: try v.energy("energy"),
-                recoil: t) { CEvNS.differentialCrossSection(try v.cevnsPoint($0, recoil: t)) } * cm2PerKeV
+            let at = try TargetAt(try v.target(), energy: try v.energy("energy"), recoil: t)
+            return try TargetPoints(at) { try v.cevnsPoint($0, recoil: t) }
         },
-        numerical: { v in
-            let t = try v.energy("recoil")
-            return try v.target().sum(energy: try v.energy("energy"),
-                recoil: t) { try CEvNSNumerical.differentialCrossSection(try v.cevnsPoint($0, recoil: t)) } * cm2PerKeV
-        },
+        closed: { i in try i.sum { CEvNS.differentialCrossSection($0) } * cm2PerKeV },
+        numerical: { i in try i.sum { try CEvNSNumerical.differentialCrossSection($0) } * cm2PerKeV },
+        ledger: Ledger(closed: ["NuClosedForm.CEvNS.differentialCrossSection", "NuClosedForm.CEvNS.weakCharge",
+                                "NuClosedForm.FormFactors.value", "NuClosedForm.LoopMixing.epsilon"],
+                       numerical: ["NuNumerical.CEvNSNumerical.differentialCrossSection",
+                                   "NuNumerical.CEvNSNumerical.weakCharge", "NuNumerical.FormFactorQuadrature.value",
+                                   "NuNumerical.LoopMixingQuadrature.epsilon", "GSLKit.Quadrature.integrate"],
+                       shared: cevnsShared),
         agreement: { FormFactorAgreement.at($0, nuclei: FormFactorAgreement.nuclei($0)) })
 
     static let cevnsSigma = Quantity(
         "cevns.sigma",
         "CEvNS σ over recoil [recoilMin, T_max]: closed form for F = 1 (SM, Z' with M > 0, L_α − L_β with ε(0)), else "
-            + "GSL QAG-GK61 of the closed-form dσ/dT; numerical: QAGS of the numerical-path dσ/dT",
+            + "adaptive Gauss-Legendre of the closed-form dσ/dT; numerical: QAGS of the numerical-path dσ/dT",
         units: "cm^2",
         inputs: [nucleusInput, cevnsFlavorInput, InputSpec("energy", .energy, "neutrino energy E"),
                  InputSpec("recoilMin", .energy, default: "0keV",
                      "lower end of the recoil window"), formFactorInput] + cevnsMediatorInputs,
-        closed: { v in
+        decode: { v in
             let energy = try v.energy("energy"), tMin = try v.energy("recoilMin")
-            let ff = try FormFactorModel.parse(try v.text("formFactor")), loop = try LoopMixingMode.parse(try v.text("loop"))
-            return try v.target().sum(energy: energy, recoil: tMin) { nucleus in
-                let mediator = try v.cevnsMediator(), convention = try CoefficientConvention.parse(try v.text("convention"))
-                if ff == .none, let analytic = try? CEvNSTotal.crossSection(nucleus: nucleus, flavor: try v.flavor(),
-                    energy: energy, recoilMin: tMin,
-                                                                            mediator: mediator, convention: convention, loop: loop) {
-                    return analytic
-                }
-                let tMax = Kinematics.maximumRecoil(energy: energy, targetMass: nucleus.mass)
-                return try Quadrature.integrateGaussKronrod({ t in
-                    CEvNS.differentialCrossSection(try v.cevnsPoint(nucleus, recoil: min(max(t, tMin), tMax)))
-                }, from: tMin, to: tMax, points: 61, relativeTolerance: 1e-10).value
+            let ff = try FormFactorModel.parse(try v.text("formFactor"))
+            let loop = try LoopMixingMode.parse(try v.text("loop"))
+            let at = try TargetAt(try v.target(), energy: energy, recoil: tMin)
+            let mediator = try v.cevnsMediator(), convention = try CoefficientConvention.parse(try v.text("convention"))
+            return CEvNSWindow(at: at, flavor: try v.flavor(), mediator: mediator, convention: convention,
+                               formFactor: ff, loop: loop)
+        },
+        closed: { i in
+            try i.at.sum {
+                try CEvNSTotal.integratedCrossSection(nucleus: $0, flavor: i.flavor, energy: i.at.energy,
+                    recoilMin: i.at.recoil, mediator: i.mediator, convention: i.convention, formFactor: i.formFactor,
+                    loop: i.loop)
             } * cm2
         },
-        numerical: { v in
-            let energy = try v.energy("energy"), tMin = try v.energy("recoilMin")
-            return try v.target().sum(energy: energy, recoil: tMin) { nucleus in
-                try CEvNSNumerical.crossSection(nucleus: nucleus, flavor: try v.flavor(), energy: energy,
-                    recoilMin: tMin,
-                                                mediator: try v.cevnsMediator(),
-                                                convention: try CoefficientConvention.parse(try v.text("convention")),
-                                                formFactor: try FormFactorModel.parse(try v.text("formFactor")),
-                                                loop: try LoopMixingMode.parse(try v.text("loop")))
+        numerical: { i in
+            try i.at.sum {
+                try CEvNSNumerical.crossSection(nucleus: $0, flavor: i.flavor, energy: i.at.energy,
+                    recoilMin: i.at.recoil, mediator: i.mediator, convention: i.convention, formFactor: i.formFactor,
+                    loop: i.loop)
             } * cm2
-        })
+        },
+        ledger: Ledger(closed: ["NuClosedForm.CEvNSTotal.integratedCrossSection",
+                                "NuClosedForm.CEvNSTotal.crossSection", "NuClosedForm.PropagatorIntegrals.definite",
+                                "NuClosedForm.GaussLegendre.adaptive",
+                                "NuClosedForm.CEvNS.differentialCrossSection", "NuClosedForm.FormFactors.value",
+                                "NuClosedForm.LoopMixing.epsilon"],
+                       numerical: ["NuNumerical.CEvNSNumerical.crossSection",
+                                   "NuNumerical.CEvNSNumerical.differentialCrossSection",
+                                   "NuNumerical.FormFactorQuadrature.value", "NuNumerical.LoopMixingQuadrature.epsilon",
+                                   "GSLKit.Quadrature.integrate"],
+                       shared: cevnsShared + [(.inputs, "the window's upper end 2E²/(M + 2E), "
+                           + "NuPhysics.Kinematics.maximumRecoil")]))
 
     static let cevnsDip = Quantity(
         "cevns.dip",
@@ -168,35 +235,33 @@ extension QuantityRegistry {
                  InputSpec("loop", .choice(LoopMixingMode.allCases.map(\.rawValue)), default: "exact",
                      "numerical path: ε(q) or its q → 0 limit"),
                  sin2ThetaWInput],
-        closed: { v in
+        decode: { v in
             let model = try v.vectorModel(), target = try v.target()
             let convention = try CoefficientConvention.parse(try v.text("convention"))
-            if target.isSingleNucleus {
-                return try CEvNSConditions.dipRecoil(model: model, nucleus: target.components[0].nucleus,
-                    flavor: try v.flavor(),
-                                                     g: try v.number("g"), mass: try v.energy("mass"), convention: convention) * 1000
-            }
-            return try CEvNSConditions.averagedDipRecoil(model: model, target: target, flavor: try v.flavor(),
-                g: try v.number("g"),
-                                                         mass: try v.energy("mass"), convention: convention) * 1000
+            let (flavor, g, mass) = (try v.flavor(), try v.number("g"), try v.energy("mass"))
+            return (model: model, target: target, convention: convention, flavor: flavor, g: g, mass: mass,
+                    formFactor: try FormFactorModel.parse(try v.text("formFactor")),
+                    loop: try LoopMixingMode.parse(try v.text("loop")))
         },
-        numerical: { v in
-            let model = try v.vectorModel(), target = try v.target()
-            let convention = try CoefficientConvention.parse(try v.text("convention"))
-            let ff = try FormFactorModel.parse(try v.text("formFactor")), loop = try LoopMixingMode.parse(try v.text("loop"))
-            if target.isSingleNucleus {
-                return try CEvNSNumerical.dipRecoil(model: model, nucleus: target.components[0].nucleus,
-                    flavor: try v.flavor(), g: try v.number("g"),
-                                                    mass: try v.energy("mass"), convention: convention, formFactor: ff, loop: loop) * 1000
-            }
-            guard try v.flavor() == .numu else {
-                throw PhysicsError.notApplicable("the dip of a mixture is taken on its ν_μ spectrum; use flavor=numu "
-                    + "or one nucleus")
-            }
-            return try CEvNSNumerical.mixtureDipRecoil(model: model, target: target, g: try v.number("g"),
-                mass: try v.energy("mass"),
-                                                       convention: convention, formFactor: ff, loop: loop) * 1000
+        closed: { i in
+            try CEvNSConditions.dipRecoil(model: i.model, target: i.target, flavor: i.flavor, g: i.g, mass: i.mass,
+                                          convention: i.convention) * 1000
         },
+        numerical: { i in
+            try CEvNSNumerical.dipRecoil(model: i.model, target: i.target, flavor: i.flavor, g: i.g, mass: i.mass,
+                                         convention: i.convention, formFactor: i.formFactor, loop: i.loop) * 1000
+        },
+        ledger: Ledger(closed: ["NuClosedForm.CEvNSConditions.dipRecoil",
+                                "NuClosedForm.CEvNSConditions.averagedDipRecoil"],
+                       numerical: ["NuNumerical.CEvNSNumerical.dipRecoil",
+                                   "NuNumerical.CEvNSNumerical.mixtureDipRecoil",
+                                   "NuNumerical.CEvNSNumerical.weakCharge",
+                                   "NuNumerical.CEvNSNumerical.differentialCrossSection",
+                                   "NuNumerical.FormFactorQuadrature.value", "NuNumerical.LoopMixingQuadrature.epsilon",
+                                   "GSLKit.RootFinding.brent", "GSLKit.Minimizer.simplex"],
+                       shared: [(.nuclearData, "Z, N and masses of NuclearData; mixture weights of TargetRegistry"),
+                                (.physicsInputs, "G_F, α, lepton masses, g_V^p(ν), g_V^n (Constants); Z' charges of "
+                                    + "ModelRegistry")]),
         agreement: { _ in .byDesign("004's explicit dip has F = 1 and ε(0); the root has form factors and ε(q), which "
             + "move the dip by up to ~5%") })
 
@@ -218,13 +283,24 @@ extension QuantityRegistry {
                          default: "paper",
                                "numerical path: keep all of 004's approximations (paper), or drop them step by step: "
                                    + "composition, standardModel, full")],
-            closed: { v in try CEvNSConditions.printedCoefficient(condition, model: try v.vectorModel()) },
-            numerical: { v in
-                try CEvNSNumerical.heavyMediatorCoefficient(strip: condition == .strip, model: try v.vectorModel(),
-                                                            nucleus: try v.singleNucleus(), q: try v.energy("q"),
-                                                            formFactor: try FormFactorModel.parse(try v.text("formFactor")),
-                                                            physics: CEvNSNumerical.StripPhysics(rawValue: try v.choice("physics"))!)
+            // q and formFactor are read whatever `physics` is (as before): physics=paper accepts and ignores them.
+            decode: { v in
+                (model: try v.vectorModel(), nucleus: try v.singleNucleus(), q: try v.energy("q"),
+                 formFactor: try FormFactorModel.parse(try v.text("formFactor")),
+                 physics: CEvNSNumerical.StripPhysics(rawValue: try v.choice("physics"))!)
             },
+            closed: { i in try CEvNSConditions.printedCoefficient(condition, model: i.model) },
+            numerical: { i in
+                try CEvNSNumerical.heavyMediatorCoefficient(strip: condition == .strip, model: i.model,
+                                                            nucleus: i.nucleus, q: i.q, formFactor: i.formFactor,
+                                                            physics: i.physics)
+            },
+            ledger: Ledger(closed: ["NuClosedForm.CEvNSConditions.printedCoefficient"],
+                           numerical: ["NuNumerical.CEvNSNumerical.heavyMediatorCoefficient",
+                                       "NuNumerical.FormFactorQuadrature.value",
+                                       "NuNumerical.LoopMixingQuadrature.epsilon", "GSLKit.RootFinding.brent"],
+                           shared: [(.physicsInputs, "G_F, α, m_μ, m_τ (Constants); the model's name and charges "
+                               + "(ModelRegistry)")]),
             agreement: { inputs in (inputs["physics"] ?? "paper") == "paper" ? Quantity.defaultAgreement
                 : .byDesign("physics=\(inputs["physics"]!) drops 004's approximations the printed coefficient keeps "
                     + "(the size of the move is the finding)") })
@@ -249,17 +325,26 @@ extension QuantityRegistry {
                                    + "mistake)")]
                 + (fixed == nil ? [InputSpec("model", .choice(["helm", "fermi", "kleinNystrand"]), default: "helm",
                     "parameterisation")] : []),
-            closed: { v in
+            decode: { v in
                 let q = try v.energy("q")
                 try requireNonNegative(q, "momentum transfer q")
-                return FormFactors.value(try fixed ?? FormFactorModel.parse(try v.text("model")), q: q,
-                    rmsRadius: try v.formFactorRadius())
+                let model = try fixed ?? FormFactorModel.parse(try v.text("model"))
+                return (model: model, q: q, radius: try v.formFactorRadius())
             },
-            numerical: { v in
-                try FormFactorQuadrature.value(try fixed ?? FormFactorModel.parse(try v.text("model")),
-                    q: try v.energy("q"),
-                                               rmsRadius: try v.formFactorRadius())
-            },
+            closed: { i in FormFactors.value(i.model, q: i.q, rmsRadius: i.radius) },
+            numerical: { i in try FormFactorQuadrature.value(i.model, q: i.q, rmsRadius: i.radius) },
+            ledger: Ledger(closed: ["NuClosedForm.FormFactors.value", "NuClosedForm.FormFactors.helm"]
+                               + (fixed == nil ? ["NuClosedForm.FormFactors.symmetrizedFermi",
+                                                  "NuClosedForm.FormFactors.kleinNystrand"] : []),
+                           numerical: ["NuNumerical.FormFactorQuadrature.value",
+                                       "NuNumerical.FormFactorQuadrature.helm"]
+                               + (fixed == nil ? ["NuNumerical.FormFactorQuadrature.symmetrizedFermi",
+                                                  "NuNumerical.FormFactorQuadrature.kleinNystrand"] : [])
+                               + ["GSLKit.Quadrature.integrate"],
+                           shared: [(.nuclearData, "proton/neutron rms radii of NuclearData (unless radiusFm)"),
+                                    (.physicsInputs, "ħc; s = 0.9 fm, a = 0.52 fm, a_k = 0.7 fm of FormFactorModel"),
+                                    (.inputs, "radiusIs=box: R = √((3/5)R₀² + 3s²), "
+                                        + "NuClosedForm.FormFactors.helmRMSRadius, applied in decoding")]),
             // The quadrature's absolute tolerance is 1e-14 of the density's norm (F(0) = 1).
             agreement: { _ in .tolerance(relative: 1e-8, absolute: 1e-13) })
     }
@@ -275,14 +360,20 @@ extension QuantityRegistry {
                  InputSpec("form", .choice(["printed", "exact"]), default: "printed", "which closed form"),
                  InputSpec("massConvention", .choice(["nuclear", "Au"]), default: "nuclear",
                            "nuclear mass: atomic mass − Z m_e (AME2020), or the common shortcut A·u")],
-        closed: { v in
+        decode: { v in
             let m = try v.nucleusMass(), e = try v.energy("energy")
             try requirePositive(e, "neutrino energy")
-            return (try v.text("form") == "exact" ? Kinematics.maximumRecoil(energy: e, targetMass: m)
-                                                  : Kinematics.printedNuclearEndpoint(energy: e, nucleusMass: m)) * 1000
+            return (mass: m, energy: e, exact: try v.text("form") == "exact")
         },
-        numerical: { v in try KinematicRoots.maximumRecoil(energy: try v.energy("energy"),
-            targetMass: try v.nucleusMass()) * 1000 },
+        closed: { i in
+            (i.exact ? Kinematics.maximumRecoil(energy: i.energy, targetMass: i.mass)
+                     : Kinematics.printedNuclearEndpoint(energy: i.energy, nucleusMass: i.mass)) * 1000
+        },
+        numerical: { i in try KinematicRoots.maximumRecoil(energy: i.energy, targetMass: i.mass) * 1000 },
+        ledger: Ledger(closed: ["NuPhysics.Kinematics.maximumRecoil", "NuPhysics.Kinematics.printedNuclearEndpoint"],
+                       numerical: ["NuNumerical.KinematicRoots.maximumRecoil", "GSLKit.RootFinding.brent"],
+                       shared: [(.nuclearData, "nuclear mass of NuclearData (AME2020 atomic mass − Z m_e), or A·u "
+                           + "(Constants.atomicMassUnit) with massConvention=Au")]),
         agreement: { inputs in inputs["form"] == "exact" ? Quantity.defaultAgreement
                                                          : .byDesign("004's printed 2E²/M drops the 2E of the exact "
                                                              + "2E²/(M + 2E)") })
@@ -294,17 +385,18 @@ extension QuantityRegistry {
         units: "keV",
         inputs: [nucleusInput, InputSpec("nucleon", .choice(["proton", "neutron"]), default: "neutron",
             "which radius")],
-        closed: { v in
-            let n = try v.singleNucleus(), r = n.radius(try Nucleon.parse(try v.text("nucleon"))) / Constants.hbarC
-            return 1 / (2 * n.mass * r * r) * 1000
+        decode: { v in
+            let n = try v.singleNucleus()
+            return (mass: n.mass, radius: n.radius(try Nucleon.parse(try v.text("nucleon"))))
         },
-        numerical: { v in
-            let n = try v.singleNucleus(), r = n.radius(try Nucleon.parse(try v.text("nucleon")))
-            let q = try RootFinding.brent({ q in pow(try FormFactorQuadrature.helm(q: q, rmsRadius: r),
-                2) - exp(-1.0 / 3) },
-                                          lower: 1e-3, upper: 2 * Constants.hbarC / r, relativeTolerance: 1e-12)
-            return q * q / (2 * n.mass) * 1000
-        },
+        closed: { i in CEvNSFormulas.coherenceRecoilScale(nucleusMass: i.mass, rmsRadius: i.radius) * 1000 },
+        numerical: { i in try FormFactorQuadrature.coherenceRecoil(nucleusMass: i.mass, rmsRadius: i.radius) * 1000 },
+        ledger: Ledger(closed: ["NuClosedForm.CEvNSFormulas.coherenceRecoilScale"],
+                       numerical: ["NuNumerical.FormFactorQuadrature.coherenceRecoil",
+                                   "NuNumerical.FormFactorQuadrature.helm", "GSLKit.RootFinding.brent",
+                                   "GSLKit.Quadrature.integrate"],
+                       shared: [(.nuclearData, "nuclear mass and proton/neutron rms radius of NuclearData"),
+                                (.physicsInputs, "ħc (Constants)")]),
         agreement: { _ in .byDesign("1/(2MR²) is the Gaussian estimate q²R² = 1; the Helm root differs by the surface "
             + "term (~2%)") })
 
@@ -314,11 +406,11 @@ extension QuantityRegistry {
             + "path",
         units: "dimensionless",
         inputs: [nucleusInput, sin2ThetaWInput],
-        closed: { v in
-            let n = try v.singleNucleus(), s = try v.sin2ThetaW()
-            return -Double(n.neutrons) + Double(n.protons) * (1 - 4 * s)
-        },
-        numerical: nil)
+        decode: { v in (nucleus: try v.singleNucleus(), sw2: try v.sin2ThetaW()) },
+        closed: { i in CEvNSFormulas.apvWeakCharge(nucleus: i.nucleus, sin2ThetaW: i.sw2) },
+        numerical: nil,
+        ledger: Ledger(closed: ["NuClosedForm.CEvNSFormulas.apvWeakCharge"], numerical: [],
+                       shared: [(.nuclearData, "Z and N of NuclearData")]))
 
     static let couplingRescaling = Quantity(
         "cevns.rescaling",
@@ -338,39 +430,29 @@ extension QuantityRegistry {
                  InputSpec("recoil", .energy, default: "10keV", "recoil for the numerical match"),
                  InputSpec("sw2", .number, default: String(Constants.defaultSin2ThetaW),
                      "sin²θ_W, for the dark Z's charges only")],
-        closed: { v in
+        decode: { v in
             let (from, to) = try v.rescalingModels()
-            let cf = try CoefficientConvention.parse(try v.text("fromConvention")), ct = try CoefficientConvention.parse(try v.text("toConvention"))
-            let lepton = try v.flavor().lepton, n = try v.singleNucleus()
-            func strength(_ m: VectorModel, _ c: CoefficientConvention) -> Double {
-                c.factor * m.charge(lepton) * (m.protonCharge * Double(n.protons) + m.neutronCharge
-                    * Double(n.neutrons))
-            }
-            // The same L_α − L_β loop on both sides: the loop factors cancel, the charges remain.
-            let ratio = from.isLeptonic ? (cf.factor * from.charge(lepton)) / (ct.factor
-                * to.charge(lepton)) : strength(from, cf) / strength(to, ct)
-            guard ratio > 0, ratio.isFinite else { throw PhysicsError.notApplicable("\(from.name) and \(to.name) do "
-                + "not map onto each other for \(try v.flavor())") }
-            return ratio.squareRoot()
+            let cf = try CoefficientConvention.parse(try v.text("fromConvention"))
+            let ct = try CoefficientConvention.parse(try v.text("toConvention"))
+            let flavor = try v.flavor(), nucleus = try v.singleNucleus()
+            return (from: from, cf: cf, to: to, ct: ct, flavor: flavor, nucleus: nucleus, g: try v.number("g"),
+                    mass: try v.energy("mass"), recoil: try v.energy("recoil"))
         },
-        numerical: { v in
-            let (from, to) = try v.rescalingModels()
-            let cf = try CoefficientConvention.parse(try v.text("fromConvention")), ct = try CoefficientConvention.parse(try v.text("toConvention"))
-            let n = try v.singleNucleus(), g = try v.number("g"), mass = try v.energy("mass"), t = try v.energy("recoil")
-            // Match the Z' part of the weak charge: monotonic in g² (the cross section is not, near a
-            // dip) and not swamped by the SM part for a heavy mediator.
-            func charge(_ m: VectorModel, _ c: CoefficientConvention, _ coupling: Double) throws -> Double {
-                try CEvNSNumerical.weakCharge(try CEvNSPoint(nucleus: n, flavor: try v.flavor(),
-                    energy: Constants.muonMass / 2, recoil: t,
-                                                             mediator: .vector(model: m, g: coupling,
-                                                                 mass: mass), convention: c),
-                                              standardModel: false)
-            }
-            let target = try charge(from, cf, g)
-            let lnR = try RootFinding.brent({ lr in try charge(to, ct, g * Foundation.exp(lr)) / target - 1 },
-                                            lower: Foundation.log(0.05), upper: Foundation.log(20), relativeTolerance: 1e-13)
-            return Foundation.exp(lnR)
+        closed: { i in
+            try CEvNSFormulas.couplingRescaling(from: i.from, i.cf, to: i.to, i.ct, flavor: i.flavor,
+                                                nucleus: i.nucleus)
         },
+        numerical: { i in
+            try CEvNSNumerical.couplingRescaling(from: i.from, i.cf, to: i.to, i.ct, nucleus: i.nucleus,
+                                                 flavor: i.flavor, g: i.g, mass: i.mass, recoil: i.recoil)
+        },
+        ledger: Ledger(closed: ["NuClosedForm.CEvNSFormulas.couplingRescaling"],
+                       numerical: ["NuNumerical.CEvNSNumerical.couplingRescaling",
+                                   "NuNumerical.CEvNSNumerical.weakCharge", "NuNumerical.FormFactorQuadrature.value",
+                                   "NuNumerical.LoopMixingQuadrature.epsilon", "GSLKit.RootFinding.brent"],
+                       shared: [(.physicsInputs, "Z' charges of ModelRegistry (the dark Z's at sw2)"),
+                                (.nuclearData, "Z and N of NuclearData"),
+                                (.inputs, "the same-lepton-pair check of L_α − L_β models (rescalingModels)")]),
         agreement: { inputs in
             // Proportional charges rescale exactly; otherwise F_Z ≠ F_N makes the factor depend on q.
             let s = Double(inputs["sw2"] ?? "") ?? Constants.defaultSin2ThetaW
@@ -392,16 +474,15 @@ extension QuantityRegistry {
         units: "dimensionless per (eps/(M/GeV))^2",
         inputs: [InputSpec("model", .choice(["darkZ", "darkHypercharge"]), "dark boson"),
                  InputSpec("nucleon", .choice(["proton", "neutron"]), "nucleon"), sin2ThetaWInput],
-        closed: { v in
+        decode: { v in
             let s = try v.sin2ThetaW(), model = try v.vectorModel()
-            let e2 = 4 * Double.pi * Constants.fineStructure
-            let g2 = model.name == "darkZ" ? e2 / (s * (1 - s)) : e2 / (1 - s)
-            let proton = try Nucleon.parse(try v.text("nucleon")) == .proton
-            let zPrime = g2 * model.charge(.mu) * (proton ? model.protonCharge : model.neutronCharge)
-            let standard = proton ? Constants.protonCouplingNuMu : Constants.neutronCoupling
-            return zPrime / (2.0.squareRoot() * Constants.fermiConstant * 1e6 * standard)
+            return (sw2: s, model: model, nucleon: try Nucleon.parse(try v.text("nucleon")))
         },
-        numerical: nil)
+        closed: { i in CEvNSFormulas.darkRelativeCoupling(model: i.model, nucleon: i.nucleon, sin2ThetaW: i.sw2) },
+        numerical: nil,
+        ledger: Ledger(closed: ["NuClosedForm.CEvNSFormulas.darkRelativeCoupling"], numerical: [],
+                       shared: [(.physicsInputs, "α, G_F, g_V^p(ν_μ), g_V^n (Constants); dark Z / dark hypercharge "
+                           + "charges of ModelRegistry at sw2")]))
 }
 
 extension QuantityRegistry {
@@ -411,10 +492,12 @@ extension QuantityRegistry {
             + "√(g_V² + g_A²) of Eqs. (7)-(8) to the dark photon's e",
         units: "dimensionless",
         inputs: [InputSpec("model", .choice(["darkZ", "darkHypercharge"]), "dark boson"), sin2ThetaWInput],
-        closed: { v in try DarkBosonRecast.printedFactor(darkZ: try v.choice("model") == "darkZ",
-            sin2ThetaW: try v.sin2ThetaW()) },
-        numerical: { v in try DarkBosonMatching.recastFactor(darkZ: try v.choice("model") == "darkZ",
-            sin2ThetaW: try v.sin2ThetaW()) },
+        decode: { v in (darkZ: try v.choice("model") == "darkZ", sw2: try v.sin2ThetaW()) },
+        closed: { i in try DarkBosonRecast.printedFactor(darkZ: i.darkZ, sin2ThetaW: i.sw2) },
+        numerical: { i in try DarkBosonMatching.recastFactor(darkZ: i.darkZ, sin2ThetaW: i.sw2) },
+        ledger: Ledger(closed: ["NuClosedForm.DarkBosonRecast.printedFactor"],
+                       numerical: ["NuNumerical.DarkBosonMatching.recastFactor", "GSLKit.RootFinding.brent"],
+                       shared: []),
         agreement: { _ in .byDesign("the printed factors of 002 Eqs. (9)-(10) against the matched couplings: the "
             + "audit's finding") })
 }

@@ -13,10 +13,12 @@ extension QuantityRegistry {
         inputs: [InputSpec("beta", .choice(Lepton.allCases.map(\.rawValue)), "lepton β"),
                  InputSpec("alpha", .choice(Lepton.allCases.map(\.rawValue)), "lepton α"),
                  InputSpec("q", .energy, "|q| below 2 min(m_α, m_β)")],
-        closed: { v in try LoopMixing.epsilonWrongSign(beta: try v.lepton("beta"), alpha: try v.lepton("alpha"),
-            q: try v.energy("q")) },
-        numerical: { v in try LoopMixingQuadrature.epsilonWrongSign(beta: try v.lepton("beta"),
-            alpha: try v.lepton("alpha"), q: try v.energy("q")) })
+        decode: { v in (beta: try v.lepton("beta"), alpha: try v.lepton("alpha"), q: try v.energy("q")) },
+        closed: { i in try LoopMixing.epsilonWrongSign(beta: i.beta, alpha: i.alpha, q: i.q) },
+        numerical: { i in try LoopMixingQuadrature.epsilonWrongSign(beta: i.beta, alpha: i.alpha, q: i.q) },
+        ledger: Ledger(closed: ["NuClosedForm.LoopMixing.epsilonWrongSign"],
+                       numerical: ["NuNumerical.LoopMixingQuadrature.epsilonWrongSign", "GSLKit.Quadrature.integrate"],
+                       shared: [(.physicsInputs, "lepton masses (Lepton.mass, Constants)")]))
 
     static let loopPrefactor = Quantity(
         "loop.prefactor",
@@ -26,9 +28,13 @@ extension QuantityRegistry {
         inputs: [InputSpec("source", .choice(["004", "abdullah", "slides"]), "whose prefactor"),
                  InputSpec("g", .number, default: "1", "Z' coupling"), InputSpec("q", .energy, default: "0MeV",
                      "momentum transfer")],
-        closed: { v in try LoopMixing.kineticMixingAsWritten(source: try v.choice("source"), g: try v.number("g"),
-            q: try v.energy("q")) },
-        numerical: nil)
+        decode: { v in (source: try v.choice("source"), g: try v.number("g"), q: try v.energy("q")) },
+        closed: { i in try LoopMixing.kineticMixingAsWritten(source: i.source, g: i.g, q: i.q) },
+        numerical: nil,
+        ledger: Ledger(closed: ["NuClosedForm.LoopMixing.kineticMixingAsWritten",
+                                "NuClosedForm.LoopMixing.kineticMixing", "NuClosedForm.LoopMixing.epsilon"],
+                       numerical: [],
+                       shared: [(.physicsInputs, "α (e = √(4πα)), m_μ, m_τ (Constants)")]))
 
     static let nueCouplingShift = Quantity(
         "nue.couplingShift",
@@ -39,12 +45,15 @@ extension QuantityRegistry {
             default: "1e-4", "coupling"),
                  InputSpec("mass", .energy, default: "10MeV", "mediator mass"), InputSpec("recoil", .energy,
                      default: "1MeV", "electron recoil T")],
-        closed: { v in
+        decode: { v in
             let g = try v.number("g"), m = try v.energy("mass"), t = try v.energy("recoil")
             try requireNonNegative(t, "recoil energy")
-            let propagator = m * m + 2 * Constants.electronMass * t
-            let base = g * g / (2.0.squareRoot() * Constants.fermiConstant * propagator)
-            return try v.choice("source") == "slides" ? base / 2 : base
+            return (g: g, mass: m, recoil: t, slides: try v.choice("source") == "slides")
         },
-        numerical: nil)
+        closed: { i in
+            ZPrimeCoefficient.nuElectronShiftAsWritten(slides: i.slides, g: i.g, mass: i.mass, recoil: i.recoil)
+        },
+        numerical: nil,
+        ledger: Ledger(closed: ["NuClosedForm.ZPrimeCoefficient.nuElectronShiftAsWritten"], numerical: [],
+                       shared: [(.physicsInputs, "G_F, m_e (Constants)")]))
 }

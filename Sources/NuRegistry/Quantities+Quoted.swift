@@ -8,15 +8,23 @@ extension QuantityRegistry {
         "pion.promptLine",
         "prompt ν_μ energy (m_π² − m_μ²)/(2m_π) of π⁺ → μ⁺ν_μ at rest (004 Eq. (1)) vs GSL root of energy conservation",
         units: "MeV", inputs: [],
+        decode: { _ in () },
         closed: { _ in DecayKinematics.promptLine },
-        numerical: { _ in try KinematicRoots.promptLine() })
+        numerical: { _ in try KinematicRoots.promptLine() },
+        ledger: Ledger(closed: ["NuClosedForm.DecayKinematics.promptLine"],
+                       numerical: ["NuNumerical.KinematicRoots.promptLine", "GSLKit.RootFinding.brent"],
+                       shared: [(.physicsInputs, "m_π±, m_μ (Constants)")]))
 
     static let muonEndpoint = Quantity(
         "muon.endpoint",
         "endpoint m_μ/2 of the delayed ν spectra (004 after Eq. (4)) vs GSL root of μ-decay kinematics with m_e ≠ 0",
         units: "MeV", inputs: [],
+        decode: { _ in () },
         closed: { _ in DecayKinematics.muonDecayEndpoint },
         numerical: { _ in try KinematicRoots.muonDecayEndpoint() },
+        ledger: Ledger(closed: ["NuClosedForm.DecayKinematics.muonDecayEndpoint"],
+                       numerical: ["NuNumerical.KinematicRoots.muonDecayEndpoint", "GSLKit.RootFinding.brent"],
+                       shared: [(.physicsInputs, "m_μ (Constants; the root also m_e)")]),
         agreement: { _ in .byDesign("m_μ/2 sets m_e = 0; the root keeps m_e (2.3e-5 relative)") })
 
     static let sigmaPiNRatio = Quantity(
@@ -28,9 +36,10 @@ extension QuantityRegistry {
             InputSpec("mu", .energy, default: "2.16MeV", "up-quark mass (004: PDG 2.16 MeV)"),
             InputSpec("md", .energy, default: "4.67MeV", "down-quark mass (004: PDG 4.67 MeV)"),
         ],
-        closed: { v in try CouplingRatios.sigmaPiNOverMud(sigmaPiN: try v.energy("sigmaPiN"),
-            upMass: try v.energy("mu"), downMass: try v.energy("md")) },
-        numerical: nil)
+        decode: { v in (sigmaPiN: try v.energy("sigmaPiN"), mu: try v.energy("mu"), md: try v.energy("md")) },
+        closed: { i in try CouplingRatios.sigmaPiNOverMud(sigmaPiN: i.sigmaPiN, upMass: i.mu, downMass: i.md) },
+        numerical: nil,
+        ledger: Ledger(closed: ["NuClosedForm.CouplingRatios.sigmaPiNOverMud"], numerical: [], shared: []))
 
     static let zPrimeRescaling = Quantity(
         "zprime.rescaling",
@@ -39,9 +48,14 @@ extension QuantityRegistry {
         units: "dimensionless",
         inputs: [InputSpec("mass", .energy, default: "10MeV", "mediator mass M"),
                  InputSpec("q", .energy, default: "50MeV", "momentum transfer |q⃗|")],
-        closed: { v in try ZPrimeCoefficient.rescalingFactor(g: 1, mass: try v.energy("mass"), q: try v.energy("q")) },
-        numerical: { v in try KinematicRoots.halfConventionRescaling(mass: try v.energy("mass"),
-            q: try v.energy("q")) })
+        decode: { v in (mass: try v.energy("mass"), q: try v.energy("q")) },
+        closed: { i in try ZPrimeCoefficient.rescalingFactor(g: 1, mass: i.mass, q: i.q) },
+        numerical: { i in try KinematicRoots.halfConventionRescaling(mass: i.mass, q: i.q) },
+        ledger: Ledger(closed: ["NuClosedForm.ZPrimeCoefficient.rescalingFactor",
+                                "NuClosedForm.ZPrimeCoefficient.value"],
+                       numerical: ["NuNumerical.KinematicRoots.halfConventionRescaling", "GSLKit.RootFinding.brent"],
+                       shared: [(.physicsInputs, "G_F (Constants); the half convention's factor 1/2 "
+                           + "(CoefficientConvention)")]))
 
     static let chi2Dev = Quantity(
         "chi2.dev",
@@ -52,10 +66,17 @@ extension QuantityRegistry {
             InputSpec("standardModel", .number, "N_SM, Standard Model events"),
             InputSpec("sigma", .number, default: "0.05", "σ_norm, fractional flux uncertainty (000: 5% for DUNE)"),
         ],
-        closed: { v in try Chi2.devMinimum(expected: try v.number("expected"),
-            standardModel: try v.number("standardModel"), sigma: try v.number("sigma")).chi2 },
-        numerical: { v in try Chi2Minimization.devMinimum(expected: try v.number("expected"),
-            standardModel: try v.number("standardModel"), sigma: try v.number("sigma")).chi2 })
+        decode: { v in
+            (expected: try v.number("expected"), standardModel: try v.number("standardModel"),
+             sigma: try v.number("sigma"))
+        },
+        closed: { i in try Chi2.devMinimum(expected: i.expected, standardModel: i.standardModel, sigma: i.sigma).chi2 },
+        numerical: { i in
+            try Chi2Minimization.devMinimum(expected: i.expected, standardModel: i.standardModel, sigma: i.sigma).chi2
+        },
+        ledger: Ledger(closed: ["NuClosedForm.Chi2.devMinimum"],
+                       numerical: ["NuNumerical.Chi2Minimization.devMinimum", "GSLKit.Minimizer.simplex"],
+                       shared: []))
 
     static let chi2Abdullah = Quantity(
         "chi2.abdullah",
@@ -67,15 +88,21 @@ extension QuantityRegistry {
             InputSpec("background", .list, "N_bg per bin"),
             InputSpec("sigma", .number, default: "0.1", "σ_β (002: 0.1)"),
         ],
-        closed: { v in
-            try Chi2.abdullahMinimum(observed: try v.list("observed"), predicted: try v.list("predicted"),
-                                     background: try v.list("background"), sigma: try v.number("sigma")).chi2
+        decode: { v in
+            (observed: try v.list("observed"), predicted: try v.list("predicted"),
+             background: try v.list("background"), sigma: try v.number("sigma"))
         },
-        numerical: { v in
-            try Chi2Minimization.abdullahMinimum(observed: try v.list("observed"), predicted: try v.list("predicted"),
-                                                 background: try v.list("background"), sigma: try v.number("sigma"))
-                                                     .chi2
-        })
+        closed: { i in
+            try Chi2.abdullahMinimum(observed: i.observed, predicted: i.predicted, background: i.background,
+                                     sigma: i.sigma).chi2
+        },
+        numerical: { i in
+            try Chi2Minimization.abdullahMinimum(observed: i.observed, predicted: i.predicted,
+                                                 background: i.background, sigma: i.sigma).chi2
+        },
+        ledger: Ledger(closed: ["NuClosedForm.Chi2.abdullahMinimum"],
+                       numerical: ["NuNumerical.Chi2Minimization.abdullahMinimum", "GSLKit.Minimizer.simplex"],
+                       shared: []))
 
     static let chi2AbdullahEq16 = Quantity(
         "chi2.abdullahEq16",
@@ -84,7 +111,10 @@ extension QuantityRegistry {
         units: "dimensionless",
         inputs: [InputSpec("observed", .list, "N_exp per bin"), InputSpec("predicted", .list, "N_pred per bin"),
             InputSpec("background", .list, "N_bg per bin")],
-        closed: { v in try Chi2.abdullahEq16(observed: try v.list("observed"), predicted: try v.list("predicted"),
-            background: try v.list("background")) },
-        numerical: nil)
+        decode: { v in
+            (observed: try v.list("observed"), predicted: try v.list("predicted"), background: try v.list("background"))
+        },
+        closed: { i in try Chi2.abdullahEq16(observed: i.observed, predicted: i.predicted, background: i.background) },
+        numerical: nil,
+        ledger: Ledger(closed: ["NuClosedForm.Chi2.abdullahEq16"], numerical: [], shared: []))
 }
