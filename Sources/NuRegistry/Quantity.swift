@@ -108,28 +108,22 @@ public struct Quantity: Sendable {
         }
     }
 
-    /// Transitional: paths that still read their inputs as text (being converted to `decode`).
-    /// Inputs the paths never read are refused after they run (`evaluate`).
-    init(_ name: String, _ summary: String, units: String, inputs: [InputSpec],
-         closed: @escaping @Sendable (InputValues) throws -> Double,
-         numerical: (@Sendable (InputValues) throws -> Double)?,
-         forms: (@Sendable (InputValues) throws -> [String: Double])? = nil,
-         ledger: Ledger = Ledger(closed: [], numerical: [], shared: []),
-         agreement: @escaping @Sendable ([String: String]) -> PathAgreement = { _ in Quantity.defaultAgreement }) {
-        self.init(name, summary, units: units, inputs: inputs, decode: { $0 }, closed: closed, numerical: numerical,
-                  forms: forms, ledger: ledger, agreement: agreement)
-    }
-
     /// Checks `given` (key → text as on the command line) against the inputs.
     public func values(_ given: [String: String], context: CoherentContext = .shared) throws -> InputValues {
         try InputValues(given, specs: inputs, context: context)
     }
 
-    /// Decodes `given` once and binds both paths to it, each result checked finite.
+    /// Decodes `given` once and binds both paths to it, each result checked finite. An input that
+    /// was given but that decoding did not read is refused here, before any path runs.
     public func prepared(_ given: [String: String],
                          context: CoherentContext = .shared) throws -> (Prepared, InputValues) {
         let v = try values(given, context: context)
         let p = try prepare(v)
+        // Decoding reads every input either path uses; whatever is left was given and is not used.
+        if let unused = v.unusedInputs.first {
+            throw InputError.conflicting("input '\(unused)' is not used by \(name) with these inputs (refused rather "
+                + "than ignored)")
+        }
         let label = v.raw.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         func finite(_ x: Double, _ what: String) throws -> Double {
             guard x.isFinite else { throw PhysicsError.unphysical("\(name): \(what) gave \(x) at \(label)") }
@@ -153,11 +147,6 @@ public struct Quantity: Sendable {
         let c = try p.closedForm()
         let n = try p.numerical?()
         let f = try p.forms?() ?? [:]
-        // Decoding reads every input either path uses; whatever is left was given and is not used.
-        if let unused = v.unusedInputs.first {
-            throw InputError.conflicting("input '\(unused)' is not used by \(name) with these inputs (refused rather "
-                + "than ignored)")
-        }
         let used = v.usedValues
         return Evaluation(quantity: name, inputs: used, closedForm: c, numerical: n, forms: f, units: units,
             agreement: agreement(used))
