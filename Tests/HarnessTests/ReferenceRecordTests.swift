@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import NuData
 import NuRegistry
 import NuValidation
 import NuAnalyses

@@ -3,6 +3,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import NuData
 import GSLKit
 import NuCoherent
 import NuRegistry
@@ -10,6 +11,7 @@ import NuValidation
 import NuAnalyses
 import NuReports
 import NuPhysics
+import TestSupport
 
 struct ReportTests {
     static func sample() throws -> [CaseResult] {
@@ -59,7 +61,7 @@ struct EvalTests {
         #expect((object["units"] as? String) == "cm^2/MeV")
         let forms = try #require(object["forms"] as? [String: Double])
         #expect(Set(forms.keys) == ["dev", "general", "shift"])
-        for (key, value) in forms { #expect(abs(value - forms["dev"]!) <= 1e-12 * abs(value), "form \(key) \(value) vs dev \(forms["dev"]!)") }
+        for (key, value) in forms { expectClose(value, forms["dev"]!, relative: 1e-12, "form \(key) vs dev") }
         #expect((object["inputs"] as? [String: String])?["recoil"] == "10keV")
     }
 
@@ -139,12 +141,12 @@ struct EvalTests {
             if name == "cevns.tmax" {
                 // printed 2E²/M against the exact 2E²/(M + 2E): |exact − printed|/printed = 2E/(M + 2E).
                 let expected = 2 * 29.8 / (NuclearData.ar40.mass + 2 * 29.8)
-                #expect(abs(d - expected) <= 1e-9 * expected, "cevns.tmax: difference \(d) vs 2E/(M + 2E) = \(expected)")
+                expectClose(d, expected, relative: 1e-9, "cevns.tmax: path difference vs 2E/(M + 2E)")
             } else if name == "muon.endpoint" {
                 // The printed m_μ/2 neglects m_e; the root keeps it: E = (m_μ² − m_e²)/(2m_μ), so the
                 // relative difference is exactly (m_e/m_μ)².
                 let expected = pow(Constants.electronMass / Constants.muonMass, 2)
-                #expect(abs(d - expected) <= 1e-6 * expected, "muon.endpoint: difference \(d) vs (m_e/m_μ)² = \(expected)")
+                expectClose(d, expected, relative: 1e-6, "muon.endpoint: path difference vs (m_e/m_μ)²")
             } else {
                 #expect(d < 1e-8, "\(name): closed vs numerical differ by \(d)")
             }
