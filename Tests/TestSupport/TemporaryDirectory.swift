@@ -10,7 +10,8 @@ public func withTemporaryDirectory<T>(_ prefix: String = "nucheck", _ body: (URL
 }
 
 /// Runs `body` with a file holding `text` (UTF-8) in a new temporary directory, removed afterwards.
-public func withTemporaryFile<T>(_ text: String, named name: String = "file.txt", _ body: (URL) throws -> T) throws -> T {
+public func withTemporaryFile<T>(_ text: String, named name: String = "file.txt",
+                                 _ body: (URL) throws -> T) throws -> T {
     try withTemporaryDirectory("nucheck-file") { directory in
         let url = directory.appendingPathComponent(name)
         try text.write(to: url, atomically: true, encoding: .utf8)
