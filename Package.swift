@@ -72,14 +72,18 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "GSLKitTests", dependencies: ["GSLKit"]),
-        .testTarget(name: "PhysicsTests", dependencies: ["NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit"]),
+        // Shared by the test targets: expectClose (GSL-test style) and withTemporaryDirectory.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "GSLKitTests", dependencies: ["GSLKit", "TestSupport"]),
+        .testTarget(name: "PhysicsTests", dependencies: [
+            "NuPhysics", "NuClosedForm", "NuNumerical", "GSLKit", "TestSupport",
+        ]),
         .testTarget(name: "HarnessTests", dependencies: [
             "NuData", "NuAnalyses", "NuRegistry", "NuValidation", "NuReports", "NuBeams", "NuPhysics", "NuClosedForm",
-            "NuNumerical", "GSLKit", "NuCoherent",
+            "NuNumerical", "GSLKit", "NuCoherent", "TestSupport",
         ]),
         .testTarget(name: "CoherentTests", dependencies: [
-            "NuData", "NuCoherent", "NuPhysics", "NuClosedForm", "GSLKit",
+            "NuData", "NuCoherent", "NuPhysics", "NuClosedForm", "GSLKit", "TestSupport",
         ]),
     ]
 )

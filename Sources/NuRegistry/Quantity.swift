@@ -83,7 +83,8 @@ public struct Quantity: Sendable {
     /// every quadrature and root the paths use (each converged to ≤ 1e-10 relative).
     public let agreement: @Sendable ([String: String]) -> PathAgreement
 
-    public static let defaultAgreement = PathAgreement.tolerance(relative: 1e-8, absolute: 0)
+    public static let defaultAgreement = PathAgreement.tolerance(relative: ToleranceClass.quadratureDefault,
+        absolute: 0)
 
     /// A quantity whose inputs decode into `Input`, handed to both paths.
     init<Input>(_ name: String, _ summary: String, units: String, inputs: [InputSpec],

@@ -13,8 +13,10 @@ import NuData
 /// hostname, tests, failures, errors, skipped and time; properties first (harness, fixture file,
 /// data sets), then the cases, then system-out (the suite's summary) and system-err. A case's
 /// classname is `golden.FILE` or `grids.FILE`; a value out of tolerance is a `<failure>`, a case
-/// that could not be judged (the evaluation threw) an `<error>`, an irreproducible or not-run
-/// value `<skipped>` with its reason. The root carries no attributes: the Ant schema allows none.
+/// that could not be judged (the evaluation threw) an `<error>`, a case recorded irreproducible
+/// that now agrees a `<failure>` of type nowReproducible (its record is out of date), an
+/// irreproducible or not-run value `<skipped>` with its reason. The root carries no attributes:
+/// the Ant schema allows none.
 public enum JUnitReport {
     public static func xml(_ results: [CaseResult], started: Date, hostname: String = JUnitReport.hostname)
         throws -> String {
@@ -28,7 +30,8 @@ public enum JUnitReport {
             let url = URL(fileURLWithPath: file)
             let package = url.deletingLastPathComponent().lastPathComponent
             let name = url.deletingPathExtension().lastPathComponent
-            let failures = mine.filter { $0.status == .failed && !$0.errored }.count
+            let failures = mine.filter { $0.status == .failed && !$0.errored || $0.status == .nowReproducible }
+                .count
             let errors = mine.filter { $0.status == .failed && $0.errored }.count
             let skipped = mine.filter { $0.status == .irreproducible || $0.status == .notRun }.count
             lines.append("  <testsuite" + attributes([
@@ -64,8 +67,9 @@ public enum JUnitReport {
         let message = r.message ?? r.status.rawValue
         switch r.status {
         case .passed: return [open + "/>"]
-        case .failed:
-            let (element, type) = r.errored ? ("error", "evaluationError") : ("failure", "outOfTolerance")
+        case .failed, .nowReproducible:
+            let (element, type) = r.status == .nowReproducible ? ("failure", "nowReproducible")
+                : r.errored ? ("error", "evaluationError") : ("failure", "outOfTolerance")
             return [open + ">", "      <\(element)" + attributes([("type", type), ("message", message)])
                     + ">\(escape(detail))</\(element)>", "    </testcase>"]
         case .irreproducible, .notRun:

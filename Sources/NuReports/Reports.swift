@@ -9,12 +9,14 @@ public enum Reports {
 
     /// One row per case: id, source, closed form, numerical, expected, units, relative deviation,
     /// allowed, status; reasons for irreproducible values and then failures follow the table, the
-    /// failures last, just above the summary line. `summaryOnly`: the failures and the summary.
+    /// failures (and cases recorded irreproducible that now agree) last, just above the summary
+    /// line. `summaryOnly`: those and the summary.
     public static func table(_ results: [CaseResult], summaryOnly: Bool = false) -> String {
         let header = ["case", "source", "closed form", "numerical", "expected", "units", "rel. deviation", "allowed",
             "status"]
-        let shown = summaryOnly ? results.filter { $0.status == .failed }
-            : results.filter { $0.status != .failed } + results.filter { $0.status == .failed }
+        let failsRun = { (r: CaseResult) in r.status == .failed || r.status == .nowReproducible }
+        let shown = summaryOnly ? results.filter(failsRun)
+            : results.filter { !failsRun($0) } + results.filter(failsRun)
         let rows = shown.map { r in
             [r.fixture.id, r.fixture.source, number(r.closedForm), number(r.numerical), number(r.expected), r.units,
              r.relativeDeviation.map { String(format: "%.2e", $0) } ?? "-", r.fixture.tolerance.text, r.status.rawValue]
@@ -30,10 +32,14 @@ public enum Reports {
         }
         var out = rows.isEmpty ? [] : [line(header), line(widths.map { String(repeating: "-",
             count: $0) })] + rows.map(line)
-        let notes = shown.filter { $0.message != nil && $0.status != .failed } + shown.filter { $0.status == .failed && $0.message != nil }
+        let notes = shown.filter { $0.message != nil && !failsRun($0) }
+            + shown.filter { failsRun($0) && $0.message != nil }
         if !notes.isEmpty {
             out.append("")
-            for r in notes { out.append("\(r.status.rawValue.uppercased()) \(r.fixture.id): \(r.message!)") }
+            for r in notes {
+                let label = r.status == .nowReproducible ? "NOW REPRODUCIBLE" : r.status.rawValue.uppercased()
+                out.append("\(label) \(r.fixture.id): \(r.message!)")
+            }
         }
         if !out.isEmpty { out.append("") }
         out.append(Runner.summary(results).line)
@@ -46,6 +52,7 @@ public enum Reports {
             "fixtureFile": r.fixture.file, "units": r.units, "status": r.status.rawValue,
             "allowedRelative": r.fixture.tolerance.relative, "allowedAbsolute": r.fixture.tolerance.absolute,
             "toleranceReason": r.fixture.tolerance.reason,
+            "toleranceClass": r.fixture.tolerance.toleranceClass.rawValue,
             "paths": r.fixture.paths.map(\.rawValue),
         ]
         o["closedForm"] = r.closedForm ?? NSNull()
@@ -63,8 +70,8 @@ public enum Reports {
     public static func json(_ results: [CaseResult]) throws -> String {
         let s = Runner.summary(results)
         let root: [String: Any] = [
-            "summary": ["passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible, "notRun": s.notRun,
-                "total": s.total],
+            "summary": ["passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible,
+                "nowReproducible": s.nowReproducible, "notRun": s.notRun, "total": s.total],
             "cases": results.map(caseObject),
         ]
         return try OutputMetadata.jsonString(root, withData: true)

@@ -4,11 +4,14 @@ import NuData
 import NuRegistry
 
 /// How close a value must be: |observed − expected| ≤ max(relative·|expected|, absolute), with
-/// the reason this tolerance and not another.
+/// its class (`ToleranceClass`: the rule that sizes it) and the reason this tolerance and not another.
+/// A derived class's numbers come from the printed text (or are fixed) and must not be typed; a
+/// bounded class's number is typed and must lie in the class's range.
 public struct Tolerance: Sendable {
     public let relative: Double
     public let absolute: Double
     public let reason: String
+    public let toleranceClass: ToleranceClass
 
     public func allows(_ observed: Double, _ expected: Double) -> Bool {
         abs(observed - expected) <= max(relative * abs(expected), absolute)
@@ -19,19 +22,51 @@ public struct Tolerance: Sendable {
         absolute > 0 ? String(format: "%.1e rel, %.1e abs", relative, absolute) : String(format: "%.1e rel", relative)
     }
 
-    init(_ o: JSONObject) throws {
-        try o.allowOnly(["relative", "absolute", "reason"])
-        relative = o.has("relative") ? try o.decimal("relative") : 0
-        absolute = o.has("absolute") ? try o.decimal("absolute") : 0
+    /// Reads `{class, relative?, absolute?, reason}`. `printed` is the text and value a golden case
+    /// cites (nil for a grid); `owner` names the case or grid in errors.
+    init(_ o: JSONObject, printed: (text: String, value: Double)?, owner: String) throws {
+        try o.allowOnly(["class", "relative", "absolute", "reason"])
         reason = try o.string("reason")
-        guard relative >= 0, absolute >= 0, relative > 0 || absolute > 0 else {
-            throw HarnessError.file(path: o.path, field: o.context,
-                message: "needs a positive relative or absolute tolerance")
+        let name = try o.string("class")
+        func fail(_ field: String?, _ message: String) -> HarnessError {
+            HarnessError.file(path: o.path, field: field.map { o.name($0) } ?? o.context,
+                message: "\(owner): \(message)")
+        }
+        guard let kind = ToleranceClass(rawValue: name) else {
+            throw fail("class", "'\(name)' is not a tolerance class (one of "
+                + ToleranceClass.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+        }
+        toleranceClass = kind
+        if kind.isDerived {
+            for field in ["relative", "absolute"] where o.has(field) {
+                throw fail(field, "a \(name) tolerance is derived (\(kind.rule)), not typed: remove '\(field)'")
+            }
+            absolute = 0
+            do {
+                relative = try kind.derivedRelative(printed: printed) ?? 0
+            } catch let error as PrintedPrecision.Failure {
+                throw fail("class", "\(name) does not follow from the printed text "
+                    + "'\(printed?.text ?? "")': \(error.description)")
+            }
+        } else {
+            relative = o.has("relative") ? try o.decimal("relative") : 0
+            absolute = o.has("absolute") ? try o.decimal("absolute") : 0
+            guard relative >= 0, absolute >= 0, relative > 0 || absolute > 0 else {
+                throw fail(nil, "needs a positive relative or absolute tolerance")
+            }
+            let range = kind.relativeRange ?? 0...0
+            if kind == .exact {
+                guard relative == 0, absolute <= ToleranceClass.exactAbsoluteLimit else {
+                    throw fail(relative == 0 ? "absolute" : "relative",
+                        "an exact tolerance is absolute only, at most \(ToleranceClass.exactAbsoluteLimit)")
+                }
+            } else if !range.contains(relative) {
+                throw fail("relative", "\(relative) is outside the \(name) class (\(kind.rule))")
+            }
         }
         // A relative tolerance above 50% passes any number of the right sign: not a check.
         guard relative <= 0.5 else {
-            throw HarnessError.file(path: o.path, field: o.name("relative"),
-                message: "\(relative) is not a tolerance (at most 0.5)")
+            throw fail("relative", "\(relative) is not a tolerance (at most 0.5)")
         }
     }
 }
@@ -142,10 +177,12 @@ public struct FixtureSet: Sendable {
             }
             guard !paths.isEmpty else { throw HarnessError.file(path: url.path, field: c.name("paths"),
                 message: "is empty") }
-            var fixture = FixtureCase(id: id, file: url.path, quantity: quantity, inputs: inputs, kind: kind,
-                                      tolerance: try Tolerance(try c.object("tolerance")), paths: paths,
-                                      irreproducible: try c.optionalString("irreproducible"))
-            return fixture
+            var printed: (text: String, value: Double)? = nil
+            if case .golden(let expected, _, let text, _) = kind { printed = (text, expected) }
+            let tolerance = try Tolerance(try c.object("tolerance"), printed: printed, owner: "case '\(id)'")
+            return FixtureCase(id: id, file: url.path, quantity: quantity, inputs: inputs, kind: kind,
+                               tolerance: tolerance, paths: paths,
+                               irreproducible: try c.optionalString("irreproducible"))
         }
     }
 
@@ -195,7 +232,7 @@ public struct FixtureSet: Sendable {
                 }
                 points = points.flatMap { p in values.map { p + [(key, $0)] } }
             }
-            let tolerance = try Tolerance(try g.object("tolerance"))
+            let tolerance = try Tolerance(try g.object("tolerance"), printed: nil, owner: "grid '\(id)'")
             for point in points {
                 var inputs = fixed
                 var label: [String] = []
@@ -214,12 +251,10 @@ public struct FixtureSet: Sendable {
                         inputs[key] = value
                     }
                 }
-                var fixture = FixtureCase(id: "\(id)[\(label.joined(separator: ","))]", file: url.path,
-                    quantity: quantity,
-                                          inputs: inputs, kind: compare == "paths" ? .crossPaths : .crossForms,
-                                          tolerance: tolerance, paths: compare == "paths" ? [.numerical] : [.closedForm],
-                                          irreproducible: nil)
-                cases.append(fixture)
+                cases.append(FixtureCase(id: "\(id)[\(label.joined(separator: ","))]", file: url.path,
+                    quantity: quantity, inputs: inputs, kind: compare == "paths" ? .crossPaths : .crossForms,
+                    tolerance: tolerance, paths: compare == "paths" ? [.numerical] : [.closedForm],
+                    irreproducible: nil))
             }
         }
         return cases

@@ -7,7 +7,10 @@ import NuRegistry
 
 /// The outcome of one fixture case.
 public struct CaseResult: Sendable {
-    public enum Status: String, Sendable { case passed, failed, irreproducible, notRun }
+    /// `irreproducible`: recorded so, and still out of tolerance (an expected failure);
+    /// `nowReproducible`: recorded so, but now within tolerance (an unexpected pass: the record is
+    /// out of date, and the run fails until it is updated).
+    public enum Status: String, Sendable { case passed, failed, irreproducible, nowReproducible, notRun }
 
     public let fixture: FixtureCase
     public let closedForm: Double?
@@ -19,7 +22,8 @@ public struct CaseResult: Sendable {
     public let relativeDeviation: Double?
     public let units: String
     public let status: Status
-    /// Why it failed (an error, a path out of tolerance) or why it is irreproducible.
+    /// Why it failed (an error, a path out of tolerance), why it is irreproducible, or that a case
+    /// recorded irreproducible now agrees.
     public let message: String?
     /// True when the case could not be judged (the evaluation threw, a path it names does not
     /// exist): JUnit's error, where a value out of tolerance is a failure.
@@ -30,11 +34,16 @@ public struct CaseResult: Sendable {
 
 public struct Summary: Sendable, Equatable {
     public let passed: Int, failed: Int, irreproducible: Int
+    public var nowReproducible: Int = 0
     public var notRun: Int = 0
-    public var total: Int { passed + failed + irreproducible + notRun }
-    /// "N passed, M failed, K irreproducible", and ", J not run" when COHERENT data was absent.
+    public var total: Int { passed + failed + irreproducible + nowReproducible + notRun }
+    /// True when the run must exit 1: a failure, or a case recorded irreproducible that now agrees.
+    public var failsRun: Bool { failed > 0 || nowReproducible > 0 }
+    /// "N passed, M failed, K irreproducible", then ", J now reproducible" when a case recorded
+    /// irreproducible agrees, and ", J not run" when COHERENT data was absent.
     public var line: String {
         "\(passed) passed, \(failed) failed, \(irreproducible) irreproducible"
+            + (nowReproducible > 0 ? ", \(nowReproducible) now reproducible" : "")
             + (notRun > 0 ? ", \(notRun) not run (COHERENT data absent)" : "")
     }
 }
@@ -68,6 +77,7 @@ public enum Runner {
         Summary(passed: results.filter { $0.status == .passed }.count,
                 failed: results.filter { $0.status == .failed }.count,
                 irreproducible: results.filter { $0.status == .irreproducible }.count,
+                nowReproducible: results.filter { $0.status == .nowReproducible }.count,
                 notRun: results.filter { $0.status == .notRun }.count)
     }
 
@@ -81,8 +91,19 @@ public enum Runner {
     static func judge(_ c: FixtureCase) -> CaseResult {
         func finish(_ closed: Double?, _ numerical: Double?, _ expected: Double?, _ deviation: Double?,
                     _ units: String, _ ok: Bool, _ message: String?, errored: Bool = false) -> CaseResult {
-            let status: CaseResult.Status = c.irreproducible != nil ? .irreproducible : (ok ? .passed : .failed)
-            let note = c.irreproducible.map { "irreproducible: \($0)" + (message.map { "; \($0)" } ?? "") } ?? message
+            // A case recorded irreproducible is judged like any other: out of tolerance it is the
+            // expected failure; within tolerance the record is out of date. An error is a failure.
+            let status: CaseResult.Status
+            var note = message
+            if let why = c.irreproducible, !errored {
+                status = ok ? .nowReproducible : .irreproducible
+                note = ok ? "now reproducible: within \(c.tolerance.text) (deviation "
+                    + (deviation.map { String(format: "%.3e", $0) } ?? "-")
+                    + "); update the record, which says irreproducible: \(why)"
+                    : "irreproducible: \(why)" + (message.map { "; \($0)" } ?? "")
+            } else {
+                status = ok ? .passed : .failed
+            }
             return CaseResult(fixture: c, closedForm: closed, numerical: numerical, expected: expected,
                               relativeDeviation: deviation, units: units, status: status, message: note,
                               errored: errored && status == .failed)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import NuPhysics
 @testable import NuCoherent
+import TestSupport
 
 /// Sums of one column of a release file, read here independently of the release loaders.
 private func columnSums(_ name: String, keep: (Double) -> Bool = { _ in true }) throws -> Double {
@@ -22,7 +23,8 @@ struct CsINeutronCountTests {
         let counts = try CsINeutronCounts.derived(from: try CsIRelease(directory: Data.csi))
         let brn = try columnSums("brnTrec.txt", keep: { $0 >= 0 && $0 < 6 }) / columnSums("brnPE.txt")
         let nin = try columnSums("ninTrec.txt", keep: { $0 >= 0 && $0 < 6 }) / columnSums("ninPE.txt")
-        #expect(abs(counts.brn / brn - 1) < 1e-12 && abs(counts.nin / nin - 1) < 1e-12, "derived \(counts) vs file sums \(brn), \(nin)")
+        expectClose(counts.brn, brn, relative: 1e-12, "BRN counts: derived vs file sums")
+        expectClose(counts.nin, nin, relative: 1e-12, "NIN counts: derived vs file sums")
         #expect(abs(counts.brn - 18.4) < 0.05 && abs(counts.nin - 5.6) < 0.05, "the README's 18.4 and 5.6 (printed to 3 digits): \(counts)")
         #expect(abs(try columnSums("brnPE.txt", keep: { $0 < 60 }) - 1) < 1e-4, "brnPE.txt has unit area in 0-60 PE")
     }
@@ -38,7 +40,7 @@ struct CsINeutronCountTests {
         let sxx = points.reduce(0) { $0 + $1.0 * $1.0 }, sxy = points.reduce(0) { $0 + $1.0 * $1.1 }
         let slope = -(n * sxy - sx * sy) / (n * sxx - sx * sx)
         let muon = 1 / 2.1969811, withEfficiency = muon + 0.0494
-        #expect(abs(slope / muon - 1) < 0.005, "fitted slope \(slope) /µs vs 1/τ_μ = \(muon) (tolerance 0.5%)")
+        expectClose(slope, muon, relative: 0.005, "fitted slope (/µs) vs 1/τ_μ")
         #expect(abs(slope - withEfficiency) > 0.04, "not the slope with the efficiency, \(withEfficiency)")
     }
 }
@@ -52,7 +54,7 @@ struct AnalysisInputTests {
         let inputs = try Data.inputs(), ar = try ArgonRelease(directory: Data.argon)
         let nominal = total(try ArgonPredictor(release: ar, inputs: inputs).cevns(SignalModel()))
         let doubled = total(try ArgonPredictor(release: ar, inputs: try inputs.replacing("ar.pot", with: 2 * inputs("ar.pot"))).cevns(SignalModel()))
-        #expect(abs(doubled / nominal - 2) < 1e-12, "POT × 2: \(doubled) vs 2 × \(nominal)")
+        expectClose(doubled, 2 * nominal, relative: 1e-12, "POT × 2: events vs twice the nominal")
         let higherQF = total(try ArgonPredictor(release: ar, inputs: try inputs.replacing("ar.qf.a", with: 0.252)).cevns(SignalModel()))
         #expect(higherQF > nominal * 1.005, "a higher quenching factor lifts more recoils over threshold: \(higherQF) vs \(nominal)")
         let csi = try CsIRelease(directory: Data.csi), mean = try csi.fittedArrivalMean().mean
@@ -72,26 +74,25 @@ struct AnalysisInputTests {
         let ar = try ArgonRelease(directory: Data.argon)
         let ratio = total(try ArgonPredictor(release: ar, inputs: paper).cevns(SignalModel())) / total(try ArgonPredictor(release: ar, inputs: release).cevns(SignalModel()))
         let expected = (13.7 / 13.8) * (24 / 24.4) * (39.948 / 39.96)
-        #expect(abs(ratio / expected - 1) < 1e-12, "paper/release \(ratio) vs \(expected)")
+        expectClose(ratio, expected, relative: 1e-12, "paper/release event ratio")
     }
 
     /// A malformed inputs file is one clear error naming the file and the entry.
     @Test("coherent.json faults name the file and the entry")
     func faults() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("nucheck-inputs-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("coherent.json")
-        for (text, needle) in [("{\"entries\": [{\"id\": \"a\", \"value\": \"x\"}]}", "(a).value"),
-                               ("{\"entries\": [{\"id\": \"a\", \"value\": \"1\"}, {\"id\": \"a\", \"value\": \"2\"}]}", "appears twice"),
-                               ("{\"entries\": [{\"id\": \"a\", \"value\": \"1\", \"paper\": 3}]}", "(a).paper"),
-                               ("[1, 2", "entries")] {
-            try text.write(to: file, atomically: true, encoding: .utf8)
-            do {
-                _ = try AnalysisInputs(file: file, set: .paper)
-                Issue.record("accepted \(text)")
-            } catch let e as CoherentDataError {
-                #expect("\(e)".contains(needle) && "\(e)".contains("coherent.json"), "\(e)")
+        try withTemporaryDirectory("nucheck-inputs") { dir in
+            let file = dir.appendingPathComponent("coherent.json")
+            for (text, needle) in [("{\"entries\": [{\"id\": \"a\", \"value\": \"x\"}]}", "(a).value"),
+                                   ("{\"entries\": [{\"id\": \"a\", \"value\": \"1\"}, {\"id\": \"a\", \"value\": \"2\"}]}", "appears twice"),
+                                   ("{\"entries\": [{\"id\": \"a\", \"value\": \"1\", \"paper\": 3}]}", "(a).paper"),
+                                   ("[1, 2", "entries")] {
+                try text.write(to: file, atomically: true, encoding: .utf8)
+                do {
+                    _ = try AnalysisInputs(file: file, set: .paper)
+                    Issue.record("accepted \(text)")
+                } catch let e as CoherentDataError {
+                    #expect("\(e)".contains(needle) && "\(e)".contains("coherent.json"), "\(e)")
+                }
             }
         }
     }

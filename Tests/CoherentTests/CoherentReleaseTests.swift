@@ -4,6 +4,7 @@ import NuClosedForm
 import NuPhysics
 import GSLKit
 @testable import NuCoherent
+import TestSupport
 
 /// The releases ship in the package: Reference/releases/coherent-ar2020 and coherent-csi2021.
 enum Data {
@@ -99,7 +100,7 @@ struct ArgonChi2Tests {
             let analytic = try a.chi2.minimumAnalytic(cevns: cevns), numerical = try a.chi2.minimumNumerical(cevns: cevns)
             // 1e-9: both solve the same linear problem to rounding; at 1e12 the cancellation in
             // 1 + η of the normal equations costs ~1e-12 × 1e12 / χ².
-            #expect(abs(analytic.chi2 - numerical.chi2) <= 1e-9 * analytic.chi2, "scale \(scale): normal equations \(analytic.chi2) vs SVD \(numerical.chi2) (tolerance 1e-9 relative)")
+            expectClose(numerical.chi2, analytic.chi2, relative: 1e-9, "scale \(scale): χ² by SVD vs normal equations")
             for (x, y) in zip(analytic.nuisances, numerical.nuisances) { #expect(abs(x - y) <= 1e-4 * max(1, abs(x)), "nuisance \(x) vs \(y)") }
             #expect(a.chi2.chi2(cevns: cevns, nuisances: analytic.nuisances) <= a.chi2.chi2(cevns: cevns, nuisances: analytic.nuisances.map { $0 * 0.99 }))
         }
@@ -126,8 +127,8 @@ struct ArgonChi2Tests {
         let curve = try a.limits.curve(mediator, masses: [1e-3, 3e5], convention: oneDof)
         let low = try a.bound(mediator, regime: .lowMass, convention: oneDof, minimisation: .analytic)
         let high = try a.bound(mediator, regime: .highMass, convention: oneDof, minimisation: .analytic)
-        #expect(abs(curve[0].g / low - 1) < 1e-6, "\(model): scan at 1 keV \(curve[0].g) vs plateau \(low) (tolerance 1e-6)")
-        #expect(abs(curve[1].g / (3e5 / 1000) / high - 1) < 1e-6, "\(model): scan g/M at 300 GeV \(curve[1].g / 300) vs asymptote \(high) GeV⁻¹ (tolerance 1e-6)")
+        expectClose(curve[0].g, low, relative: 1e-6, "\(model): scan at 1 keV vs plateau")
+        expectClose(curve[1].g / (3e5 / 1000), high, relative: 1e-6, "\(model): scan g/M at 300 GeV vs asymptote (GeV⁻¹)")
     }
 
     /// The quadratic read-off against the full model: a direct Brent root of Δχ²(g) = 4 on full
@@ -139,7 +140,8 @@ struct ArgonChi2Tests {
         let a = try #require(Self.analysis)
         let curve = try a.limits.curve(.vector(ModelRegistry.bMinusL), masses: [mass], convention: oneDof)[0].g
         let g = try directBMinusLBound(a.limits, mass: mass, near: curve)
-        #expect(abs(g / curve - 1) < 1e-7, "M = \(mass) MeV: direct \(g) vs curve \(curve) (tolerance 1e-7: Brent stops at 1e-8 relative in ln g ≈ −10, i.e. ~1e-7 in g; the scan's root is tighter)")
+        expectClose(g, curve, relative: 1e-7, "M = \(mass) MeV: direct vs curve (Brent stops at 1e-8 relative in ln g ≈ −10, "
+            + "i.e. ~1e-7 in g; the scan's root is tighter)")
     }
 }
 
@@ -165,8 +167,9 @@ struct CsIChi2Tests {
             for scale in [0.0, 0.5, 1.0, 2.0, 1e12] {
                 let cevns = sm.map { $0 * scale }
                 let newton = try a.chi2.minimumNewton(cevns: cevns), bfgs = try a.chi2.minimumNumerical(cevns: cevns)
-                #expect(abs(newton.chi2 - bfgs.chi2) <= 1e-11 * newton.chi2,
-                        "BRN \(b.brn), NIN \(b.nin), scale \(scale): Newton \(newton.chi2) vs BFGS \(bfgs.chi2) (tolerance 1e-11 relative: BFGS stops within ~1e-14 of χ²_min ≈ 100-200, Newton at the rounding of χ²)")
+                expectClose(bfgs.chi2, newton.chi2, relative: 1e-11,
+                            "BRN \(b.brn), NIN \(b.nin), scale \(scale): BFGS vs Newton (BFGS stops within ~1e-14 of "
+                                + "χ²_min ≈ 100-200, Newton at the rounding of χ²)")
                 #expect(newton.chi2 <= bfgs.chi2 * (1 + 1e-12), "Newton's minimum must not lie above BFGS's: \(newton.chi2) vs \(bfgs.chi2)")
             }
         }
@@ -198,7 +201,7 @@ struct CsIChi2Tests {
         let ar = try argon.chi2.minimumAnalytic(cevns: ArgonChi2.flat(try argon.predictor.cevns(model))).chi2
         let cs = try csi.chi2.minimumNewton(cevns: ArgonChi2.flat(try csi.predictor.cevns(model))).chi2
         let joint = try combined.chi2(try combined.predict(model), .analytic)
-        #expect(abs(joint - (ar + cs)) <= 1e-12 * joint, "combined \(joint) vs Ar \(ar) + CsI \(cs) (tolerance 1e-12: the same sums in another order)")
+        expectClose(ar + cs, joint, relative: 1e-12, "Ar + CsI vs combined (the same sums in another order)")
         #expect(min(ar, cs) > 50, "each detector contributes: Ar \(ar), CsI \(cs)")
     }
 
@@ -209,7 +212,8 @@ struct CsIChi2Tests {
         let a = try Self.analysis(Self.backgrounds[1]).limits
         let curve = try a.curve(.vector(ModelRegistry.bMinusL), masses: [30], convention: oneDof)[0].g
         let g = try directBMinusLBound(a, mass: 30, near: curve)
-        #expect(abs(g / curve - 1) < 1e-7, "direct \(g) vs curve \(curve) (tolerance 1e-7: Brent stops at 1e-8 relative in ln g ≈ −10, i.e. ~1e-7 in g; the scan's root is tighter)")
+        expectClose(g, curve, relative: 1e-7, "direct vs curve (Brent stops at 1e-8 relative in ln g ≈ −10, i.e. ~1e-7 in g; "
+            + "the scan's root is tighter)")
     }
 
     @Test("bad CsI background counts and overflowed predictions are refused")
@@ -279,7 +283,7 @@ func toyChi2Roots(dof: Int) throws {
     #expect(scan.intervals.count == 1 && scan.intervals[0].lower == 0 && abs(scan.intervals[0].upper! / scan.bound - 1) < 1e-12)
     // Counting from the SM point instead gives the same here (the minimum is at x = 0).
     let fromSM = try AsymptoticLimit.bound(q, regime: .lowMass, convention: try LimitConvention(dof: dof, reference: .standardModel), chi2: { n in n[0] * n[0] })
-    #expect(abs(fromSM / g - 1) < 1e-12)
+    expectClose(fromSM, g, relative: 1e-12, "dof \(dof): bound counted from the SM vs from the minimum")
 }
 
 /// The 2σ thresholds against GSL quadrature of the χ² densities: ∫₀^Δχ² f_k = erf(2/√2) = 0.9545.

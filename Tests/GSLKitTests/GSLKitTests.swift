@@ -1,24 +1,17 @@
 import Foundation
 import Testing
 @testable import GSLKit
-
-/// GSL's own tests style: every assertion states its tolerance and prints observed vs expected.
-func expectClose(_ observed: Double, _ expected: Double, _ tolerance: Double, _ what: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    #expect(abs(observed - expected) <= tolerance * abs(expected),
-            "\(what): observed \(String(format: "%.17g", observed)) vs expected \(String(format: "%.17g", expected)), allowed \(tolerance) relative",
-            sourceLocation: sourceLocation)
-}
+import TestSupport
 
 struct QuadratureTests {
     @Test("finite, break-pointed and semi-infinite integrals of known value")
     func knownIntegrals() throws {
-        expectClose(try Quadrature.integrate({ $0 * $0 }, from: 0, to: 1).value, 1.0 / 3, 1e-14, "∫₀¹ x² dx")
-        expectClose(try Quadrature.integrate({ abs($0 - 0.3) }, from: 0, to: 1, breakpoints: [0.3]).value, 0.29, 1e-14, "∫₀¹ |x − 0.3| dx (break at 0.3)")
-        expectClose(try Quadrature.integrateToInfinity({ exp(-$0) }, from: 0).value, 1, 1e-12, "∫₀^∞ e⁻ˣ dx")
-        expectClose(try Quadrature.integrate({ 1 / $0.squareRoot() }, from: 0, to: 1).value, 2, 1e-10, "∫₀¹ x^(-1/2) dx (end-point singularity, QAGS)")
-        expectClose(try Quadrature.integrateGaussKronrod({ cos($0) }, from: 0, to: Double.pi / 2, points: 21).value, 1, 1e-14, "∫ cos, GK21")
-        expectClose(try Quadrature.integrate({ $0 }, from: 1, to: 0).value, -0.5, 1e-15, "reversed limits change the sign")
+        expectClose(try Quadrature.integrate({ $0 * $0 }, from: 0, to: 1).value, 1.0 / 3, relative: 1e-14, "∫₀¹ x² dx")
+        expectClose(try Quadrature.integrate({ abs($0 - 0.3) }, from: 0, to: 1, breakpoints: [0.3]).value, 0.29, relative: 1e-14, "∫₀¹ |x − 0.3| dx (break at 0.3)")
+        expectClose(try Quadrature.integrateToInfinity({ exp(-$0) }, from: 0).value, 1, relative: 1e-12, "∫₀^∞ e⁻ˣ dx")
+        expectClose(try Quadrature.integrate({ 1 / $0.squareRoot() }, from: 0, to: 1).value, 2, relative: 1e-10, "∫₀¹ x^(-1/2) dx (end-point singularity, QAGS)")
+        expectClose(try Quadrature.integrateGaussKronrod({ cos($0) }, from: 0, to: Double.pi / 2, points: 21).value, 1, relative: 1e-14, "∫ cos, GK21")
+        expectClose(try Quadrature.integrate({ $0 }, from: 1, to: 0).value, -0.5, relative: 1e-15, "reversed limits change the sign")
     }
 
     /// The abort handler is off: a divergent integral comes back as a thrown error naming the
@@ -53,7 +46,7 @@ struct QuadratureTests {
                 group.addTask { (n, try Quadrature.integrate({ pow($0, Double(n)) }, from: 0, to: 1).value) }
             }
             for try await (n, value) in group {
-                expectClose(value, 1 / Double(n + 1), 1e-13, "∫₀¹ x^\(n) dx")
+                expectClose(value, 1 / Double(n + 1), relative: 1e-13, "∫₀¹ x^\(n) dx")
             }
         }
     }
@@ -62,7 +55,7 @@ struct QuadratureTests {
 struct RootFindingTests {
     @Test("Brent finds √2 and reports a bracket without a sign change")
     func brent() throws {
-        expectClose(try RootFinding.brent({ $0 * $0 - 2 }, lower: 0, upper: 2), 2.0.squareRoot(), 1e-13, "root of x² − 2")
+        expectClose(try RootFinding.brent({ $0 * $0 - 2 }, lower: 0, upper: 2), 2.0.squareRoot(), relative: 1e-13, "root of x² − 2")
         do {
             _ = try RootFinding.brent({ $0 * $0 + 1 }, lower: -1, upper: 1)
             Issue.record("x² + 1 has no root but Brent returned one")

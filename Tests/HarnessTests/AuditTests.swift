@@ -1,10 +1,12 @@
 import NuData
 import Foundation
 import Testing
+import NuData
 import NuRegistry
 import NuValidation
 import NuAnalyses
 import NuReports
+import TestSupport
 
 enum Registry {
     static let url = Repository.reference.appendingPathComponent("conventions/registry.json")
@@ -50,14 +52,16 @@ struct AuditTests {
 
     @Test("a malformed registry names file and field")
     func malformed() throws {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("registry-\(UUID().uuidString).json")
-        try #"{"items": [{"id": "x", "title": "t", "conventions": {"a": "b"}, "harnessChoice": "c", "demonstration": {"description": "d", "ways": [], "ratio": ["p", "q"]}, "mapping": {}}]}"#
-            .write(to: url, atomically: true, encoding: .utf8)
-        do {
-            _ = try ConventionAudit(registry: url)
-            Issue.record("a registry whose ratio names no way loaded")
-        } catch let error as HarnessError {
-            #expect(error.description.contains("items[0].demonstration.ratio"), "\(error)")
+        try withTemporaryDirectory("nucheck-audit") { directory in
+            let url = directory.appendingPathComponent("registry.json")
+            try #"{"items": [{"id": "x", "title": "t", "conventions": {"a": "b"}, "harnessChoice": "c", "demonstration": {"description": "d", "ways": [], "ratio": ["p", "q"]}, "mapping": {}}]}"#
+                .write(to: url, atomically: true, encoding: .utf8)
+            do {
+                _ = try ConventionAudit(registry: url)
+                Issue.record("a registry whose ratio names no way loaded")
+            } catch let error as HarnessError {
+                #expect(error.description.contains("items[0].demonstration.ratio"), "\(error)")
+            }
         }
     }
 }

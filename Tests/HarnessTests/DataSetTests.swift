@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NuData
+import TestSupport
 
 /// The shipped data: the SHA-256 against FIPS 180-2's examples, the manifest against the files
 /// (its checksums were computed with Python's hashlib, independently of `SHA256`), and the tool
@@ -44,10 +45,8 @@ struct DataSetTests {
         }
     }
 
-    /// A copy of the package (Fixtures/, Reference/) in a temporary folder, for damaging.
-    static func packageCopy() throws -> URL {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nucheck-package-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    /// A copy of the package (Fixtures/, Reference/) in `scratch`, for damaging.
+    static func packageCopy(in scratch: URL) throws -> URL {
         for folder in ["Fixtures", "Reference"] {
             try FileManager.default.copyItem(at: Repository.root.appendingPathComponent(folder),
                                              to: scratch.appendingPathComponent(folder))
@@ -65,32 +64,31 @@ struct DataSetTests {
 
     @Test("a damaged shipped file: data verify and the commands that read it fail naming it (exit 5); others run")
     func damagedPackageCopy() throws {
-        let home = try Self.packageCopy()
-        defer { try? FileManager.default.removeItem(at: home) }
-        let argon = "coherent-ar2020/cevnspdf.txt", dune = "dune-nd-tdr2021/flux_dune_neutrino_ND_globes.txt"
-        try Self.alter(home.appendingPathComponent("Reference/releases/\(argon)"))
-        try Self.alter(home.appendingPathComponent("Reference/releases/\(dune)"))
-        let environment = ["NUCHECK_HOME": home.path]
-        let runs: [([String], Int32, String?)] = [
-            (["data", "verify"], 5, argon),
-            (["eval", "coherent.events", "detector=ar"], 5, argon),
-            (["eval", "nue.events", "flux=dune-nd-nu", "pot=1e20", "targetTon=1"], 5, dune),
-            (["eval", "coherent.events", "detector=csi"], 0, nil),
-        ]
-        for (arguments, status, file) in runs {
-            let o = try CommandLineRunner.run(arguments, environment: environment)
-            #expect(CommandLineRunner.violations(o).isEmpty, "\(o.invocation): \(CommandLineRunner.violations(o))")
-            #expect(o.status == status, "\(o.invocation): exit \(o.status), expected \(status); '\(o.stderr)'")
-            if let file { #expect(o.stderr.contains(file), "\(o.invocation): the error does not name \(file): '\(o.stderr)'") }
+        try withTemporaryDirectory("nucheck-package") { scratch in
+            let home = try Self.packageCopy(in: scratch)
+            let argon = "coherent-ar2020/cevnspdf.txt", dune = "dune-nd-tdr2021/flux_dune_neutrino_ND_globes.txt"
+            try Self.alter(home.appendingPathComponent("Reference/releases/\(argon)"))
+            try Self.alter(home.appendingPathComponent("Reference/releases/\(dune)"))
+            let environment = ["NUCHECK_HOME": home.path]
+            let runs: [([String], Int32, String?)] = [
+                (["data", "verify"], 5, argon),
+                (["eval", "coherent.events", "detector=ar"], 5, argon),
+                (["eval", "nue.events", "flux=dune-nd-nu", "pot=1e20", "targetTon=1"], 5, dune),
+                (["eval", "coherent.events", "detector=csi"], 0, nil),
+            ]
+            for (arguments, status, file) in runs {
+                let o = try CommandLineRunner.run(arguments, environment: environment)
+                #expect(CommandLineRunner.violations(o).isEmpty, "\(o.invocation): \(CommandLineRunner.violations(o))")
+                #expect(o.status == status, "\(o.invocation): exit \(o.status), expected \(status); '\(o.stderr)'")
+                if let file { #expect(o.stderr.contains(file), "\(o.invocation): the error does not name \(file): '\(o.stderr)'") }
+            }
+            let verify = try CommandLineRunner.run(["data", "verify"], environment: environment)
+            #expect(verify.stderr.contains(dune), "data verify names every damaged file: '\(verify.stderr)'")
         }
-        let verify = try CommandLineRunner.run(["data", "verify"], environment: environment)
-        #expect(verify.stderr.contains(dune), "data verify names every damaged file: '\(verify.stderr)'")
     }
 
-    /// A user folder in the releases' layout made from the shipped files.
-    static func userCopy(argon: Bool, csi: Bool) throws -> URL {
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nucheck-user-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    /// A user folder in the releases' layout made from the shipped files, in `scratch`.
+    static func userCopy(argon: Bool, csi: Bool, in scratch: URL) throws -> URL {
         for (shipped, released, wanted) in [("coherent-ar2020", "ar2020", argon), ("coherent-csi2021", "csi2021", csi)] where wanted {
             try FileManager.default.copyItem(at: Self.releases.appendingPathComponent(shipped),
                                              to: scratch.appendingPathComponent(released))
@@ -100,30 +98,32 @@ struct DataSetTests {
 
     @Test("an argon-only user folder serves argon; CsI says which file is absent (exit 6)")
     func argonOnly() throws {
-        let data = try Self.userCopy(argon: true, csi: false)
-        defer { try? FileManager.default.removeItem(at: data) }
-        let ar = try CommandLineRunner.run(["rates", "--detector", "ar", "--data", data.path])
-        #expect(ar.status == 0, "\(ar.invocation): exit \(ar.status), '\(ar.stderr)'")
-        let csi = try CommandLineRunner.run(["rates", "--detector", "csi", "--data", data.path])
-        #expect(csi.status == 6 && csi.stderr.contains("csi2021/"), "\(csi.invocation): exit \(csi.status), '\(csi.stderr)'")
-        #expect(CommandLineRunner.violations(csi).isEmpty, "\(CommandLineRunner.violations(csi))")
-        let env = try CommandLineRunner.run(["eval", "coherent.events", "detector=ar"],
-                                            environment: ["NUCHECK_COHERENT_DATA": data.path])
-        #expect(env.status == 0, "$NUCHECK_COHERENT_DATA with argon only: exit \(env.status), '\(env.stderr)'")
+        try withTemporaryDirectory("nucheck-user") { scratch in
+            let data = try Self.userCopy(argon: true, csi: false, in: scratch)
+            let ar = try CommandLineRunner.run(["rates", "--detector", "ar", "--data", data.path])
+            #expect(ar.status == 0, "\(ar.invocation): exit \(ar.status), '\(ar.stderr)'")
+            let csi = try CommandLineRunner.run(["rates", "--detector", "csi", "--data", data.path])
+            #expect(csi.status == 6 && csi.stderr.contains("csi2021/"), "\(csi.invocation): exit \(csi.status), '\(csi.stderr)'")
+            #expect(CommandLineRunner.violations(csi).isEmpty, "\(CommandLineRunner.violations(csi))")
+            let env = try CommandLineRunner.run(["eval", "coherent.events", "detector=ar"],
+                                                environment: ["NUCHECK_COHERENT_DATA": data.path])
+            #expect(env.status == 0, "$NUCHECK_COHERENT_DATA with argon only: exit \(env.status), '\(env.stderr)'")
+        }
     }
 
     @Test("a user copy that differs from the release is used, warned about and named in the report")
     func modifiedUserCopy() throws {
-        let data = try Self.userCopy(argon: true, csi: true)
-        defer { try? FileManager.default.removeItem(at: data) }
-        // A shape systematic: the file is checked only for its total (half to twice the PDF's).
-        try Self.alter(data.appendingPathComponent("ar2020/SystErrors/brnpdf+1sigEnergy.txt"))
-        let o = try CommandLineRunner.run(["limits", "B-L", "--detector", "ar", "--points", "2", "--json", "--data", data.path])
-        #expect(o.status == 0, "\(o.invocation): exit \(o.status), '\(o.stderr)'")
-        #expect(o.stderr.contains("warning") && o.stderr.contains("brnpdf+1sigEnergy.txt"), "no warning: '\(o.stderr)'")
-        let root = try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as? [String: Any]
-        let argon = (root?["data"] as? [[String: Any]])?.first { $0["dataSet"] as? String == "coherent-ar2020" }
-        let status = argon?["status"] as? String ?? ""
-        #expect(status.hasPrefix("modified") && status.contains("brnpdf+1sigEnergy.txt"), "status '\(status)'")
+        try withTemporaryDirectory("nucheck-user") { scratch in
+            let data = try Self.userCopy(argon: true, csi: true, in: scratch)
+            // A shape systematic: the file is checked only for its total (half to twice the PDF's).
+            try Self.alter(data.appendingPathComponent("ar2020/SystErrors/brnpdf+1sigEnergy.txt"))
+            let o = try CommandLineRunner.run(["limits", "B-L", "--detector", "ar", "--points", "2", "--json", "--data", data.path])
+            #expect(o.status == 0, "\(o.invocation): exit \(o.status), '\(o.stderr)'")
+            #expect(o.stderr.contains("warning") && o.stderr.contains("brnpdf+1sigEnergy.txt"), "no warning: '\(o.stderr)'")
+            let root = try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as? [String: Any]
+            let argon = (root?["data"] as? [[String: Any]])?.first { $0["dataSet"] as? String == "coherent-ar2020" }
+            let status = argon?["status"] as? String ?? ""
+            #expect(status.hasPrefix("modified") && status.contains("brnpdf+1sigEnergy.txt"), "status '\(status)'")
+        }
     }
 }

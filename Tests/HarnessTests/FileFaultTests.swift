@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NuCoherent
+import TestSupport
 
 /// Damaged fixtures, baselines and data files, run through the tool as a user would: each must
 /// give one line `nucheck: error: …` naming the file, with exit status 5, never a number.
@@ -80,20 +81,17 @@ struct FileFaultTests {
 
     static let cases: [(Target, Fault)] = targets.flatMap { t in Fault.allCases.map { (t, $0) } }
 
-    /// Copies the tree holding the target into a temporary directory and damages the file.
-    static func damagedCopy(_ target: Target, _ fault: Fault) throws -> URL {
+    /// Copies the tree holding the target into `scratch` and damages the file.
+    static func damagedCopy(_ target: Target, _ fault: Fault, in scratch: URL) throws -> URL {
         let fm = FileManager.default
-        let scratch = fm.temporaryDirectory.appendingPathComponent("nucheck-fault-\(UUID().uuidString)")
         let source: URL
         switch target.tree {
         case .repository:
             source = Repository.root
-            try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
             try fm.copyItem(at: source.appendingPathComponent("Fixtures"), to: scratch.appendingPathComponent("Fixtures"))
         case .data:
             // A user copy in the releases' layout (ar2020/, csi2021/) made from the shipped files.
             source = Repository.reference.appendingPathComponent("releases")
-            try fm.createDirectory(at: scratch, withIntermediateDirectories: true)
             for (shipped, released) in [("coherent-ar2020", "ar2020"), ("coherent-csi2021", "csi2021")] {
                 try fm.copyItem(at: source.appendingPathComponent(shipped), to: scratch.appendingPathComponent(released))
             }
@@ -118,11 +116,12 @@ struct FileFaultTests {
 
     @Test("a damaged file is one error line naming it, exit 5", arguments: cases)
     func damaged(_ target: Target, _ fault: Fault) throws {
-        let scratch = try Self.damagedCopy(target, fault)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let o = try CommandLineRunner.run(target.arguments(scratch))
-        #expect(CommandLineRunner.violations(o).isEmpty, "\(target) \(fault): \(CommandLineRunner.violations(o))")
-        #expect(o.status == 5, "\(target) \(fault): \(o.invocation) exited \(o.status), expected 5; stderr '\(o.stderr)'")
-        #expect(o.stderr.contains(target.file), "\(target) \(fault): the error does not name \(target.file): '\(o.stderr)'")
+        try withTemporaryDirectory("nucheck-fault") { root in
+            let scratch = try Self.damagedCopy(target, fault, in: root)
+            let o = try CommandLineRunner.run(target.arguments(scratch))
+            #expect(CommandLineRunner.violations(o).isEmpty, "\(target) \(fault): \(CommandLineRunner.violations(o))")
+            #expect(o.status == 5, "\(target) \(fault): \(o.invocation) exited \(o.status), expected 5; stderr '\(o.stderr)'")
+            #expect(o.stderr.contains(target.file), "\(target) \(fault): the error does not name \(target.file): '\(o.stderr)'")
+        }
     }
 }

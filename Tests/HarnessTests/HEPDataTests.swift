@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import NuReports
+import TestSupport
 
 /// Issue 17: `--hepdata DIR` writes a submission folder that hepdata-validator accepts.
 struct HEPDataTests {
@@ -44,57 +45,51 @@ struct HEPDataTests {
         #expect(HEPDataSubmission.fileName("limit", "B_y+L_mu", "csi") == "limit_B_y_L_mu_csi.yaml")
     }
 
-    static func scratch() throws -> URL {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("nucheck-hepdata-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-        return d
-    }
-
     static let validatorPresent = ExternalTools.hepdataValidator || ExternalTools.underCI
 
     @Test("hepdata-validator accepts the limits and sensitivity folders, and rejects a damaged one",
           .enabled(if: validatorPresent, "hepdata-validator is not installed (pip install hepdata-validator)"))
     func validatorAccepts() throws {
         try #require(ExternalTools.hepdataValidator, "CI is set but hepdata-validator is not importable")
-        let d = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: d) }
-        let limits = d.appendingPathComponent("limits"), reach = d.appendingPathComponent("reach")
-        let runs: [([String], URL, Int)] = [
-            (["limits", "B-L", "--detector", "all", "--points", "4", "--hepdata", limits.path], limits, 3),
-            (["sensitivity", "B-L", "--experiment", "all", "--points", "3", "--hepdata", reach.path], reach, 4),
-        ]
-        for (arguments, folder, tables) in runs {
-            let o = try CommandLineRunner.run(arguments)
-            #expect(o.status == 0, "\(o.invocation): \(o.stderr)")
-            let v = try ExternalTools.validateHEPData(folder)
-            #expect(v.status == 0 && v.output.contains("tables: \(tables)"), "\(folder.lastPathComponent):\n\(v.output)")
+        try withTemporaryDirectory("nucheck-hepdata") { d in
+            let limits = d.appendingPathComponent("limits"), reach = d.appendingPathComponent("reach")
+            let runs: [([String], URL, Int)] = [
+                (["limits", "B-L", "--detector", "all", "--points", "4", "--hepdata", limits.path], limits, 3),
+                (["sensitivity", "B-L", "--experiment", "all", "--points", "3", "--hepdata", reach.path], reach, 4),
+            ]
+            for (arguments, folder, tables) in runs {
+                let o = try CommandLineRunner.run(arguments)
+                #expect(o.status == 0, "\(o.invocation): \(o.stderr)")
+                let v = try ExternalTools.validateHEPData(folder)
+                #expect(v.status == 0 && v.output.contains("tables: \(tables)"), "\(folder.lastPathComponent):\n\(v.output)")
+            }
+            // The validator is live: a top-level name in a data file (what 0.3.6 rejected before) fails it.
+            let file = limits.appendingPathComponent("limit_B-L_ar.yaml")
+            let text = try String(contentsOf: file, encoding: .utf8)
+            try ("name: 'B-L'\n" + text).write(to: file, atomically: true, encoding: .utf8)
+            #expect(try ExternalTools.validateHEPData(limits).status != 0, "a data file with a top-level name was accepted")
+            // ... and so is the number check: a value YAML reads as a string.
+            try text.replacingOccurrences(of: "{value: 0.1}", with: "{value: 1e-01}").write(to: file, atomically: true, encoding: .utf8)
+            let v = try ExternalTools.validateHEPData(limits)
+            #expect(v.status != 0 && v.output.contains("not a number"), "\(v.output)")
         }
-        // The validator is live: a top-level name in a data file (what 0.3.6 rejected before) fails it.
-        let file = limits.appendingPathComponent("limit_B-L_ar.yaml")
-        let text = try String(contentsOf: file, encoding: .utf8)
-        try ("name: 'B-L'\n" + text).write(to: file, atomically: true, encoding: .utf8)
-        #expect(try ExternalTools.validateHEPData(limits).status != 0, "a data file with a top-level name was accepted")
-        // ... and so is the number check: a value YAML reads as a string.
-        try text.replacingOccurrences(of: "{value: 0.1}", with: "{value: 1e-01}").write(to: file, atomically: true, encoding: .utf8)
-        let v = try ExternalTools.validateHEPData(limits)
-        #expect(v.status != 0 && v.output.contains("not a number"), "\(v.output)")
     }
 
     @Test("--hepdata refuses a file name, a folder holding other files, and replaces an earlier submission whole")
     func folderRules() throws {
-        let d = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: d) }
-        let yaml = try CommandLineRunner.run(["limits", "B-L", "--points", "2", "--hepdata", d.appendingPathComponent("x.yaml").path])
-        #expect(yaml.status == 5 && yaml.stderr.contains("give a folder"), "\(yaml.stderr)")
-        let folder = d.appendingPathComponent("sub")
-        let all = try CommandLineRunner.run(["limits", "B-L", "--detector", "all", "--points", "2", "--hepdata", folder.path])
-        #expect(all.status == 0, "\(all.stderr)")
-        let one = try CommandLineRunner.run(["limits", "B-L", "--points", "2", "--hepdata", folder.path])
-        #expect(one.status == 0, "\(one.stderr)")
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        #expect(names == ["limit_B-L_ar.yaml", "submission.yaml"], "the earlier submission's tables are gone: \(names)")
-        try Data().write(to: folder.appendingPathComponent("notes.txt"))
-        let foreign = try CommandLineRunner.run(["limits", "B-L", "--points", "2", "--hepdata", folder.path])
-        #expect(foreign.status == 5 && foreign.stderr.contains("notes.txt"), "\(foreign.stderr)")
+        try withTemporaryDirectory("nucheck-hepdata") { d in
+            let yaml = try CommandLineRunner.run(["limits", "B-L", "--points", "2", "--hepdata", d.appendingPathComponent("x.yaml").path])
+            #expect(yaml.status == 5 && yaml.stderr.contains("give a folder"), "\(yaml.stderr)")
+            let folder = d.appendingPathComponent("sub")
+            let all = try CommandLineRunner.run(["limits", "B-L", "--detector", "all", "--points", "2", "--hepdata", folder.path])
+            #expect(all.status == 0, "\(all.stderr)")
+            let one = try CommandLineRunner.run(["limits", "B-L", "--points", "2", "--hepdata", folder.path])
+            #expect(one.status == 0, "\(one.stderr)")
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+            #expect(names == ["limit_B-L_ar.yaml", "submission.yaml"], "the earlier submission's tables are gone: \(names)")
+            try Data().write(to: folder.appendingPathComponent("notes.txt"))
+            let foreign = try CommandLineRunner.run(["limits", "B-L", "--points", "2", "--hepdata", folder.path])
+            #expect(foreign.status == 5 && foreign.stderr.contains("notes.txt"), "\(foreign.stderr)")
+        }
     }
 }

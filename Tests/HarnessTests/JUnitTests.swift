@@ -8,6 +8,7 @@ import Testing
 @testable import NuAnalyses
 @testable import NuReports
 import NuReports
+import TestSupport
 
 /// Issue 17: `check --junit` as CI servers read it.
 struct JUnitTests {
@@ -80,23 +81,22 @@ struct JUnitTests {
                    "needs xmllint (libxml2-utils) and $NUCHECK_JUNIT_XSD naming the schema files"))
     func schemaValid() throws {
         let xmllint = try #require(ExternalTools.xmllint)
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("nucheck-junit-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: d) }
-        let file = d.appendingPathComponent("check.xml")
-        let o = try CommandLineRunner.run(["check", "--filter", "004", "--junit", file.path])
-        #expect(o.status == 0, "\(o.stderr)")
-        let old = d.appendingPathComponent("old.xml")
-        try """
-            <?xml version="1.0" encoding="UTF-8"?>
-            <testsuites name="nucheck" tests="1" failures="0" skipped="0"><testsuite name="nucheck check" tests="1" failures="0" skipped="0">
-            <testcase classname="golden.json" name="x"/></testsuite></testsuites>
-            """.write(to: old, atomically: true, encoding: .utf8)
-        for schema in Self.schemas {
-            let v = try ExternalTools.run(xmllint, ["--noout", "--schema", schema, file.path])
-            #expect(v.status == 0, "\(schema):\n\(v.output.prefix(2000))")
-            let rejected = try ExternalTools.run(xmllint, ["--noout", "--schema", schema, old.path])
-            #expect(rejected.status != 0, "\(schema) accepted the previous writer's output")
+        try withTemporaryDirectory("nucheck-junit") { d in
+            let file = d.appendingPathComponent("check.xml")
+            let o = try CommandLineRunner.run(["check", "--filter", "004", "--junit", file.path])
+            #expect(o.status == 0, "\(o.stderr)")
+            let old = d.appendingPathComponent("old.xml")
+            try """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <testsuites name="nucheck" tests="1" failures="0" skipped="0"><testsuite name="nucheck check" tests="1" failures="0" skipped="0">
+                <testcase classname="golden.json" name="x"/></testsuite></testsuites>
+                """.write(to: old, atomically: true, encoding: .utf8)
+            for schema in Self.schemas {
+                let v = try ExternalTools.run(xmllint, ["--noout", "--schema", schema, file.path])
+                #expect(v.status == 0, "\(schema):\n\(v.output.prefix(2000))")
+                let rejected = try ExternalTools.run(xmllint, ["--noout", "--schema", schema, old.path])
+                #expect(rejected.status != 0, "\(schema) accepted the previous writer's output")
+            }
         }
     }
 }

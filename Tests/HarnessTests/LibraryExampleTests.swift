@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 // The README's library example, compiled and run here; `readmeMatches` checks the README shows
 // exactly this code (between the `// example:` markers).
@@ -27,7 +28,7 @@ struct LibraryExampleTests {
     @Test("the README's library example runs: both paths agree, the evaluation carries its units")
     func example() throws {
         let (closed, numerical, total) = try libraryExample()
-        #expect(abs(closed - numerical) <= 1e-12 * abs(closed), "closed \(closed) vs numerical \(numerical) cm²/MeV")
+        expectClose(numerical, closed, relative: 1e-12, "dσ/dT (cm²/MeV): numerical vs closed form")
         #expect(closed > 1e-46 && closed < 1e-42, "dσ/dT = \(closed) cm²/MeV is not the size of ν-e scattering at 30 MeV")
         #expect(total.units == "cm^2" && total.disagreement == nil, "\(total.units), \(String(describing: total.disagreement))")
     }

@@ -1,15 +1,10 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Issue 19 (round two), the command line: outputs never replace devices, FIFOs or symbolic
 /// links, several outputs are all or none, and the reproducers give their documented status.
 struct OutputSafetyTests {
-    static func scratch() throws -> URL {
-        let d = FileManager.default.temporaryDirectory.appendingPathComponent("nucheck-out-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: d, withIntermediateDirectories: true)
-        return d
-    }
-
     static func plot(_ out: String) throws -> CommandLineRunner.Outcome {
         try CommandLineRunner.run(["plot", "nue.tmax", "--x", "energy", "--from", "1MeV", "--to", "2MeV", "--points", "3", "--out", out])
     }
@@ -28,49 +23,50 @@ struct OutputSafetyTests {
 
     @Test("a FIFO target is refused")
     func fifoRefused() throws {
-        let d = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: d) }
-        let fifo = d.appendingPathComponent("pipe").path
-        #expect(mkfifo(fifo, 0o600) == 0)
-        let o = try Self.plot(fifo)
-        #expect(o.status == 5 && o.stderr.contains("FIFO"), "\(o.status) \(o.stderr)")
-        var info = stat()
-        #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced")
+        try withTemporaryDirectory("nucheck-out") { d in
+            let fifo = d.appendingPathComponent("pipe").path
+            #expect(mkfifo(fifo, 0o600) == 0)
+            let o = try Self.plot(fifo)
+            #expect(o.status == 5 && o.stderr.contains("FIFO"), "\(o.status) \(o.stderr)")
+            var info = stat()
+            #expect(lstat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO, "the FIFO was replaced")
+        }
     }
 
     @Test("a symbolic link target is refused and its target untouched")
     func symlinkRefused() throws {
-        let d = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: d) }
-        let target = d.appendingPathComponent("real.svg"), link = d.appendingPathComponent("link.svg")
-        try "keep".write(to: target, atomically: false, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
-        let o = try Self.plot(link.path)
-        #expect(o.status == 5 && o.stderr.contains("symbolic link"), "\(o.status) \(o.stderr)")
-        #expect(try String(contentsOf: target, encoding: .utf8) == "keep")
-        #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) != nil, "the link was replaced")
+        try withTemporaryDirectory("nucheck-out") { d in
+            let target = d.appendingPathComponent("real.svg"), link = d.appendingPathComponent("link.svg")
+            try "keep".write(to: target, atomically: false, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+            let o = try Self.plot(link.path)
+            #expect(o.status == 5 && o.stderr.contains("symbolic link"), "\(o.status) \(o.stderr)")
+            #expect(try String(contentsOf: target, encoding: .utf8) == "keep")
+            #expect((try? FileManager.default.destinationOfSymbolicLink(atPath: link.path)) != nil, "the link was replaced")
+        }
     }
 
     @Test("check --junit ok --markdown missing/x: exit 5 and no ok.xml")
     func allOrNone() throws {
-        let d = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: d) }
-        let ok = d.appendingPathComponent("ok.xml").path, bad = d.appendingPathComponent("missing/x.md").path
-        let o = try CommandLineRunner.run(["check", "--filter", "004.prompt", "--junit", ok, "--markdown", bad])
-        #expect(o.status == 5 && o.stderrLines.count == 1 && o.stderr.contains("missing"), "\(o.status) \(o.stderr)")
-        #expect(!FileManager.default.fileExists(atPath: ok), "ok.xml was written though the command failed")
+        try withTemporaryDirectory("nucheck-out") { d in
+            let ok = d.appendingPathComponent("ok.xml").path, bad = d.appendingPathComponent("missing/x.md").path
+            let o = try CommandLineRunner.run(["check", "--filter", "004.prompt", "--junit", ok, "--markdown", bad])
+            #expect(o.status == 5 && o.stderrLines.count == 1 && o.stderr.contains("missing"), "\(o.status) \(o.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: ok), "ok.xml was written though the command failed")
+        }
     }
 
     @Test("two concurrent writers in one directory both succeed")
     func concurrentWriters() throws {
-        let d = try Self.scratch()
-        defer { try? FileManager.default.removeItem(at: d) }
-        let paths = ["a.svg", "b.svg"].map { d.appendingPathComponent($0).path }
-        let outcomes = Mutex()
-        DispatchQueue.concurrentPerform(iterations: 2) { i in outcomes.append(try? Self.plot(paths[i])) }
-        #expect(outcomes.values.count == 2 && outcomes.values.allSatisfy { $0?.status == 0 }, "\(outcomes.values.map { $0?.stderr })")
-        for p in paths { #expect(FileManager.default.fileExists(atPath: p)) }
-        #expect(try FileManager.default.contentsOfDirectory(atPath: d.path).sorted() == ["a.svg", "b.svg"], "temporaries left")
+        try withTemporaryDirectory("nucheck-out") { d in
+            let paths = ["a.svg", "b.svg"].map { d.appendingPathComponent($0).path }
+            let outcomes = Mutex()
+            DispatchQueue.concurrentPerform(iterations: 2) { i in outcomes.append(try? Self.plot(paths[i])) }
+            #expect(outcomes.values.count == 2 && outcomes.values.allSatisfy { $0?.status == 0 }, "\(outcomes.values.map { $0?.stderr })")
+            for p in paths { #expect(FileManager.default.fileExists(atPath: p)) }
+            let names = try FileManager.default.contentsOfDirectory(atPath: d.path).sorted()
+            #expect(names == ["a.svg", "b.svg"], "temporaries left")
+        }
     }
 
     final class Mutex: @unchecked Sendable {

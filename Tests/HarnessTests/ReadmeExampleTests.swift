@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 
 /// Every `nucheck` example of the README runs as written (the README's install step puts the
 /// built tool on the PATH), from a directory outside the repository, and exits 0 without an error.
@@ -39,30 +40,30 @@ struct ReadmeExampleTests {
     func run() throws {
         let binary = try #require(CommandLineRunner.binary)
         let fm = FileManager.default
-        let scratch = fm.temporaryDirectory.appendingPathComponent("nucheck-readme-\(UUID().uuidString)")
-        let home = scratch.appendingPathComponent("home"), work = scratch.appendingPathComponent("work")
-        try fm.createDirectory(at: work, withIntermediateDirectories: true)
-        try fm.createDirectory(at: home, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: scratch) }
-        for folder in ["Fixtures", "Reference"] {
-            try fm.copyItem(at: Repository.root.appendingPathComponent(folder), to: home.appendingPathComponent(folder))
-        }
-        let path = binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
-        for example in try Self.examples() {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/bin/bash")
-            process.arguments = ["-c", example]
-            process.currentDirectoryURL = work
-            process.environment = ProcessInfo.processInfo.environment.merging(["PATH": path, "NUCHECK_HOME": home.path]) { $1 }
-            let err = Pipe()
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = err
-            process.standardInput = FileHandle.nullDevice
-            try process.run()
-            let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            process.waitUntilExit()
-            #expect(process.terminationStatus == 0 && !stderr.contains("error"),
-                    "README example `\(example)` exited \(process.terminationStatus): \(stderr.prefix(300))")
+        try withTemporaryDirectory("nucheck-readme") { scratch in
+            let home = scratch.appendingPathComponent("home"), work = scratch.appendingPathComponent("work")
+            try fm.createDirectory(at: work, withIntermediateDirectories: true)
+            try fm.createDirectory(at: home, withIntermediateDirectories: true)
+            for folder in ["Fixtures", "Reference"] {
+                try fm.copyItem(at: Repository.root.appendingPathComponent(folder), to: home.appendingPathComponent(folder))
+            }
+            let path = binary.deletingLastPathComponent().path + ":" + (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+            for example in try Self.examples() {
+                let process = Process()
+                process.executableURL = URL(fileURLWithPath: "/bin/bash")
+                process.arguments = ["-c", example]
+                process.currentDirectoryURL = work
+                process.environment = ProcessInfo.processInfo.environment.merging(["PATH": path, "NUCHECK_HOME": home.path]) { $1 }
+                let err = Pipe()
+                process.standardOutput = FileHandle.nullDevice
+                process.standardError = err
+                process.standardInput = FileHandle.nullDevice
+                try process.run()
+                let stderr = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+                process.waitUntilExit()
+                #expect(process.terminationStatus == 0 && !stderr.contains("error"),
+                        "README example `\(example)` exited \(process.terminationStatus): \(stderr.prefix(300))")
+            }
         }
     }
 }

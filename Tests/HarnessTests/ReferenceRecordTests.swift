@@ -1,6 +1,7 @@
 import NuData
 import Foundation
 import Testing
+import NuData
 import NuRegistry
 import NuValidation
 import NuAnalyses

@@ -4,6 +4,7 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
+import NuData
 import GSLKit
 import NuCoherent
 import NuRegistry
@@ -11,6 +12,7 @@ import NuValidation
 import NuAnalyses
 import NuReports
 import NuPhysics
+import TestSupport
 
 struct ReportTests {
     static func sample() throws -> [CaseResult] {
@@ -60,7 +62,7 @@ struct EvalTests {
         #expect((object["units"] as? String) == "cm^2/MeV")
         let forms = try #require(object["forms"] as? [String: Double])
         #expect(Set(forms.keys) == ["dev", "general", "shift"])
-        for (key, value) in forms { #expect(abs(value - forms["dev"]!) <= 1e-12 * abs(value), "form \(key) \(value) vs dev \(forms["dev"]!)") }
+        for (key, value) in forms { expectClose(value, forms["dev"]!, relative: 1e-12, "form \(key) vs dev") }
         #expect((object["inputs"] as? [String: String])?["recoil"] == "10keV")
     }
 

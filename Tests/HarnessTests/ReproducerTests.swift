@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import NuCoherent
+import TestSupport
 
 /// Each reproducer of the "no silent wrong answer" issue, run through the tool: the documented
 /// status, one error line when it fails, and where it succeeds the number the issue asked for.
@@ -112,14 +113,15 @@ struct ReproducerTests {
     /// data beside it; $NUCHECK_COHERENT_DATA is honoured; $NUCHECK_HOME pointing nowhere says so.
     @Test("works from any directory; NUCHECK_COHERENT_DATA and NUCHECK_HOME are honoured")
     func elsewhere() throws {
-        let elsewhere = FileManager.default.temporaryDirectory
-        for arguments in [["baseline", "compare"], ["audit"], ["check", "--filter", "004.prompt", "--summary"]] {
-            let o = try CommandLineRunner.run(arguments, in: elsewhere)
-            #expect(o.status == 0, "\(o.invocation) from \(elsewhere.path): exit \(o.status), '\(o.stderr)'")
+        try withTemporaryDirectory("nucheck-elsewhere") { elsewhere in
+            for arguments in [["baseline", "compare"], ["audit"], ["check", "--filter", "004.prompt", "--summary"]] {
+                let o = try CommandLineRunner.run(arguments, in: elsewhere)
+                #expect(o.status == 0, "\(o.invocation) from \(elsewhere.path): exit \(o.status), '\(o.stderr)'")
+            }
+            let missing = try CommandLineRunner.run(["eval", "coherent.events", "detector=ar"], in: elsewhere, environment: ["NUCHECK_COHERENT_DATA": "/nonexistent/coherent"])
+            #expect(missing.status == 6 && missing.stderr.contains("/nonexistent/coherent"), "the data variable is not honoured: \(missing.stderr)")
+            let home = try CommandLineRunner.run(["check"], in: elsewhere, environment: ["NUCHECK_HOME": "/nonexistent/home"])
+            #expect(home.status == 5 && home.stderr.contains("NUCHECK_HOME"), "\(home.stderr)")
         }
-        let missing = try CommandLineRunner.run(["eval", "coherent.events", "detector=ar"], in: elsewhere, environment: ["NUCHECK_COHERENT_DATA": "/nonexistent/coherent"])
-        #expect(missing.status == 6 && missing.stderr.contains("/nonexistent/coherent"), "the data variable is not honoured: \(missing.stderr)")
-        let home = try CommandLineRunner.run(["check"], in: elsewhere, environment: ["NUCHECK_HOME": "/nonexistent/home"])
-        #expect(home.status == 5 && home.stderr.contains("NUCHECK_HOME"), "\(home.stderr)")
     }
 }

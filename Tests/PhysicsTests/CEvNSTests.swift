@@ -3,6 +3,7 @@ import Testing
 import NuPhysics
 import NuClosedForm
 import NuNumerical
+import TestSupport
 
 struct FormFactorTests {
     static let nuclei = [NuclearData.cs133, NuclearData.i127, NuclearData.ar40, NuclearData.na23, NuclearData.ge74, NuclearData.si28]

@@ -4,6 +4,7 @@ import GSLKit
 import NuPhysics
 import NuClosedForm
 import NuNumerical
+import TestSupport
 
 struct FluxFoldingTests {
     @Test("each delayed spectrum carries one neutrino and ends at m_μ/2")
@@ -28,8 +29,8 @@ struct FluxFoldingTests {
                     let p = try CEvNSPoint(nucleus: nucleus, flavor: flavor, energy: PionDecayFlux.maximumEnergy, recoil: min(recoil, 0.9 * Kinematics.maximumRecoil(energy: PionDecayFlux.maximumEnergy, targetMass: nucleus.mass)), mediator: mediator)
                     let closed = try FluxFolding.averagedCrossSection(flavor, p)
                     let numerical = try FluxFoldingQuadrature.averagedCrossSection(flavor, p)
-                    #expect(abs(closed - numerical) <= 1e-8 * abs(closed) + 1e-300,
-                            "\(flavor) \(nucleus.name) T=\(p.recoil): closed \(closed) vs quadrature \(numerical)")
+                    expectClose(numerical, closed, relative: 1e-8, absolute: 1e-300,
+                                "\(flavor) \(nucleus.name) T=\(p.recoil): quadrature vs closed form")
                 }
             }
         }
@@ -44,7 +45,7 @@ struct ArrivalTimeTests {
         for (a, b) in [(-100.0, 400.0), (400, 900), (900, 1400), (1400, 4900), (4900, 12000)] {
             let closed = ArrivalTime.fraction(flavor, Self.model, from: a, to: b)
             let numerical = try FluxFoldingQuadrature.fraction(flavor, Self.model, from: a, to: b)
-            #expect(abs(closed - numerical) <= 1e-8 * closed + 1e-12, "\(flavor) [\(a), \(b)) ns: closed \(closed) vs quadrature \(numerical)")
+            expectClose(numerical, closed, relative: 1e-8, absolute: 1e-12, "\(flavor) [\(a), \(b)) ns: quadrature vs closed form")
         }
         expectClose(ArrivalTime.fraction(flavor, Self.model, from: -5000, to: 1e6), 1, relative: 1e-12, "\(flavor) total")
     }

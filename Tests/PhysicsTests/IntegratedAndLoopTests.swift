@@ -3,6 +3,7 @@ import Testing
 import NuPhysics
 import NuClosedForm
 import NuNumerical
+import TestSupport
 
 struct TotalCrossSectionTests {
     /// Closed-form logarithms against QAGS/QAGP of the amplitude-level dσ/dT. Quadrature asks for
@@ -58,8 +59,7 @@ struct LoopMixingTests {
                 let q = pow(10, exponent)
                 let closed = try LoopMixing.epsilon(beta: beta, alpha: alpha, q: q)
                 let numerical = try LoopMixingQuadrature.epsilon(beta: beta, alpha: alpha, q: q)
-                #expect(abs(closed - numerical) <= 1e-10 * abs(numerical) + 1e-14,
-                        "ε_\(beta)\(alpha)(q=\(q)): closed \(closed.formatted17) vs quadrature \(numerical.formatted17)")
+                expectClose(closed, numerical, relative: 1e-10, absolute: 1e-14, "ε_\(beta)\(alpha)(q=\(q)): closed vs quadrature")
             }
         }
     }
@@ -154,7 +154,7 @@ struct Chi2Tests {
         for (nX, nSM, sigma) in [(120.0, 100.0, 0.05), (80.0, 100.0, 0.02), (1e4, 9e3, 0.1), (50, 50, 0.05)] {
             let analytic = try Chi2.devMinimum(expected: nX, standardModel: nSM, sigma: sigma)
             let numerical = try Chi2Minimization.devMinimum(expected: nX, standardModel: nSM, sigma: sigma)
-            #expect(abs(numerical.chi2 - analytic.chi2) <= 1e-9 * max(1, analytic.chi2), "χ²_min \(numerical.chi2) vs \(analytic.chi2)")
+            expectClose(numerical.chi2, analytic.chi2, relative: 1e-9, absolute: 1e-9, "χ²_min: simplex vs analytic")
             #expect(abs(numerical.alpha - analytic.alpha) <= 1e-6, "α* \(numerical.alpha) vs \(analytic.alpha)")
             #expect(Chi2.dev(alpha: analytic.alpha, expected: nX, standardModel: nSM, sigma: sigma) <= analytic.chi2 * (1 + 1e-12) + 1e-15)
         }
@@ -166,7 +166,7 @@ struct Chi2Tests {
         for sigma in [0.01, 0.1, 1.0] {
             let analytic = try Chi2.abdullahMinimum(observed: observed, predicted: predicted, background: background, sigma: sigma)
             let numerical = try Chi2Minimization.abdullahMinimum(observed: observed, predicted: predicted, background: background, sigma: sigma)
-            #expect(abs(numerical.chi2 - analytic.chi2) <= 1e-9 * analytic.chi2, "σ=\(sigma): χ²_min \(numerical.chi2) vs Eq. (15) \(analytic.chi2)")
+            expectClose(numerical.chi2, analytic.chi2, relative: 1e-9, "σ=\(sigma): χ²_min: simplex vs Eq. (15)")
             let direct = Chi2.abdullah(beta: analytic.beta, observed: observed, predicted: predicted, background: background, sigma: sigma)
             expectClose(direct, analytic.chi2, relative: 1e-12, "Eq. (14) at β* vs Eq. (15)")
         }

@@ -2,24 +2,7 @@ import Testing
 import NuPhysics
 import NuClosedForm
 import NuNumerical
-
-/// Relative deviation |a − b|/|b| (absolute when b = 0).
-func relativeDeviation(_ a: Double, _ b: Double) -> Double {
-    b == 0 ? abs(a) : abs(a - b) / abs(b)
-}
-
-/// Asserts |observed − expected| ≤ tolerance·|expected| and prints both with 17 digits otherwise.
-func expectClose(_ observed: Double, _ expected: Double, relative tolerance: Double, _ what: String,
-                 sourceLocation: SourceLocation = #_sourceLocation) {
-    let deviation = relativeDeviation(observed, expected)
-    #expect(deviation <= tolerance,
-            "\(what): observed \(observed.formatted17) vs expected \(expected.formatted17), relative deviation \(deviation) > allowed \(tolerance)",
-            sourceLocation: sourceLocation)
-}
-
-extension Double {
-    var formatted17: String { String(format: "%.17g", self) }
-}
+import TestSupport
 
 import Foundation
 

@@ -2,6 +2,7 @@ import Testing
 import NuPhysics
 import NuClosedForm
 import NuNumerical
+import TestSupport
 
 /// L_μ − L_τ reaches the electron only through the one-loop kinetic mixing (004 Eqs. (28)-(29)).
 struct NuElectronLoopTests {

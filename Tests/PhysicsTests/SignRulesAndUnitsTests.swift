@@ -3,6 +3,7 @@ import Testing
 import NuPhysics
 import NuClosedForm
 import NuNumerical
+import TestSupport
 
 struct SignRuleTests {
     static func interference(_ flavor: Flavor, _ model: VectorModel, energy: Double, recoil: Double, sw2: Double) throws -> Double {
@@ -80,7 +81,7 @@ struct SignRuleTests {
             }
             for r in ratios {
                 #expect(r * sign > 0, "\(flavor): sign of the reduced interference \(r), expected \(sign)")
-                #expect(abs(r - ratios[0]) <= 1e-12 * abs(ratios[0]), "\(flavor): reduced interference \(r) vs \(ratios[0]), allowed 1e-12 relative")
+                expectClose(r, ratios[0], relative: 1e-12, "\(flavor): reduced interference")
             }
         }
     }
@@ -132,7 +133,7 @@ struct UnitsAndInputsTests {
     @Test("kinematics: T_max and the recoil window")
     func kinematics() throws {
         let tMax = Kinematics.maximumRecoil(energy: 30, targetMass: Constants.electronMass)
-        #expect(abs(tMax - 1800 / (Constants.electronMass + 60)) <= 1e-15 * tMax)
+        expectClose(tMax, 1800 / (Constants.electronMass + 60), relative: 1e-15, "T_max = 2E²/(m_e + 2E) at E = 30 MeV")
         #expect(throws: PhysicsError.self) { try NuElectronPoint(flavor: .numu, energy: 30, recoil: tMax * (1 + 1e-12)) }
         #expect(throws: PhysicsError.self) { try NuElectronPoint(flavor: .numu, energy: -30, recoil: 1) }
         #expect(throws: PhysicsError.self) { try NuElectronPoint(flavor: .numu, energy: 30, recoil: -1) }
@@ -147,6 +148,6 @@ struct UnitsAndInputsTests {
         let massless = try ZPrime(model: ModelRegistry.bMinusL, g: 1e-5, mass: 0)
         let closed = try NuElectronTotal.crossSection(.numu, energy: 30, recoilMin: 1e-3, mediator: massless)
         let numerical = try NuElectronIntegrated.crossSection(.numu, energy: 30, recoilMin: 1e-3, mediator: massless)
-        #expect(abs(closed - numerical) <= 1e-9 * abs(closed), "massless: closed \(closed) vs quadrature \(numerical)")
+        expectClose(numerical, closed, relative: 1e-9, "massless: quadrature vs closed form")
     }
 }
