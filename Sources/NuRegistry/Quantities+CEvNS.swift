@@ -277,17 +277,21 @@ extension QuantityRegistry {
             inputs: [InputSpec("model", .choice(["universal", "By+Lmu+Ltau", "Le-Ltau", "Lmu-Ltau"]),
                 "model with a strip"), nucleusInput,
                      InputSpec("q", .energy, default: "0MeV",
-                         "momentum transfer for the form factors and ε(q) of the numerical path"),
+                         "physics=full: momentum transfer for the form factors and ε(q) of the numerical path"),
                      formFactorInput,
                      InputSpec("physics", .choice(CEvNSNumerical.StripPhysics.allCases.map(\.rawValue)),
                          default: "paper",
                                "numerical path: keep all of 004's approximations (paper), or drop them step by step: "
                                    + "composition, standardModel, full")],
-            // q and formFactor are read whatever `physics` is (as before): physics=paper accepts and ignores them.
+            // q and formFactor enter only with physics=full (form factors and ε(q)); with any other
+            // physics they are not read, so giving them is refused rather than ignored.
             decode: { v in
-                (model: try v.vectorModel(), nucleus: try v.singleNucleus(), q: try v.energy("q"),
-                 formFactor: try FormFactorModel.parse(try v.text("formFactor")),
-                 physics: CEvNSNumerical.StripPhysics(rawValue: try v.choice("physics"))!)
+                let model = try v.vectorModel(), nucleus = try v.singleNucleus()
+                let physics = CEvNSNumerical.StripPhysics(rawValue: try v.choice("physics"))!
+                let full = physics == .full
+                return (model: model, nucleus: nucleus, q: full ? try v.energy("q") : 0,
+                        formFactor: full ? try FormFactorModel.parse(try v.text("formFactor")) : .none,
+                        physics: physics)
             },
             closed: { i in try CEvNSConditions.printedCoefficient(condition, model: i.model) },
             numerical: { i in
@@ -497,7 +501,7 @@ extension QuantityRegistry {
         numerical: { i in try DarkBosonMatching.recastFactor(darkZ: i.darkZ, sin2ThetaW: i.sw2) },
         ledger: Ledger(closed: ["NuClosedForm.DarkBosonRecast.printedFactor"],
                        numerical: ["NuNumerical.DarkBosonMatching.recastFactor", "GSLKit.RootFinding.brent"],
-                       shared: []),
+                       shared: [(.inputs, "nothing beyond the decoded dark boson and s²_W")]),
         agreement: { _ in .byDesign("the printed factors of 002 Eqs. (9)-(10) against the matched couplings: the "
             + "audit's finding") })
 }

@@ -27,8 +27,12 @@ extension QuantityRegistry {
         units: "dimensionless",
         inputs: [InputSpec("source", .choice(["004", "abdullah", "slides"]), "whose prefactor"),
                  InputSpec("g", .number, default: "1", "Z' coupling"), InputSpec("q", .energy, default: "0MeV",
-                     "momentum transfer")],
-        decode: { v in (source: try v.choice("source"), g: try v.number("g"), q: try v.energy("q")) },
+                     "momentum transfer (004 and slides; abdullah's prefactor has none)")],
+        // Abdullah's prefactor is q-independent: with source=abdullah a given q is refused, not ignored.
+        decode: { v in
+            let source = try v.choice("source")
+            return (source: source, g: try v.number("g"), q: source == "abdullah" ? 0 : try v.energy("q"))
+        },
         closed: { i in try LoopMixing.kineticMixingAsWritten(source: i.source, g: i.g, q: i.q) },
         numerical: nil,
         ledger: Ledger(closed: ["NuClosedForm.LoopMixing.kineticMixingAsWritten",

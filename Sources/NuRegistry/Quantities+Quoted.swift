@@ -39,7 +39,8 @@ extension QuantityRegistry {
         decode: { v in (sigmaPiN: try v.energy("sigmaPiN"), mu: try v.energy("mu"), md: try v.energy("md")) },
         closed: { i in try CouplingRatios.sigmaPiNOverMud(sigmaPiN: i.sigmaPiN, upMass: i.mu, downMass: i.md) },
         numerical: nil,
-        ledger: Ledger(closed: ["NuClosedForm.CouplingRatios.sigmaPiNOverMud"], numerical: [], shared: []))
+        ledger: Ledger(closed: ["NuClosedForm.CouplingRatios.sigmaPiNOverMud"], numerical: [],
+                       shared: [(.inputs, "nothing beyond the decoded σ_πN and quark masses")]))
 
     static let zPrimeRescaling = Quantity(
         "zprime.rescaling",
@@ -76,7 +77,7 @@ extension QuantityRegistry {
         },
         ledger: Ledger(closed: ["NuClosedForm.Chi2.devMinimum"],
                        numerical: ["NuNumerical.Chi2Minimization.devMinimum", "GSLKit.Minimizer.simplex"],
-                       shared: []))
+                       shared: [(.inputs, "nothing beyond the decoded event counts and σ")]))
 
     static let chi2Abdullah = Quantity(
         "chi2.abdullah",
@@ -102,7 +103,7 @@ extension QuantityRegistry {
         },
         ledger: Ledger(closed: ["NuClosedForm.Chi2.abdullahMinimum"],
                        numerical: ["NuNumerical.Chi2Minimization.abdullahMinimum", "GSLKit.Minimizer.simplex"],
-                       shared: []))
+                       shared: [(.inputs, "nothing beyond the decoded event counts and σ")]))
 
     static let chi2AbdullahEq16 = Quantity(
         "chi2.abdullahEq16",
@@ -116,5 +117,6 @@ extension QuantityRegistry {
         },
         closed: { i in try Chi2.abdullahEq16(observed: i.observed, predicted: i.predicted, background: i.background) },
         numerical: nil,
-        ledger: Ledger(closed: ["NuClosedForm.Chi2.abdullahEq16"], numerical: [], shared: []))
+        ledger: Ledger(closed: ["NuClosedForm.Chi2.abdullahEq16"], numerical: [],
+                       shared: [(.inputs, "nothing beyond the decoded event lists and σ")]))
 }

@@ -52,6 +52,11 @@ struct ReproducerTests {
         Case(["eval", "g2.asymptote", "mediator=scalar", "regime=heavy", "mass=1e7MeV"], 3, mentions: "domain"),
         Case(["eval", "sns.flux", "detector=csi", "powerMW=1.4", "inputs=paper"], 2, mentions: "inputs=paper"),
         Case(["eval", "coherent.chi2", "detector=csi", "inputs=paper"], 2, mentions: "inputs=paper"),
+        Case(["eval", "cevns.strip", "model=universal", "nucleus=Ar40", "q=50MeV"], 2, mentions: "'q' is not used"),
+        Case(["eval", "cevns.cancel", "model=universal", "nucleus=Ar40", "formFactor=fermi"], 2,
+             mentions: "'formFactor' is not used"),
+        Case(["eval", "cevns.strip", "model=universal", "nucleus=Ar40", "physics=full", "q=50MeV"], 0),
+        Case(["eval", "loop.prefactor", "source=abdullah", "q=10MeV"], 2, mentions: "'q' is not used"),
         // The command line itself.
         Case(["eval", "nue.tmax", "energy=30MeV", "--foo"], 2, mentions: "--foo"),
         Case(["eval", "nue.tmax", "energy=30MeV", "--json=1"], 2),
