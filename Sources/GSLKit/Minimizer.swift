@@ -27,22 +27,33 @@ public enum Minimizer {
         stagnationLimit: Int = 50
     ) throws -> Result {
         guard !start.isEmpty, start.count == steps.count else {
-            throw GSLError(routine: "gsl_multimin_fminimizer_set", status: Int32(GSL_EBADLEN),
-                           reason: "start has \(start.count) components and steps \(steps.count)")
+            throw GSLError(
+                routine: "gsl_multimin_fminimizer_set", status: Int32(GSL_EBADLEN),
+                reason: "start has \(start.count) components and steps \(steps.count)")
         }
         guard start.allSatisfy(\.isFinite), steps.allSatisfy({ $0.isFinite && $0 > 0 }) else {
-            throw GSLError(routine: "gsl_multimin_fminimizer_set", status: Int32(GSL_EINVAL),
-                           reason: "start must be finite and steps positive")
+            throw GSLError(
+                routine: "gsl_multimin_fminimizer_set", status: Int32(GSL_EINVAL),
+                reason: "start must be finite and steps positive")
         }
         GSLRuntime.prepare()
         let n = start.count
         guard let minimizer = gsl_multimin_fminimizer_alloc(cgsl_multimin_nmsimplex2(), n),
-              let x = gsl_vector_alloc(n), let step = gsl_vector_alloc(n) else {
-            throw GSLError(routine: "gsl_multimin_fminimizer_alloc", status: Int32(GSL_ENOMEM),
+            let x = gsl_vector_alloc(n), let step = gsl_vector_alloc(n)
+        else {
+            throw GSLError(
+                routine: "gsl_multimin_fminimizer_alloc", status: Int32(GSL_ENOMEM),
                 reason: "cannot allocate simplex of dimension \(n)")
         }
-        defer { gsl_multimin_fminimizer_free(minimizer); gsl_vector_free(x); gsl_vector_free(step) }
-        for i in 0..<n { gsl_vector_set(x, i, start[i]); gsl_vector_set(step, i, steps[i]) }
+        defer {
+            gsl_multimin_fminimizer_free(minimizer)
+            gsl_vector_free(x)
+            gsl_vector_free(step)
+        }
+        for i in 0..<n {
+            gsl_vector_set(x, i, start[i])
+            gsl_vector_set(step, i, steps[i])
+        }
         let box = Box(f)
         return try withExtendedLifetime(box) {
             var function = gsl_multimin_function(
@@ -52,9 +63,15 @@ public enum Minimizer {
                     let point = (0..<v!.pointee.size).map { gsl_vector_get(v, $0) }
                     do {
                         let y = try box.body(point)
-                        if !y.isFinite { box.failure = NonFiniteValue(at: point.first ?? .nan, value: y); return .nan }
+                        if !y.isFinite {
+                            box.failure = NonFiniteValue(at: point.first ?? .nan, value: y)
+                            return .nan
+                        }
                         return y
-                    } catch { box.failure = error; return .nan }
+                    } catch {
+                        box.failure = error
+                        return .nan
+                    }
                 },
                 n: n,
                 params: Unmanaged.passUnretained(box).toOpaque()
@@ -62,7 +79,8 @@ public enum Minimizer {
             let setStatus = gsl_multimin_fminimizer_set(minimizer, &function, x, step)
             if let failure = box.failure { throw failure }
             try check(setStatus, "gsl_multimin_fminimizer_set")
-            var smallestSize = Double.infinity, stalled = 0
+            var smallestSize = Double.infinity
+            var stalled = 0
             for iteration in 1...maxIterations {
                 let status = gsl_multimin_fminimizer_iterate(minimizer)
                 if let failure = box.failure { throw failure }
@@ -70,15 +88,22 @@ public enum Minimizer {
                 let size = gsl_multimin_fminimizer_size(minimizer)
                 // Progress is a shrink by 1% or more: at the rounding floor the size can creep down
                 // by parts in 1e10 per iteration for ever.
-                if size < 0.99 * smallestSize { smallestSize = size; stalled = 0 } else { stalled += 1 }
+                if size < 0.99 * smallestSize {
+                    smallestSize = size
+                    stalled = 0
+                } else {
+                    stalled += 1
+                }
                 if gsl_multimin_test_size(size, sizeTolerance) == Int32(GSL_SUCCESS) || stalled >= stagnationLimit {
                     let best = gsl_multimin_fminimizer_x(minimizer)
-                    return Result(point: (0..<n).map { gsl_vector_get(best, $0) },
-                                  value: gsl_multimin_fminimizer_minimum(minimizer), iterations: iteration)
+                    return Result(
+                        point: (0..<n).map { gsl_vector_get(best, $0) },
+                        value: gsl_multimin_fminimizer_minimum(minimizer), iterations: iteration)
                 }
             }
-            throw GSLError(routine: "gsl_multimin_fminimizer_iterate", status: Int32(GSL_EMAXITER),
-                           reason: "simplex did not shrink below \(sizeTolerance) in \(maxIterations) iterations")
+            throw GSLError(
+                routine: "gsl_multimin_fminimizer_iterate", status: Int32(GSL_EMAXITER),
+                reason: "simplex did not shrink below \(sizeTolerance) in \(maxIterations) iterations")
         }
     }
 }
@@ -104,29 +129,42 @@ extension Minimizer {
         gradientTolerance: Double = 1e-8, maxIterations: Int = 10_000
     ) throws -> Result {
         guard !start.isEmpty, start.allSatisfy(\.isFinite) else {
-            throw GSLError(routine: "gsl_multimin_fdfminimizer_set", status: Int32(GSL_EINVAL),
+            throw GSLError(
+                routine: "gsl_multimin_fdfminimizer_set", status: Int32(GSL_EINVAL),
                 reason: "start must be a non-empty finite point")
         }
         GSLRuntime.prepare()
         let n = start.count
-        guard let minimizer = gsl_multimin_fdfminimizer_alloc(cgsl_multimin_bfgs2(),
-            n), let x = gsl_vector_alloc(n) else {
-            throw GSLError(routine: "gsl_multimin_fdfminimizer_alloc", status: Int32(GSL_ENOMEM),
+        guard
+            let minimizer = gsl_multimin_fdfminimizer_alloc(
+                cgsl_multimin_bfgs2(),
+                n), let x = gsl_vector_alloc(n)
+        else {
+            throw GSLError(
+                routine: "gsl_multimin_fdfminimizer_alloc", status: Int32(GSL_ENOMEM),
                 reason: "cannot allocate BFGS of dimension \(n)")
         }
-        defer { gsl_multimin_fdfminimizer_free(minimizer); gsl_vector_free(x) }
+        defer {
+            gsl_multimin_fdfminimizer_free(minimizer)
+            gsl_vector_free(x)
+        }
         for i in 0..<n { gsl_vector_set(x, i, start[i]) }
         let box = GradientBox(f, gradient)
         return try withExtendedLifetime(box) {
             var function = gsl_multimin_function_fdf(
                 f: { v, params in
                     let box = Unmanaged<GradientBox>.fromOpaque(params!).takeUnretainedValue()
-                    do { return try box.value(box.point(v)) } catch { box.failure = error; return .nan }
+                    do { return try box.value(box.point(v)) } catch {
+                        box.failure = error
+                        return .nan
+                    }
                 },
                 df: { v, params, g in
                     let box = Unmanaged<GradientBox>.fromOpaque(params!).takeUnretainedValue()
-                    do { for (i, d) in try box.gradient(box.point(v)).enumerated() { gsl_vector_set(g, i, d) } }
-                    catch { box.failure = error; for i in 0..<g!.pointee.size { gsl_vector_set(g, i, .nan) } }
+                    do { for (i, d) in try box.gradient(box.point(v)).enumerated() { gsl_vector_set(g, i, d) } } catch {
+                        box.failure = error
+                        for i in 0..<g!.pointee.size { gsl_vector_set(g, i, .nan) }
+                    }
                 },
                 fdf: { v, params, value, g in
                     let box = Unmanaged<GradientBox>.fromOpaque(params!).takeUnretainedValue()
@@ -134,7 +172,10 @@ extension Minimizer {
                         let p = box.point(v)
                         value!.pointee = try box.value(p)
                         for (i, d) in try box.gradient(p).enumerated() { gsl_vector_set(g, i, d) }
-                    } catch { box.failure = error; value!.pointee = .nan }
+                    } catch {
+                        box.failure = error
+                        value!.pointee = .nan
+                    }
                 },
                 n: n, params: Unmanaged.passUnretained(box).toOpaque())
             let setStatus = gsl_multimin_fdfminimizer_set(minimizer, &function, x, stepSize, lineTolerance)
@@ -143,18 +184,22 @@ extension Minimizer {
             for iteration in 1...maxIterations {
                 let status = gsl_multimin_fdfminimizer_iterate(minimizer)
                 if let failure = box.failure { throw failure }
-                let done = gsl_multimin_test_gradient(gsl_multimin_fdfminimizer_gradient(minimizer),
-                    gradientTolerance) == Int32(GSL_SUCCESS)
+                let done =
+                    gsl_multimin_test_gradient(
+                        gsl_multimin_fdfminimizer_gradient(minimizer),
+                        gradientTolerance) == Int32(GSL_SUCCESS)
                 // GSL_ENOPROG: no further progress is possible (the minimum is reached to rounding).
                 if done || status == Int32(GSL_ENOPROG) {
                     let best = gsl_multimin_fdfminimizer_x(minimizer)
-                    return Result(point: (0..<n).map { gsl_vector_get(best, $0) },
-                                  value: gsl_multimin_fdfminimizer_minimum(minimizer), iterations: iteration)
+                    return Result(
+                        point: (0..<n).map { gsl_vector_get(best, $0) },
+                        value: gsl_multimin_fdfminimizer_minimum(minimizer), iterations: iteration)
                 }
                 try check(status, "gsl_multimin_fdfminimizer_iterate")
             }
-            throw GSLError(routine: "gsl_multimin_fdfminimizer_iterate", status: Int32(GSL_EMAXITER),
-                           reason: "gradient did not fall below \(gradientTolerance) in \(maxIterations) iterations")
+            throw GSLError(
+                routine: "gsl_multimin_fdfminimizer_iterate", status: Int32(GSL_EMAXITER),
+                reason: "gradient did not fall below \(gradientTolerance) in \(maxIterations) iterations")
         }
     }
 }

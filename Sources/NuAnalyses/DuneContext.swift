@@ -6,8 +6,10 @@ import NuPhysics
 
 /// The DUNE setup, fluxes and electron count, read once per context.
 public enum DuneContext {
-    public typealias Loaded = (fluxes: [DuneSensitivity.Mode: TabulatedFlux], setup: DuneSensitivity.Setup,
-                               electrons: Double)
+    public typealias Loaded = (
+        fluxes: [DuneSensitivity.Mode: TabulatedFlux], setup: DuneSensitivity.Setup,
+        electrons: Double
+    )
 
     public static func load(_ context: CoherentContext) throws -> Loaded {
         try context.memo("dune") { try read(context) }
@@ -21,7 +23,8 @@ public enum DuneContext {
         ]
         let setup = try DuneSensitivity.Setup(reference)
         let inputs = try context.inputs(.release)
-        let electrons = setup.targetTon * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro"))
+        let electrons =
+            setup.targetTon * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro"))
             * Double(NuclearData.ar40.protons)
         return (fluxes, setup, electrons)
     }

@@ -3,9 +3,9 @@ import GSLKit
 import NuBeams
 import NuClosedForm
 import NuCoherent
+import NuData
 import NuNumerical
 import NuPhysics
-import NuData
 
 /// 000's DUNE near-detector reach (Sec. IV, Fig. 2): ν-e events above a 30 MeV recoil threshold in
 /// 67.5 t of argon with 4.8 MW·yr a mode (1.1e21 POT a year at 1.2 MW), the flux normalisation free
@@ -29,10 +29,13 @@ public enum DuneSensitivity {
                 try reference.positiveValue("dune.json", id, citedFrom: "DuneSensitivity")
             }
             pot = try v("exposurePerMode") * (try v("potPerYear")) / (try v("beamPower"))
-            targetTon = try v("targetTon"); threshold = try v("threshold"); sigma = try v("sigmaNorm")
+            targetTon = try v("targetTon")
+            threshold = try v("threshold")
+            sigma = try v("sigmaNorm")
             // A normalisation uncertainty is a fraction; 0 would drop the pull term, not mean "none".
             guard sigma < 1 else {
-                throw HarnessError.file(path: "dune.json", field: "sigmaNorm",
+                throw HarnessError.file(
+                    path: "dune.json", field: "sigmaNorm",
                     message: "is \(sigma); a normalisation uncertainty is a fraction in (0, 1)")
             }
         }
@@ -41,17 +44,23 @@ public enum DuneSensitivity {
     public static func deltaChi2(dof: Int) -> Double { dof == 1 ? 2.705543454095404 : 4.605170185988091 }
 
     /// Events of one mode as (N_SM, a, b) at mass M, by one path's σ.
-    static func polynomial(flux: TabulatedFlux, setup: Setup, electrons: Double, model: VectorModel, mass: Double,
+    static func polynomial(
+        flux: TabulatedFlux, setup: Setup, electrons: Double, model: VectorModel, mass: Double,
         sw2: Double,
-                           sigma: (Flavor, Double, Double, ZPrime,
-                               Double) throws -> Double) throws -> (Double, Double, Double) {
+        sigma: (
+            Flavor, Double, Double, ZPrime,
+            Double
+        ) throws -> Double
+    ) throws -> (Double, Double, Double) {
         func events(_ g: Double) throws -> Double {
             let z = g == 0 ? ZPrime.none : try ZPrime(model: model, g: g, mass: mass)
             var sum = 0.0
             for flavor in TabulatedFlux.flavorColumns {
                 sum += try flux.integrate(flavor) { e in
-                    Kinematics.maximumRecoil(energy: e,
-                        targetMass: Constants.electronMass) > setup.threshold ? try sigma(flavor, e, setup.threshold, z, sw2) : 0
+                    Kinematics.maximumRecoil(
+                        energy: e,
+                        targetMass: Constants.electronMass) > setup.threshold
+                        ? try sigma(flavor, e, setup.threshold, z, sw2) : 0
                 }
             }
             return sum * setup.pot * electrons * Constants.squaredHbarCInMeV2Cm2
@@ -63,10 +72,16 @@ public enum DuneSensitivity {
 
     /// (N_SM, a, b) of N(g) = N_SM + a g² + b g⁴ from N at g = 0, g1, 2g1.
     static func quadraticInG2(mass: Double, _ events: (Double) throws -> Double) throws -> (Double, Double, Double) {
-        let g1 = 1e-4 * max(1, mass / 10), n0 = try events(0), n1 = try events(g1), n2 = try events(2 * g1)
+        let g1 = 1e-4 * max(1, mass / 10)
+        let n0 = try events(0)
+        let n1 = try events(g1)
+        let n2 = try events(2 * g1)
         // n1 − n0 = a g1² + b g1⁴, n2 − n0 = 4a g1² + 16 b g1⁴.
-        let x = g1 * g1, d1 = n1 - n0, d2 = n2 - n0
-        let b = (d2 - 4 * d1) / (12 * x * x), a = (d1 - b * x * x) / x
+        let x = g1 * g1
+        let d1 = n1 - n0
+        let d2 = n2 - n0
+        let b = (d2 - 4 * d1) / (12 * x * x)
+        let a = (d1 - b * x * x) / x
         guard [n0, a, b].allSatisfy(\.isFinite) else {
             throw PhysicsError.unphysical("the event counts overflow at M = \(mass) MeV (coupling scale g = \(g1))")
         }
@@ -74,17 +89,27 @@ public enum DuneSensitivity {
     }
 
     /// The reach g at mass M for one side, or nil when there is none below g = 1.
-    public static func reach(model: VectorModel, mass: Double, mode: Mode, side: Side, dof: Int, path: Path,
-                             fluxes: [Mode: TabulatedFlux], setup: Setup, electrons: Double, sw2: Double) throws -> Double? {
-        let sigma: (Flavor, Double, Double, ZPrime, Double) throws -> Double = path == .closedForm
-            ? { f, e, t, z, s in try NuElectronTotal.crossSection(f, energy: e, recoilMin: t, mediator: z,
-                sin2ThetaW: s) }
-            : { f, e, t, z, s in try NuElectronIntegrated.crossSection(f, energy: e, recoilMin: t, mediator: z,
-                sin2ThetaW: s) }
+    public static func reach(
+        model: VectorModel, mass: Double, mode: Mode, side: Side, dof: Int, path: Path,
+        fluxes: [Mode: TabulatedFlux], setup: Setup, electrons: Double, sw2: Double
+    ) throws -> Double? {
+        let sigma: (Flavor, Double, Double, ZPrime, Double) throws -> Double =
+            path == .closedForm
+            ? { f, e, t, z, s in
+                try NuElectronTotal.crossSection(
+                    f, energy: e, recoilMin: t, mediator: z,
+                    sin2ThetaW: s)
+            }
+            : { f, e, t, z, s in
+                try NuElectronIntegrated.crossSection(
+                    f, energy: e, recoilMin: t, mediator: z,
+                    sin2ThetaW: s)
+            }
         let modes: [Mode] = mode == .combined ? [.nu, .nubar] : [mode]
         let polys = try modes.map { m -> (Double, Double, Double) in
             guard let flux = fluxes[m] else { throw PhysicsError.notApplicable("no flux for the \(m.rawValue) mode") }
-            return try polynomial(flux: flux, setup: setup, electrons: electrons, model: model, mass: mass, sw2: sw2,
+            return try polynomial(
+                flux: flux, setup: setup, electrons: electrons, model: model, mass: mass, sw2: sw2,
                 sigma: sigma)
         }
         return try reach(polynomials: polys, normalisation: setup.sigma, side: side, dof: dof, path: path)
@@ -92,16 +117,30 @@ public enum DuneSensitivity {
 
     /// The reach for event polynomials (N_SM, a, b), one per data set, each with its own flux pull
     /// of width `normalisation` (0: statistics only).
-    public static func reach(polynomials polys: [(Double, Double, Double)], normalisation: Double, side: Side,
-        dof: Int, path: Path) throws -> Double? {
-        func counts(_ g: Double) -> [(Double, Double)] { polys.map { ($0.0 + $0.1 * g * g + $0.2 * g * g * g * g,
-            $0.0) } }
+    public static func reach(
+        polynomials polys: [(Double, Double, Double)], normalisation: Double, side: Side,
+        dof: Int, path: Path
+    ) throws -> Double? {
+        func counts(_ g: Double) -> [(Double, Double)] {
+            polys.map {
+                (
+                    $0.0 + $0.1 * g * g + $0.2 * g * g * g * g,
+                    $0.0
+                )
+            }
+        }
         func chi2(_ g: Double) throws -> Double {
             try counts(g).reduce(0.0) { sum, c in
-                sum + (path == .closedForm ? try Chi2.devMinimum(expected: c.0, standardModel: c.1,
-                    sigma: normalisation).chi2
-                                           : try Chi2Minimization.devMinimum(expected: c.0, standardModel: c.1,
-                                               sigma: normalisation).chi2)
+                sum
+                    + (path == .closedForm
+                        ? try Chi2.devMinimum(
+                            expected: c.0, standardModel: c.1,
+                            sigma: normalisation
+                        ).chi2
+                        : try Chi2Minimization.devMinimum(
+                            expected: c.0, standardModel: c.1,
+                            sigma: normalisation
+                        ).chi2)
             }
         }
         func onSide(_ g: Double) -> Bool {
@@ -118,7 +157,8 @@ public enum DuneSensitivity {
             let g = pow(10, -8 + Double(k) / 20)
             if try chi2(g) >= threshold, onSide(g) {
                 guard try chi2(previous) < threshold else { return previous }
-                let root = try RootFinding.brent({ lg in try chi2(exp(lg)) - threshold }, lower: log(previous),
+                let root = try RootFinding.brent(
+                    { lg in try chi2(exp(lg)) - threshold }, lower: log(previous),
                     upper: log(g), relativeTolerance: 1e-12)
                 return exp(root)
             }

@@ -2,9 +2,9 @@ import Foundation
 import GSLKit
 import NuClosedForm
 import NuCoherent
+import NuData
 import NuNumerical
 import NuPhysics
-import NuData
 
 /// 000's JSNS² reach (Sec. IV, Fig. 2): ν-e scattering of the π⁺ decay-at-rest neutrinos from 3 GeV
 /// protons on mercury, 24 m away, in 17 t of liquid scintillator (taken as LAB, C₁₈H₃₀), 5 MW·yr,
@@ -33,37 +33,55 @@ public enum JSNS2Sensitivity {
         let joulesPerProton = try v("protonEnergy") * 1e9 * 1.602176634e-19
         let protons = try v("exposure") * 1e6 * 365.25 * 86400 / joulesPerProton
         let avogadro = try context.inputs(.release)("avogadro")
-        let electrons = try v("targetTon") * 1e6 / (try v("ls.molarMass")) * avogadro
+        let electrons =
+            try v("targetTon") * 1e6 / (try v("ls.molarMass")) * avogadro
             * (try v("ls.electronsPerMolecule"))
-        return Setup(protons: protons, fluxPerFlavor: try v("nueFluxPerProton"), electrons: electrons,
+        return Setup(
+            protons: protons, fluxPerFlavor: try v("nueFluxPerProton"), electrons: electrons,
             threshold: try v("threshold"))
     }
 
     public static func events(_ z: ZPrime, setup s: Setup, path: Path) throws -> Double {
-        let sw2 = Constants.defaultSin2ThetaW, m = Constants.electronMass
+        let sw2 = Constants.defaultSin2ThetaW
+        let m = Constants.electronMass
         func sigma(_ f: Flavor, _ e: Double) throws -> Double {
             guard Kinematics.maximumRecoil(energy: e, targetMass: m) > s.threshold else { return 0 }
-            return try path == .closedForm ? NuElectronTotal.crossSection(f, energy: e, recoilMin: s.threshold,
-                mediator: z, sin2ThetaW: sw2)
-                                           : NuElectronIntegrated.crossSection(f, energy: e, recoilMin: s.threshold,
-                                               mediator: z, sin2ThetaW: sw2)
+            return try path == .closedForm
+                ? NuElectronTotal.crossSection(
+                    f, energy: e, recoilMin: s.threshold,
+                    mediator: z, sin2ThetaW: sw2)
+                : NuElectronIntegrated.crossSection(
+                    f, energy: e, recoilMin: s.threshold,
+                    mediator: z, sin2ThetaW: sw2)
         }
         var perNeutrino = try sigma(.numu, PionDecayFlux.promptEnergy)
-        let lower = PionDecayFlux.minimumEnergy(recoil: s.threshold,
-            nucleusMass: m), upper = PionDecayFlux.maximumEnergy
+        let lower = PionDecayFlux.minimumEnergy(
+            recoil: s.threshold,
+            nucleusMass: m)
+        let upper = PionDecayFlux.maximumEnergy
         for f in [Flavor.numubar, .nue] {
-            let integrand: (Double) throws -> Double = { e in PionDecayFlux.delayedSpectrum(f,
-                energy: e) * (try sigma(f, e)) }
-            perNeutrino += try path == .closedForm ? GaussLegendre.integrate(from: lower, to: upper, panels: 8,
-                integrand)
-                                                   : Quadrature.integrate(integrand, from: lower, to: upper,
-                                                       relativeTolerance: 1e-10).value
+            let integrand: (Double) throws -> Double = { e in
+                PionDecayFlux.delayedSpectrum(
+                    f,
+                    energy: e) * (try sigma(f, e))
+            }
+            perNeutrino +=
+                try path == .closedForm
+                ? GaussLegendre.integrate(
+                    from: lower, to: upper, panels: 8,
+                    integrand)
+                : Quadrature.integrate(
+                    integrand, from: lower, to: upper,
+                    relativeTolerance: 1e-10
+                ).value
         }
         return s.protons * s.fluxPerFlavor * s.electrons * perNeutrino * Constants.squaredHbarCInMeV2Cm2
     }
 
-    public static func reach(model: VectorModel, mass: Double, side: DuneSensitivity.Side, dof: Int, path: Path,
-        setup s: Setup) throws -> Double? {
+    public static func reach(
+        model: VectorModel, mass: Double, side: DuneSensitivity.Side, dof: Int, path: Path,
+        setup s: Setup
+    ) throws -> Double? {
         let poly = try DuneSensitivity.quadraticInG2(mass: mass) { g in
             try events(g == 0 ? .none : try ZPrime(model: model, g: g, mass: mass), setup: s, path: path)
         }

@@ -22,16 +22,21 @@ public struct TabulatedFlux: Sendable {
     /// the step; the first bin may not reach below 0), fluxes ≥ 0; a violation names the file and the line.
     public init(url: URL) throws {
         file = url.path
-        guard let data = FileManager.default.contents(atPath: url.path) else { throw BeamDataError.missing(path: url.path) }
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            throw BeamDataError.missing(path: url.path)
+        }
         var rows: [(Int, [Double])] = []
-        for (i, line) in String(decoding: data, as: UTF8.self).split(separator: "\n",
-            omittingEmptySubsequences: false).enumerated() {
+        for (i, line) in String(decoding: data, as: UTF8.self).split(
+            separator: "\n",
+            omittingEmptySubsequences: false
+        ).enumerated() {
             let trimmed = line.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
             let fields = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" })
             let numbers = fields.compactMap { Double(String($0)) }
             guard fields.count == 7, numbers.count == 7, numbers.allSatisfy(\.isFinite) else {
-                throw BeamDataError.malformed(file: url.path, line: i + 1,
+                throw BeamDataError.malformed(
+                    file: url.path, line: i + 1,
                     message: "expected 7 numbers (E nu_e nu_mu nu_tau nubar_e nubar_mu nubar_tau), got "
                         + "'\(trimmed.prefix(80))'")
             }
@@ -40,23 +45,33 @@ public struct TabulatedFlux: Sendable {
             }
             rows.append((i + 1, numbers))
         }
-        guard rows.count >= 2 else { throw BeamDataError.malformed(file: url.path, line: rows.first?.0 ?? 0,
-            message: "needs at least two energy bins") }
+        guard rows.count >= 2 else {
+            throw BeamDataError.malformed(
+                file: url.path, line: rows.first?.0 ?? 0,
+                message: "needs at least two energy bins")
+        }
         let step = rows[1].1[0] - rows[0].1[0]
         guard step > 0, rows[0].1[0] >= step / 2 * (1 - 1e-6) else {
-            throw BeamDataError.malformed(file: url.path, line: rows[1].0,
+            throw BeamDataError.malformed(
+                file: url.path, line: rows[1].0,
                 message: "energies must rise in equal steps from at least half a step above 0 (got \(rows[0].1[0]), "
                     + "then \(rows[1].1[0]) GeV)")
         }
         for (k, (line, r)) in rows.enumerated() where abs(r[0] - (rows[0].1[0] + Double(k) * step)) > 1e-6 * step {
-            throw BeamDataError.malformed(file: url.path, line: line,
+            throw BeamDataError.malformed(
+                file: url.path, line: line,
                 message: "energy \(r[0]) GeV is off the grid of \(step) GeV bins")
         }
         energies = rows.map { $0.1[0] * 1000 }
         binWidth = step * 1000
         // per m² per POT per GeV → per cm² per POT per MeV: 1e-4 × 1e-3.
-        flux = Dictionary(uniqueKeysWithValues: Self.flavorColumns.enumerated().map { c, flavor in (flavor,
-            rows.map { $0.1[c + 1] * 1e-7 }) })
+        flux = Dictionary(
+            uniqueKeysWithValues: Self.flavorColumns.enumerated().map { c, flavor in
+                (
+                    flavor,
+                    rows.map { $0.1[c + 1] * 1e-7 }
+                )
+            })
     }
 
     /// ∫ φ_flavour(E) f(E) dE per cm² per POT, by the histogram of bin centres.
@@ -76,8 +91,10 @@ public enum BeamDataError: Error, CustomStringConvertible, Equatable {
         switch self {
         case .missing(let path):
             return "flux table not found at \(path)"
-        case .malformed(let file, let line,
-            let message): return line > 0 ? "\(file): line \(line): \(message)" : "\(file): \(message)"
+        case .malformed(
+            let file, let line,
+            let message):
+            return line > 0 ? "\(file): line \(line): \(message)" : "\(file): \(message)"
         }
     }
 }
@@ -86,8 +103,10 @@ public enum BeamDataError: Error, CustomStringConvertible, Equatable {
 /// package's copy (or a user's, `--dune-data` / `$NUCHECK_DUNE_DATA`, checked against the manifest);
 /// any other name is a path to a GLoBES table.
 public enum BeamData {
-    public static let named = ["dune-nd-nu": "flux_dune_neutrino_ND_globes.txt",
-                               "dune-nd-nubar": "flux_dune_antineutrino_ND_globes.txt"]
+    public static let named = [
+        "dune-nd-nu": "flux_dune_neutrino_ND_globes.txt",
+        "dune-nd-nubar": "flux_dune_antineutrino_ND_globes.txt",
+    ]
 
     public static func url(_ name: String, library: DataLibrary = .shared) throws -> URL {
         guard let file = named[name] else { return URL(fileURLWithPath: name) }

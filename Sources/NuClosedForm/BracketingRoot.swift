@@ -5,8 +5,10 @@ import NuPhysics
 /// Stops when the bracket is below `absoluteTolerance` + `relativeTolerance`·|x| or f is exactly 0;
 /// 2000 halvings at the most (a Double bracket is exhausted long before), else `notConverged`.
 public enum BracketingRoot {
-    public static func bisect(_ f: (Double) throws -> Double, lower: Double, upper: Double,
-                              absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-14) throws -> Double {
+    public static func bisect(
+        _ f: (Double) throws -> Double, lower: Double, upper: Double,
+        absoluteTolerance: Double = 0, relativeTolerance: Double = 1e-14
+    ) throws -> Double {
         var (a, b) = (lower, upper)
         var fa = try f(a)
         let fb = try f(b)

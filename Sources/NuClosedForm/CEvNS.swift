@@ -12,23 +12,29 @@ public enum CEvNS {
     ///
     /// with c = 1 (full) or 1/2 (half convention, 004 Appendix A). A scalar does not enter Q.
     public static func weakCharge(_ p: CEvNSPoint) -> Double {
-        let q2 = p.momentumTransferSquared, q = q2.squareRoot()
+        let q2 = p.momentumTransferSquared
+        let q = q2.squareRoot()
         let n = p.nucleus
         let fz = FormFactors.value(p.formFactor, q: q, rmsRadius: n.protonRadius)
         let fn = FormFactors.value(p.formFactor, q: q, rmsRadius: n.neutronRadius)
-        let z = Double(n.protons) * fz, nn = Double(n.neutrons) * fn
+        let z = Double(n.protons) * fz
+        let nn = Double(n.neutrons) * fn
         var proton = p.protonCoupling
         var extra = 0.0
         if case .vector(let model, let g, let mass) = p.mediator {
             let propagator = 2.0.squareRoot() * Constants.fermiConstant * (q2 + mass * mass)
             let coefficient = p.convention.factor * g * g / propagator
             if model.isLeptonic {
-                proton += p.convention.factor * 2.0.squareRoot() * Constants.fineStructure * g * g
-                    * loopFactor(model, p.flavor.lepton, q: q,
+                proton +=
+                    p.convention.factor * 2.0.squareRoot() * Constants.fineStructure * g * g
+                    * loopFactor(
+                        model, p.flavor.lepton, q: q,
                         mode: p.loop) / (Double.pi * Constants.fermiConstant * (q2 + mass * mass))
             } else {
-                extra = coefficient * model.charge(p.flavor.lepton) * (model.protonCharge * z + model.neutronCharge
-                    * nn)
+                extra =
+                    coefficient * model.charge(p.flavor.lepton)
+                    * (model.protonCharge * z + model.neutronCharge
+                        * nn)
             }
         }
         return proton * z + Constants.neutronCoupling * nn + extra
@@ -37,10 +43,14 @@ public enum CEvNS {
     /// δ_ℓα ε_βα + δ_ℓβ ε_αβ of Eq. (28) for the L_α − L_β model (α: charge +1, β: charge −1).
     static func loopFactor(_ model: VectorModel, _ lepton: Lepton, q: Double, mode: LoopMixingMode) -> Double {
         guard let alpha = Lepton.allCases.first(where: { model.charge($0) == 1 }),
-              let beta = Lepton.allCases.first(where: { model.charge($0) == -1 }) else { return 0 }
+            let beta = Lepton.allCases.first(where: { model.charge($0) == -1 })
+        else { return 0 }
         func eps(_ b: Lepton, _ a: Lepton) -> Double {
-            mode == .approx ? log(b.mass * b.mass / (a.mass * a.mass)) / 6 : LoopMixing.epsilon(massBeta: b.mass,
-                massAlpha: a.mass, q: q)
+            mode == .approx
+                ? log(b.mass * b.mass / (a.mass * a.mass)) / 6
+                : LoopMixing.epsilon(
+                    massBeta: b.mass,
+                    massAlpha: a.mass, q: q)
         }
         if lepton == alpha { return eps(beta, alpha) }
         if lepton == beta { return eps(alpha, beta) }
@@ -50,7 +60,9 @@ public enum CEvNS {
     /// dσ/dT (MeV⁻³): 004 Eq. (10), G_F²M/π (1 − MT/(2E²)) Q², plus for a scalar the incoherent
     /// Eq. (33) with Eqs. (38)-(39): M²T/(4πE²) g⁴ (σ_πN/m̄_ud)² [ZF_Z + NF_N]²/(q² + M_φ²)².
     public static func differentialCrossSection(_ p: CEvNSPoint) -> Double {
-        let m = p.nucleus.mass, e = p.energy, t = p.recoil
+        let m = p.nucleus.mass
+        let e = p.energy
+        let t = p.recoil
         let charge = weakCharge(p)
         return Constants.fermiConstant * Constants.fermiConstant * m / Double.pi * (1 - m * t / (2 * e * e)) * charge
             * charge
@@ -61,8 +73,11 @@ public enum CEvNS {
     /// zero without a scalar mediator.
     public static func scalarTermTimesE2(_ p: CEvNSPoint) -> Double {
         guard case .scalar(let g, let mass, let ratio) = p.mediator else { return 0 }
-        let q2 = p.momentumTransferSquared, q = q2.squareRoot(), m = p.nucleus.mass
-        let a = Double(p.nucleus.protons) * FormFactors.value(p.formFactor, q: q, rmsRadius: p.nucleus.protonRadius)
+        let q2 = p.momentumTransferSquared
+        let q = q2.squareRoot()
+        let m = p.nucleus.mass
+        let a =
+            Double(p.nucleus.protons) * FormFactors.value(p.formFactor, q: q, rmsRadius: p.nucleus.protonRadius)
             + Double(p.nucleus.neutrons) * FormFactors.value(p.formFactor, q: q, rmsRadius: p.nucleus.neutronRadius)
         let d = q2 + mass * mass
         return m * m * p.recoil / (4 * Double.pi) * pow(g, 4) * ratio * ratio * a * a / (d * d)
@@ -74,9 +89,13 @@ public enum CEvNS {
     /// (T/E)/(1 − MT/(2E²)) at most, negligible (≤ 2E/M) well below the endpoint and O(1) close to
     /// it, where 004's spin-0 factor 1 − MT/(2E²) vanishes.
     public static func abdullahNucleus(_ p: CEvNSPoint) -> Double {
-        let m = p.nucleus.mass, e = p.energy, t = p.recoil, q = weakCharge(p)
+        let m = p.nucleus.mass
+        let e = p.energy
+        let t = p.recoil
+        let q = weakCharge(p)
         let y = 1 - t / e
-        return Constants.fermiConstant * Constants.fermiConstant * m / (2 * Double.pi) * (q * q + q * q * y * y - q * q
-            * m * t / (e * e))
+        return Constants.fermiConstant * Constants.fermiConstant * m / (2 * Double.pi)
+            * (q * q + q * q * y * y - q * q
+                * m * t / (e * e))
     }
 }

@@ -22,15 +22,20 @@ public enum CEvNSFormulas {
     /// (21)-(25), Appendix A): r = √(c_from X_from / (c_to X_to)), X = Q'_ℓ(Q'_p Z + Q'_n N) and c the
     /// convention's factor; for the same L_α − L_β pair on both sides the loop factors cancel and
     /// X = Q'_ℓ. Dimensionless. Throws `.notApplicable` when the ratio is not finite and > 0.
-    public static func couplingRescaling(from: VectorModel, _ cf: CoefficientConvention, to: VectorModel,
-                                         _ ct: CoefficientConvention, flavor: Flavor, nucleus n: Nucleus) throws
-        -> Double {
+    public static func couplingRescaling(
+        from: VectorModel, _ cf: CoefficientConvention, to: VectorModel,
+        _ ct: CoefficientConvention, flavor: Flavor, nucleus n: Nucleus
+    ) throws
+        -> Double
+    {
         let lepton = flavor.lepton
         func strength(_ m: VectorModel, _ c: CoefficientConvention) -> Double {
             c.factor * m.charge(lepton) * (m.protonCharge * Double(n.protons) + m.neutronCharge * Double(n.neutrons))
         }
-        let ratio = from.isLeptonic ? (cf.factor * from.charge(lepton)) / (ct.factor * to.charge(lepton))
-                                    : strength(from, cf) / strength(to, ct)
+        let ratio =
+            from.isLeptonic
+            ? (cf.factor * from.charge(lepton)) / (ct.factor * to.charge(lepton))
+            : strength(from, cf) / strength(to, ct)
         guard ratio > 0, ratio.isFinite else {
             throw PhysicsError.notApplicable("\(from.name) and \(to.name) do not map onto each other for \(flavor)")
         }
@@ -53,8 +58,11 @@ public enum CEvNSFormulas {
 extension FormFactors {
     /// rms radius R (fm) of the Helm distribution with box radius R₀ (fm): R² = (3/5)R₀² + 3s², s = 0.9 fm
     /// (the inverse of `helmBoxRadius`). Used to read a radius given as R₀ (the common mistake).
-    public static func helmRMSRadius(boxRadius r0: Double, s: Double = FormFactorModel.helmSurfaceThickness)
-        -> Double {
+    public static func helmRMSRadius(
+        boxRadius r0: Double, s: Double = FormFactorModel.helmSurfaceThickness
+    )
+        -> Double
+    {
         ((3.0 / 5) * r0 * r0 + 3 * s * s).squareRoot()
     }
 }
@@ -63,8 +71,11 @@ extension ZPrimeCoefficient {
     /// The Z' shift of the ν-e vector coupling per unit charges as each source writes it
     /// (dimensionless): the slides (001) δC = g²/(2√2G_F(M² + 2m_eT)) on C_L and C_R; Abdullah
     /// (002 Eq. (3)) δg_v = g²/(√2G_F(q² + M²)) with q² = 2m_eT. M and T in MeV, T ≥ 0.
-    public static func nuElectronShiftAsWritten(slides: Bool, g: Double, mass m: Double, recoil t: Double)
-        -> Double {
+    public static func nuElectronShiftAsWritten(
+        slides: Bool, g: Double, mass m: Double, recoil t: Double
+    )
+        -> Double
+    {
         let propagator = m * m + 2 * Constants.electronMass * t
         let base = g * g / (2.0.squareRoot() * Constants.fermiConstant * propagator)
         return slides ? base / 2 : base
@@ -74,13 +85,17 @@ extension ZPrimeCoefficient {
 extension CEvNSConditions {
     /// The dip recoil (MeV) of 004 Eqs. (26), (27), (30) for a target: `dipRecoil` for one nucleus,
     /// `averagedDipRecoil` (the weight-averaged pseudo-nucleus) for a mixture.
-    public static func dipRecoil(model: VectorModel, target: Target, flavor: Flavor, g: Double, mass: Double,
-                                 convention: CoefficientConvention) throws -> Double {
+    public static func dipRecoil(
+        model: VectorModel, target: Target, flavor: Flavor, g: Double, mass: Double,
+        convention: CoefficientConvention
+    ) throws -> Double {
         guard target.isSingleNucleus else {
-            return try averagedDipRecoil(model: model, target: target, flavor: flavor, g: g, mass: mass,
-                                         convention: convention)
+            return try averagedDipRecoil(
+                model: model, target: target, flavor: flavor, g: g, mass: mass,
+                convention: convention)
         }
-        return try dipRecoil(model: model, nucleus: target.components[0].nucleus, flavor: flavor, g: g, mass: mass,
-                             convention: convention)
+        return try dipRecoil(
+            model: model, nucleus: target.components[0].nucleus, flavor: flavor, g: g, mass: mass,
+            convention: convention)
     }
 }

@@ -10,8 +10,11 @@ public enum Chi2 {
     /// The minimum of Eq. (8) over α, setting dχ²/dα = 0:
     /// α* = N_SM(N_X − N_SM)/(N_SM² + N_X/σ²), χ²_min = (N_X − N_SM)²/(N_X + σ²N_SM²).
     /// σ = 0 (no systematic, JSNS² in 000) gives α* = 0 and (N_X − N_SM)²/N_X.
-    public static func devMinimum(expected nX: Double, standardModel nSM: Double, sigma: Double)
-        throws -> (alpha: Double, chi2: Double) {
+    public static func devMinimum(
+        expected nX: Double, standardModel nSM: Double, sigma: Double
+    )
+        throws -> (alpha: Double, chi2: Double)
+    {
         try validate(counts: [nX, nSM], sigma: sigma, positive: [nX])
         let alpha = nSM * (nX - nSM) * sigma * sigma / (nSM * nSM * sigma * sigma + nX)
         let d = nX - nSM
@@ -20,8 +23,10 @@ public enum Chi2 {
 
     /// Abdullah et al. (002) Eq. (14) at a given β:
     /// χ² = Σ_i (N_exp − (1+β)N_pred)²/(N_bg + N_exp) + (β/σ_β)².
-    public static func abdullah(beta: Double, observed: [Double], predicted: [Double],
-                                background: [Double], sigma: Double) -> Double {
+    public static func abdullah(
+        beta: Double, observed: [Double], predicted: [Double],
+        background: [Double], sigma: Double
+    ) -> Double {
         var sum = 0.0
         for i in observed.indices {
             let d = observed[i] - (1 + beta) * predicted[i]
@@ -41,33 +46,52 @@ public enum Chi2 {
     /// the data: right when the totals agree, 0 instead of ((c−1)/c)²/σ² when N_pred = c N_exp.
     public static func abdullahEq16(observed: [Double], predicted: [Double], background: [Double]) throws -> Double {
         guard !observed.isEmpty, observed.count == predicted.count, observed.count == background.count else {
-            throw Chi2Error.shape("observed, predicted and background need the same, non-zero number of bins (got "
-                + "\(observed.count), \(predicted.count), \(background.count))")
+            throw Chi2Error.shape(
+                "observed, predicted and background need the same, non-zero number of bins (got "
+                    + "\(observed.count), \(predicted.count), \(background.count))")
         }
-        try validate(counts: observed + predicted + background, sigma: 0,
+        try validate(
+            counts: observed + predicted + background, sigma: 0,
             positive: observed.indices.map { observed[$0] + background[$0] })
-        var ee = 0.0, ke = 0.0, kp = 0.0
+        var ee = 0.0
+        var ke = 0.0
+        var kp = 0.0
         for i in observed.indices {
-            let d = background[i] + observed[i], k = predicted[i] / d
-            ee += observed[i] * observed[i] / d; ke += k * observed[i]; kp += k * predicted[i]
+            let d = background[i] + observed[i]
+            let k = predicted[i] / d
+            ee += observed[i] * observed[i] / d
+            ke += k * observed[i]
+            kp += k * predicted[i]
         }
         guard kp > 0 else { throw Chi2Error.shape("Eq. (16) needs a non-zero prediction") }
         return ee - ke * ke / kp
     }
 
-    public static func abdullahMinimum(observed: [Double], predicted: [Double], background: [Double], sigma: Double)
-        throws -> (beta: Double, chi2: Double) {
+    public static func abdullahMinimum(
+        observed: [Double], predicted: [Double], background: [Double], sigma: Double
+    )
+        throws -> (beta: Double, chi2: Double)
+    {
         guard !observed.isEmpty, observed.count == predicted.count, observed.count == background.count else {
-            throw Chi2Error.shape("observed, predicted and background need the same, non-zero number of bins (got "
-                + "\(observed.count), \(predicted.count), \(background.count))")
+            throw Chi2Error.shape(
+                "observed, predicted and background need the same, non-zero number of bins (got "
+                    + "\(observed.count), \(predicted.count), \(background.count))")
         }
-        try validate(counts: observed + predicted + background, sigma: sigma,
-                     positive: observed.indices.map { observed[$0] + background[$0] })
-        var pe = 0.0, pp = 0.0, ee = 0.0, diff = 0.0
+        try validate(
+            counts: observed + predicted + background, sigma: sigma,
+            positive: observed.indices.map { observed[$0] + background[$0] })
+        var pe = 0.0
+        var pp = 0.0
+        var ee = 0.0
+        var diff = 0.0
         for i in observed.indices {
             let w = background[i] + observed[i]
-            let p = predicted[i], e = observed[i]
-            pe += p * e / w; pp += p * p / w; ee += e * e / w; diff += (p - e) * (p - e) / w
+            let p = predicted[i]
+            let e = observed[i]
+            pe += p * e / w
+            pp += p * p / w
+            ee += e * e / w
+            diff += (p - e) * (p - e) / w
         }
         if sigma == 0 { return (0, diff) }  // no nuisance: β fixed at 0
         let inverseVariance = 1 / (sigma * sigma)
@@ -89,6 +113,8 @@ public enum Chi2 {
 public enum Chi2Error: Error, Equatable, CustomStringConvertible {
     case shape(String)
     public var description: String {
-        switch self { case .shape(let m): return "bad χ² input: \(m)" }
+        switch self {
+        case .shape(let m): return "bad χ² input: \(m)"
+        }
     }
 }

@@ -4,7 +4,8 @@ import NuPhysics
 public enum DecayKinematics {
     /// Prompt ν_μ line of π⁺ → μ⁺ν_μ at rest, 004 Eq. (1): E = (m_π² − m_μ²)/(2m_π) ≈ 29.8 MeV.
     public static var promptLine: Double {
-        let mPi = Constants.chargedPionMass, mMu = Constants.muonMass
+        let mPi = Constants.chargedPionMass
+        let mMu = Constants.muonMass
         return (mPi * mPi - mMu * mMu) / (2 * mPi)
     }
 
@@ -19,7 +20,8 @@ public enum CouplingRatios {
     /// ν_μ → ν_μ μ⁺μ⁻, with (g_V, g_A) = (1/2 + 2s_W², 1/2) for CC+NC and (1, 1) for CC, as in the
     /// slide's table. Dimensionless; ≈ 0.60 needs the low-energy s_W² (see Reference/).
     public static func tridentRatio(sin2ThetaW s: Double) -> Double {
-        let gv = 0.5 + 2 * s, ga = 0.5
+        let gv = 0.5 + 2 * s
+        let ga = 0.5
         return (gv * gv + ga * ga) / (1 * 1 + 1 * 1)
     }
 

@@ -9,8 +9,14 @@ struct DoubleDouble: Sendable {
     var hi: Double
     var lo: Double
 
-    init(_ x: Double) { hi = x; lo = 0 }
-    init(hi: Double, lo: Double) { self.hi = hi; self.lo = lo }
+    init(_ x: Double) {
+        hi = x
+        lo = 0
+    }
+    init(hi: Double, lo: Double) {
+        self.hi = hi
+        self.lo = lo
+    }
 
     /// The nearest Double.
     var double: Double { hi + lo }
@@ -21,7 +27,8 @@ struct DoubleDouble: Sendable {
 
     /// a + b exactly, as a double-double (Knuth's two-sum).
     static func twoSum(_ a: Double, _ b: Double) -> DoubleDouble {
-        let s = a + b, v = s - a
+        let s = a + b
+        let v = s - a
         return DoubleDouble(hi: s, lo: (a - (s - v)) + (b - v))
     }
 
@@ -76,11 +83,16 @@ struct DoubleDouble: Sendable {
     /// ln x for a finite x > 0: x = m·2ᵉ with m ∈ [1/√2, √2], ln m = 2 atanh z = 2 Σ z²ᵏ⁺¹/(2k+1),
     /// z = (m − 1)/(m + 1), |z| ≤ 0.172 (about 22 terms to 1e-33).
     static func log(_ x: Double) -> DoubleDouble {
-        var m = x.significand, e = Double(x.exponent)
-        if m > 2.0.squareRoot() { m /= 2; e += 1 }
-        let z = DoubleDouble(m - 1) / twoSum(m, 1)   // m − 1 is exact (Sterbenz)
+        var m = x.significand
+        var e = Double(x.exponent)
+        if m > 2.0.squareRoot() {
+            m /= 2
+            e += 1
+        }
+        let z = DoubleDouble(m - 1) / twoSum(m, 1)  // m − 1 is exact (Sterbenz)
         let z2 = z * z
-        var power = z, sum = z
+        var power = z
+        var sum = z
         for k in 1..<200 {
             power = power * z2
             let term = power / DoubleDouble(Double(2 * k + 1))
@@ -96,7 +108,8 @@ struct DoubleDouble: Sendable {
         var v = u
         for _ in 0..<2 { v = v / (DoubleDouble(1) + (DoubleDouble(1) + v * v).squareRoot()) }
         let v2 = v * v
-        var power = v, sum = v
+        var power = v
+        var sum = v
         for k in 1..<200 {
             power = -(power * v2)
             let term = power / DoubleDouble(Double(2 * k + 1))
@@ -109,7 +122,8 @@ struct DoubleDouble: Sendable {
     /// g(w) = Σ (−w)ᵏ/(2k+1) for |w| ≤ 1/4: atan(√w)/√w for w > 0, atanh(√−w)/√−w for w < 0, 1 at
     /// w = 0 (about 55 terms to 1e-33 at |w| = 1/4).
     static func atanRatio(_ w: DoubleDouble) -> DoubleDouble {
-        var power = DoubleDouble(1), sum = DoubleDouble(1)
+        var power = DoubleDouble(1)
+        var sum = DoubleDouble(1)
         for k in 1..<400 {
             power = -(power * w)
             let term = power / DoubleDouble(Double(2 * k + 1))

@@ -10,10 +10,15 @@ import NuPhysics
 /// 004 Eqs. (1)-(3) are polynomials in E. MeV⁻³ per neutrino of the component.
 public enum FluxFolding {
     /// ∫ φ_ν (1 − k/E²) dE and ∫ φ_ν/E² dE over [E_min, m_μ/2], k = MT/2.
-    public static func energyIntegrals(_ flavor: Flavor, recoil t: Double,
-        nucleusMass m: Double) -> (kinematic: Double, inverseSquare: Double) {
-        let eMin = PionDecayFlux.minimumEnergy(recoil: t, nucleusMass: m), eMax = PionDecayFlux.maximumEnergy
-        let k = m * t / 2, mu = Constants.muonMass, norm = 1 / (mu * mu * mu)
+    public static func energyIntegrals(
+        _ flavor: Flavor, recoil t: Double,
+        nucleusMass m: Double
+    ) -> (kinematic: Double, inverseSquare: Double) {
+        let eMin = PionDecayFlux.minimumEnergy(recoil: t, nucleusMass: m)
+        let eMax = PionDecayFlux.maximumEnergy
+        let k = m * t / 2
+        let mu = Constants.muonMass
+        let norm = 1 / (mu * mu * mu)
         if flavor == .numu {
             let e = PionDecayFlux.promptEnergy
             return e >= eMin ? (1 - k / (e * e), 1 / (e * e)) : (0, 0)
@@ -21,13 +26,23 @@ public enum FluxFolding {
         guard eMin < eMax else { return (0, 0) }
         func bracket(_ f: (Double) -> Double) -> Double { f(eMax) - f(eMin) }
         if flavor == .numubar {
-            return (64 * norm * bracket { e in e * e * e / 4 - e * e * e * e / (4 * mu) - 0.75 * k * e + k / (2 * mu)
-                * e * e },
-                    64 * norm * bracket { e in 0.75 * e - e * e / (2 * mu) })
+            return (
+                64 * norm
+                    * bracket { e in
+                        e * e * e / 4 - e * e * e * e / (4 * mu) - 0.75 * k * e + k / (2 * mu)
+                            * e * e
+                    },
+                64 * norm * bracket { e in 0.75 * e - e * e / (2 * mu) }
+            )
         }
-        return (192 * norm * bracket { e in e * e * e / 6 - e * e * e * e / (4 * mu) - 0.5 * k * e + k / (2 * mu) * e
-            * e },
-                192 * norm * bracket { e in 0.5 * e - e * e / (2 * mu) })
+        return (
+            192 * norm
+                * bracket { e in
+                    e * e * e / 6 - e * e * e * e / (4 * mu) - 0.5 * k * e + k / (2 * mu) * e
+                        * e
+                },
+            192 * norm * bracket { e in 0.5 * e - e * e / (2 * mu) }
+        )
     }
 
     /// Flux-averaged dσ/dT (MeV⁻³ per neutrino) of one component at recoil T for the point's
@@ -36,10 +51,12 @@ public enum FluxFolding {
         try PionDecayFlux.validate(flavor)
         let (kinematic, inverseSquare) = energyIntegrals(flavor, recoil: p.recoil, nucleusMass: p.nucleus.mass)
         if kinematic == 0 && inverseSquare == 0 { return 0 }
-        let at = try CEvNSPoint(nucleus: p.nucleus, flavor: flavor, energy: PionDecayFlux.maximumEnergy,
+        let at = try CEvNSPoint(
+            nucleus: p.nucleus, flavor: flavor, energy: PionDecayFlux.maximumEnergy,
             recoil: p.recoil,
-                                mediator: p.mediator, convention: p.convention, formFactor: p.formFactor, loop: p.loop)
-        let q = CEvNS.weakCharge(at), m = p.nucleus.mass
+            mediator: p.mediator, convention: p.convention, formFactor: p.formFactor, loop: p.loop)
+        let q = CEvNS.weakCharge(at)
+        let m = p.nucleus.mass
         return Constants.fermiConstant * Constants.fermiConstant * m / Double.pi * q * q * kinematic
             + CEvNS.scalarTermTimesE2(at) * inverseSquare
     }
@@ -53,7 +70,8 @@ public enum ArrivalTime {
     static func normalCDF(_ x: Double) -> Double { 0.5 * erfc(-x / 2.0.squareRoot()) }
 
     static func exGaussianCDF(_ t: Double, _ model: ArrivalTimeModel, tau: Double) -> Double {
-        let z = (t - model.mean) / model.width, s = model.width / tau
+        let z = (t - model.mean) / model.width
+        let s = model.width / tau
         let tail = normalCDF(z - s)
         let correction = tail > 0 ? exp(s * s / 2 - (t - model.mean) / tau + log(tail)) : 0
         return normalCDF(z) - correction
@@ -61,14 +79,17 @@ public enum ArrivalTime {
 
     /// P(t ≤ time) for the flavour's arrival time.
     public static func cumulative(_ flavor: Flavor, _ model: ArrivalTimeModel, time t: Double) -> Double {
-        let tp = model.pionLifetime, tm = model.muonLifetime
+        let tp = model.pionLifetime
+        let tm = model.muonLifetime
         if flavor == .numu { return exGaussianCDF(t, model, tau: tp) }
         return (tm * exGaussianCDF(t, model, tau: tm) - tp * exGaussianCDF(t, model, tau: tp)) / (tm - tp)
     }
 
     /// Fraction of arrivals in [start, end) (ns).
-    public static func fraction(_ flavor: Flavor, _ model: ArrivalTimeModel, from start: Double,
-        to end: Double) -> Double {
+    public static func fraction(
+        _ flavor: Flavor, _ model: ArrivalTimeModel, from start: Double,
+        to end: Double
+    ) -> Double {
         cumulative(flavor, model, time: end) - cumulative(flavor, model, time: start)
     }
 }

@@ -37,22 +37,27 @@ public enum FormFactors {
     /// Helm (Phys. Rev. 104 (1956) 1466): F(q) = 3j₁(qR₀)/(qR₀) · exp(−q²s²/2), s = 0.9 fm.
     public static func helm(q: Double, rmsRadius r: Double) -> Double {
         let s = FormFactorModel.helmSurfaceThickness
-        let x = q * helmBoxRadius(rmsRadius: r) / hbarC, y = q * s / hbarC
+        let x = q * helmBoxRadius(rmsRadius: r) / hbarC
+        let y = q * s / hbarC
         return sphere(x) * exp(-y * y / 2)
     }
 
     /// Half-density radius c of the symmetrized Fermi distribution with diffuseness a:
     /// R² = (3/5)c² + (7/5)π²a².
-    public static func fermiHalfDensityRadius(rmsRadius r: Double,
-        a: Double = FormFactorModel.fermiDiffuseness) -> Double {
+    public static func fermiHalfDensityRadius(
+        rmsRadius r: Double,
+        a: Double = FormFactorModel.fermiDiffuseness
+    ) -> Double {
         ((5.0 / 3) * (r * r - 7.0 / 5 * Double.pi * Double.pi * a * a)).squareRoot()
     }
 
     /// Symmetrized Fermi (J. Piekarewicz et al., Phys. Rev. C 94 (2016) 034316, Eq. (7)):
     /// F(q) = 3/(qc[(qc)² + (πqa)²]) · πqa/sinh(πqa) · [πqa/tanh(πqa) sin(qc) − qc cos(qc)].
     public static func symmetrizedFermi(q: Double, rmsRadius r: Double) -> Double {
-        let a = FormFactorModel.fermiDiffuseness, c = fermiHalfDensityRadius(rmsRadius: r)
-        let qc = q * c / hbarC, pqa = Double.pi * q * a / hbarC
+        let a = FormFactorModel.fermiDiffuseness
+        let c = fermiHalfDensityRadius(rmsRadius: r)
+        let qc = q * c / hbarC
+        let pqa = Double.pi * q * a / hbarC
         if qc < 1e-3 {  // F = 1 − q²R²/6 + O(q⁴): the exact form cancels as 0/0 here
             let x = q * r / hbarC
             return 1 - x * x / 6
@@ -64,8 +69,10 @@ public enum FormFactors {
 
     /// Hard-sphere radius R_A of the Klein-Nystrand form factor with Yukawa range a_k:
     /// R² = (3/5)R_A² + 6a_k².
-    public static func kleinNystrandRadius(rmsRadius r: Double,
-        ak: Double = FormFactorModel.kleinNystrandRange) -> Double {
+    public static func kleinNystrandRadius(
+        rmsRadius r: Double,
+        ak: Double = FormFactorModel.kleinNystrandRange
+    ) -> Double {
         ((5.0 / 3) * (r * r - 6 * ak * ak)).squareRoot()
     }
 
@@ -73,7 +80,8 @@ public enum FormFactors {
     /// a_k = 0.7 fm, F(q) = 3j₁(qR_A)/(qR_A) · 1/(1 + q²a_k²).
     public static func kleinNystrand(q: Double, rmsRadius r: Double) -> Double {
         let ak = FormFactorModel.kleinNystrandRange
-        let x = q * kleinNystrandRadius(rmsRadius: r) / hbarC, y = q * ak / hbarC
+        let x = q * kleinNystrandRadius(rmsRadius: r) / hbarC
+        let y = q * ak / hbarC
         return sphere(x) / (1 + y * y)
     }
 }

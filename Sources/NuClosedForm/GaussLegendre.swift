@@ -9,9 +9,11 @@ public enum GaussLegendre {
     /// cos(π(i − ¼)/(n + ½)) (Numerical Recipes §4.6), to rounding.
     static func rule(_ n: Int) -> [(x: Double, w: Double)] {
         (1...n).map { i in
-            var x = cos(Double.pi * (Double(i) - 0.25) / (Double(n) + 0.5)), derivative = 0.0
+            var x = cos(Double.pi * (Double(i) - 0.25) / (Double(n) + 0.5))
+            var derivative = 0.0
             for _ in 0..<100 {
-                var p0 = 1.0, p1 = x
+                var p0 = 1.0
+                var p1 = x
                 for k in 2...n { (p0, p1) = (p1, (Double(2 * k - 1) * x * p1 - Double(k - 1) * p0) / Double(k)) }
                 derivative = Double(n) * (x * p1 - p0) / (x * x - 1)
                 let step = p1 / derivative
@@ -25,8 +27,10 @@ public enum GaussLegendre {
     static let twenty = rule(20)
 
     /// ∫_a^b f with the 20-point rule on `panels` equal panels.
-    public static func integrate(from a: Double, to b: Double, panels: Int,
-        _ f: (Double) throws -> Double) rethrows -> Double {
+    public static func integrate(
+        from a: Double, to b: Double, panels: Int,
+        _ f: (Double) throws -> Double
+    ) rethrows -> Double {
         let width = (b - a) / Double(panels)
         var sum = 0.0
         for j in 0..<panels {
@@ -48,18 +52,23 @@ extension GaussLegendre {
     /// result stands when its error is ≤ `requiredTolerance`·|∫|. Nodes are interior, so f need
     /// not be finite at a or b. Throws `.notConverged` when f is not finite at a node, or when the
     /// required tolerance is not met (a divergent integral, ∫dT/T² from 0).
-    public static func adaptive(from a: Double, to b: Double, relativeTolerance: Double = 1e-12,
-                                requiredTolerance: Double = 1e-10, maxIntervals: Int = 1000,
-                                _ f: (Double) throws -> Double) throws -> Double {
+    public static func adaptive(
+        from a: Double, to b: Double, relativeTolerance: Double = 1e-12,
+        requiredTolerance: Double = 1e-10, maxIntervals: Int = 1000,
+        _ f: (Double) throws -> Double
+    ) throws -> Double {
         if a == b { return 0 }
         // The rule on [lo, hi]: ∫f, ∫|f| and ∫|f − mean|.
         func rule(_ lo: Double, _ hi: Double) throws -> (value: Double, abs: Double, asc: Double) {
-            let half = (hi - lo) / 2, centre = lo + half
+            let half = (hi - lo) / 2
+            let centre = lo + half
             var values: [Double] = []
             values.reserveCapacity(twenty.count)
-            var sum = 0.0, abs = 0.0
+            var sum = 0.0
+            var abs = 0.0
             for node in twenty {
-                let x = centre + node.x * half, y = try f(x)
+                let x = centre + node.x * half
+                let y = try f(x)
                 guard y.isFinite else { throw PhysicsError.notConverged("Gauss-Legendre integrand is \(y) at \(x)") }
                 values.append(y)
                 sum += node.w * y
@@ -75,9 +84,11 @@ extension GaussLegendre {
         }
         func split(_ lo: Double, _ hi: Double, whole: Double) throws -> Interval {
             let mid = lo + (hi - lo) / 2
-            let l = try rule(lo, mid), r = try rule(mid, hi)
+            let l = try rule(lo, mid)
+            let r = try rule(mid, hi)
             var error = Swift.abs(l.value + r.value - whole)
-            let asc = l.asc + r.asc, abs = l.abs + r.abs
+            let asc = l.asc + r.asc
+            let abs = l.abs + r.abs
             if asc != 0 && error != 0 { error = asc * min(1, pow(200 * error / asc, 1.5)) }
             if abs > Double.leastNormalMagnitude / (50 * Double.ulpOfOne) {
                 error = max(50 * Double.ulpOfOne * abs, error)
@@ -86,15 +97,19 @@ extension GaussLegendre {
         }
         var intervals = [try split(a, b, whole: try rule(a, b).value)]
         while true {
-            let total = intervals.reduce(0) { $0 + $1.value }, error = intervals.reduce(0) { $0 + $1.error }
+            let total = intervals.reduce(0) { $0 + $1.value }
+            let error = intervals.reduce(0) { $0 + $1.error }
             if error <= relativeTolerance * Swift.abs(total) { return total }
             guard intervals.count < maxIntervals,
-                  let worst = intervals.indices.max(by: { intervals[$0].error < intervals[$1].error }) else {
+                let worst = intervals.indices.max(by: { intervals[$0].error < intervals[$1].error })
+            else {
                 if error <= requiredTolerance * Swift.abs(total) { return total }
-                throw PhysicsError.notConverged("Gauss-Legendre on [\(a), \(b)] reached \(intervals.count) intervals "
-                    + "with error \(error) on \(total) (relative tolerance \(requiredTolerance))")
+                throw PhysicsError.notConverged(
+                    "Gauss-Legendre on [\(a), \(b)] reached \(intervals.count) intervals "
+                        + "with error \(error) on \(total) (relative tolerance \(requiredTolerance))")
             }
-            let w = intervals.remove(at: worst), mid = w.lo + (w.hi - w.lo) / 2
+            let w = intervals.remove(at: worst)
+            let mid = w.lo + (w.hi - w.lo) / 2
             intervals.append(try split(w.lo, mid, whole: w.left))
             intervals.append(try split(mid, w.hi, whole: w.right))
         }

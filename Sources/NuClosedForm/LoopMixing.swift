@@ -23,7 +23,8 @@ public enum LoopMixing {
 
     public static func epsilon(massBeta mb: Double, massAlpha ma: Double, q: Double) -> Double {
         if q == 0 { return log(mb * mb / (ma * ma)) / 6 }
-        let zb = q / mb, za = q / ma
+        let zb = q / mb
+        let za = q / ma
         let threshold = 1.5
         if zb < threshold && za < threshold {
             return log(mb * mb / (ma * ma)) / 6 + smallK(zb) - smallK(za)
@@ -40,7 +41,8 @@ public enum LoopMixing {
     private static func smallK(_ z: Double) -> Double {
         let z2 = z * z
         var beta = 1.0 / 30  // B(3, 3) = (2!)²/5!
-        var power = z2, sum = 0.0
+        var power = z2
+        var sum = 0.0
         for n in 1...400 {
             let term = (n % 2 == 1 ? 1.0 : -1.0) * power * beta / Double(n)
             sum += term
@@ -74,8 +76,10 @@ public enum LoopMixing {
     /// (002) estimate 8eg/(48π²) ln(m_τ/m_μ) for L_μ − L_τ.
     public static func kineticMixing(beta: Lepton, alpha: Lepton, q: Double, g: Double) throws -> Double {
         try requireFinite(g, "coupling g")
-        return Constants.elementaryCharge * g * (try epsilon(beta: beta, alpha: alpha,
-            q: q)) / (2 * Double.pi * Double.pi)
+        return Constants.elementaryCharge * g
+            * (try epsilon(
+                beta: beta, alpha: alpha,
+                q: q)) / (2 * Double.pi * Double.pi)
     }
 }
 
@@ -88,22 +92,25 @@ extension LoopMixing {
         try requireNonNegative(q, "momentum transfer q")
         let threshold = 2 * min(beta.mass, alpha.mass)
         guard q < threshold else {
-            throw PhysicsError.notApplicable("with the timelike sign the loop logarithm is complex for q ≥ 2m = "
-                + "\(threshold) MeV")
+            throw PhysicsError.notApplicable(
+                "with the timelike sign the loop logarithm is complex for q ≥ 2m = "
+                    + "\(threshold) MeV")
         }
         // c_n = z²ⁿ B(n+2, n+2) carried as one product (z²ⁿ alone overflows near threshold, where
         // the terms shrink only as (z²/4)ⁿ n^(−3/2)); refused if 10⁶ terms do not reach rounding.
         func kTimelike(_ z: Double) throws -> Double {
             let z2 = z * z
-            var c = z2 / 30, sum = 0.0
+            var c = z2 / 30
+            var sum = 0.0
             for n in 1...1_000_000 {
                 let term = c / Double(n)
                 sum += term
                 if term <= 1e-17 * sum { return -sum }
                 c *= z2 * Double(n + 2) / (2 * Double(2 * n + 5))
             }
-            throw PhysicsError.notConverged("the timelike loop series at q/m = \(z) (threshold 2) needs more than 10⁶ "
-                + "terms")
+            throw PhysicsError.notConverged(
+                "the timelike loop series at q/m = \(z) (threshold 2) needs more than 10⁶ "
+                    + "terms")
         }
         return log(beta.mass * beta.mass / (alpha.mass * alpha.mass)) / 6
             + (try kTimelike(q / beta.mass)) - (try kTimelike(q / alpha.mass))
@@ -113,7 +120,8 @@ extension LoopMixing {
     /// and momentum transfer q: 004's e g ε_τμ(q)/(2π²) (from Eq. (28)); Abdullah's (002 Sec. III)
     /// 8eg/(48π²) ln(m_τ/m_μ) (q-independent); the slides' (001) 3eg'/(4π²) ε_τμ(q), their sign dropped.
     public static func kineticMixingAsWritten(source: String, g: Double, q: Double) throws -> Double {
-        let e = Constants.elementaryCharge, pi2 = Double.pi * Double.pi
+        let e = Constants.elementaryCharge
+        let pi2 = Double.pi * Double.pi
         switch source {
         case "004": return try kineticMixing(beta: .tau, alpha: .mu, q: q, g: g)
         case "abdullah": return 8 * e * g / (48 * pi2) * log(Constants.tauMass / Constants.muonMass)

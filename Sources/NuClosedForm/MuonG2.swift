@@ -30,8 +30,10 @@ public enum MuonG2 {
     public static func deltaA(_ mediator: Mediator, g: Double, mass: Double) throws -> Double {
         try requireFinite(g, "coupling g")
         try requireNonNegative(mass, "mediator mass")
-        return g * g / (8 * Double.pi * Double.pi) * loopIntegral(mediator,
-            massRatioSquared: mass * mass / (Constants.muonMass * Constants.muonMass))
+        return g * g / (8 * Double.pi * Double.pi)
+            * loopIntegral(
+                mediator,
+                massRatioSquared: mass * mass / (Constants.muonMass * Constants.muonMass))
     }
 
     /// The coupling g > 0 with δa_μ(g, M) = Δa_μ (δa ∝ g², so g = √(Δa/δa(1, M))).
@@ -92,16 +94,21 @@ public enum MuonG2 {
     /// 3.2 ≤ r ≤ 4.5 (|w| ≤ 1/4, through r = 4 where J = 1/2) as (2/r) Σ (−w)ᵏ/(2k+1).
     static func directDoubleDouble(_ mediator: Mediator, _ r: Double) -> Double {
         typealias DD = DoubleDouble
-        let rr = DD(r), fourMinusR = DD.twoSum(4, -r)   // 4 − r exactly
+        let rr = DD(r)
+        let fourMinusR = DD.twoSum(4, -r)  // 4 − r exactly
         let j: DD
         if r < 3.2 {
-            let angle = r <= 2 ? DD.halfPi - DD.atan((rr / fourMinusR).squareRoot())
-                               : DD.atan((fourMinusR / rr).squareRoot())
+            let angle =
+                r <= 2
+                ? DD.halfPi - DD.atan((rr / fourMinusR).squareRoot())
+                : DD.atan((fourMinusR / rr).squareRoot())
             j = DD(2) * angle / (rr * fourMinusR).squareRoot()
         } else {
             j = DD(2) / rr * DD.atanRatio(fourMinusR / rr)
         }
-        let lnR = DD.log(r), r2 = rr * rr, r3 = r2 * rr
+        let lnR = DD.log(r)
+        let r2 = rr * rr
+        let r3 = r2 * rr
         switch mediator {
         case .vector:
             return (DD(1) - DD(2) * rr + rr * (rr - DD(2)) * lnR + (-r3 + DD(4) * r2 - DD(2) * rr) * j).double
@@ -120,7 +127,7 @@ public enum MuonG2 {
     private static func viaRoots(_ mediator: Mediator, _ r: Double) -> Double {
         let kappa = (r * r / 4 - r).squareRoot()
         let xPlus = r / 2 + kappa
-        let xMinus = r / xPlus          // x₊x₋ = r
+        let xMinus = r / xPlus  // x₊x₋ = r
         let xMinusLessOne = 1 / (xPlus - 1)  // D(1) = (1 − x₊)(1 − x₋) = 1
         let (q2, q3) = cubic(mediator)
         // F(x₋) = ∫₀¹ [Q(x) − Q(c)]/(x − c) dx + Q(c) ln((c − 1)/c)
@@ -130,7 +137,8 @@ public enum MuonG2 {
         let qAtC = mediator == .vector ? -2 * c * c * xMinusLessOne : c * c * (2 - c)
         let fMinus = polynomialPart + qAtC * (log(xMinusLessOne) - log(c))
         // F(x₊) = −Σ_k x₊^{−k−1} m_k, m_k = ∫₀¹ Q(x) x^k dx = q₂/(k+3) + q₃/(k+4).
-        var fPlus = 0.0, power = 1 / xPlus
+        var fPlus = 0.0
+        var power = 1 / xPlus
         for k in 0..<400 {
             let term = power * (q2 / Double(k + 3) + q3 / Double(k + 4))
             fPlus -= term

@@ -25,7 +25,8 @@ public enum MuonG2Expansion {
 
     /// The leading relative correction to `asymptote` at mass M (MeV), derived from the integrals.
     public static func leadingCorrection(_ mediator: Mediator, heavy: Bool, mass: Double) -> Double {
-        let u = pow(Constants.muonMass / mass, 2), ratio = mass / Constants.muonMass
+        let u = pow(Constants.muonMass / mass, 2)
+        let ratio = mass / Constants.muonMass
         switch (mediator, heavy) {
         case (.vector, false): return -Double.pi * ratio
         case (.scalar, false): return -2 * Double.pi / 3 * ratio
@@ -39,12 +40,15 @@ extension MuonG2Expansion {
     /// (δa/asymptote − 1)/leading correction for a given δa(M) at g = 1: tends to 1 in the limit.
     /// M > 0 (the correction vanishes at M = 0, where the ratio is the limit itself); the light
     /// limit needs M < m_μ/10, the heavy one M > 10 m_μ.
-    public static func deviation(_ mediator: Mediator, heavy: Bool, mass: Double,
-                                 deltaA: (Mediator, Double) throws -> Double) throws -> Double {
+    public static func deviation(
+        _ mediator: Mediator, heavy: Bool, mass: Double,
+        deltaA: (Mediator, Double) throws -> Double
+    ) throws -> Double {
         try requirePositive(mass, "mediator mass")
         guard heavy ? mass > 10 * Constants.muonMass : mass < Constants.muonMass / 10 else {
-            throw PhysicsError.notApplicable("the \(heavy ? "heavy" : "light") limit needs M "
-                + "\(heavy ? "> 10" : "< 0.1") m_μ, got \(mass) MeV")
+            throw PhysicsError.notApplicable(
+                "the \(heavy ? "heavy" : "light") limit needs M "
+                    + "\(heavy ? "> 10" : "< 0.1") m_μ, got \(mass) MeV")
         }
         let exact = try deltaA(mediator, mass)
         return (exact / asymptote(mediator, heavy: heavy, mass: mass) - 1)

@@ -20,20 +20,26 @@ public enum NuElectronDev {
 
     public static func parts(_ p: NuElectronPoint) throws -> Parts {
         guard p.mediator.isPurelyVector else {
-            throw PhysicsError.notApplicable("Dev et al. Eqs. (3)-(5) hold for vector couplings only; use the general "
-                + "form")
+            throw PhysicsError.notApplicable(
+                "Dev et al. Eqs. (3)-(5) hold for vector couplings only; use the general "
+                    + "form")
         }
-        let m = Constants.electronMass, gF = Constants.fermiConstant
-        let e = p.energy, t = p.recoil, s = p.sin2ThetaW
+        let m = Constants.electronMass
+        let gF = Constants.fermiConstant
+        let e = p.energy
+        let t = p.recoil
+        let s = p.sin2ThetaW
         let c = DevTable1.coefficients(p.flavor, sin2ThetaW: s)
-        let sm = 2 * gF * gF * m / (Double.pi * e * e)
+        let sm =
+            2 * gF * gF * m / (Double.pi * e * e)
             * (c.c1 * c.c1 * e * e + c.c2 * c.c2 * (e - t) * (e - t) - c.c1 * c.c2 * m * t)
         if p.mediator.isStandardModel { return Parts(standardModel: sm, mediator: 0, interference: 0) }
         let qg = p.mediator.coupling(p.flavor.lepton).vector * p.electronCoupling.vector  // Q_ν Q_e g²
         let kinematic = 2 * (e - t) * e + (t - m) * t
         let denominator = (2 * Constants.electronMass * p.recoil + p.mediator.mass * p.mediator.mass)
         let pure = qg * qg * m / (4 * Double.pi * e * e) * kinematic / (denominator * denominator)
-        let interference = qg * gF * m / (2 * 2.0.squareRoot() * e * e * Double.pi * denominator)
+        let interference =
+            qg * gF * m / (2 * 2.0.squareRoot() * e * e * Double.pi * denominator)
             * (c.c3 * (2 * e * e - m * t) + 2 * c.c4 * (2 * e - t) * t + 4 * s * kinematic)
         return Parts(standardModel: sm, mediator: pure, interference: interference)
     }

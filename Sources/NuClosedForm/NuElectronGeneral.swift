@@ -13,9 +13,11 @@ import NuPhysics
 /// g_{±e} = g_{+e} for neutrinos and g_{−e} for antineutrinos, g_{±} = g_V ± g_A.
 public enum NuElectronGeneral {
     public static func differentialCrossSection(_ p: NuElectronPoint) throws -> Double {
-        Spectrum(p.flavor, energy: p.energy, mediator: p.mediator, electron: p.electronCoupling,
-            sin2ThetaW: p.sin2ThetaW)
-            .value(at: p.recoil)
+        Spectrum(
+            p.flavor, energy: p.energy, mediator: p.mediator, electron: p.electronCoupling,
+            sin2ThetaW: p.sin2ThetaW
+        )
+        .value(at: p.recoil)
     }
 }
 
@@ -34,32 +36,42 @@ public struct Spectrum: Sendable {
     public let mediatorMass: Double
     public let isStandardModel: Bool
 
-    public init(_ flavor: Flavor, energy e: Double, mediator: ZPrime, electron el: LeptonCouplings,
-        sin2ThetaW s: Double) {
-        let m = Constants.electronMass, gF = Constants.fermiConstant
+    public init(
+        _ flavor: Flavor, energy e: Double, mediator: ZPrime, electron el: LeptonCouplings,
+        sin2ThetaW s: Double
+    ) {
+        let m = Constants.electronMass
+        let gF = Constants.fermiConstant
         let c = DevTable1.coefficients(flavor, sin2ThetaW: s)
         let k = 2 * gF * gF * m / (Double.pi * e * e)
-        standardModel = [k * (c.c1 * c.c1 + c.c2 * c.c2) * e * e,
-                         k * (-2 * c.c2 * c.c2 * e - c.c1 * c.c2 * m),
-                         k * c.c2 * c.c2]
+        standardModel = [
+            k * (c.c1 * c.c1 + c.c2 * c.c2) * e * e,
+            k * (-2 * c.c2 * c.c2 * e - c.c1 * c.c2 * m),
+            k * c.c2 * c.c2,
+        ]
         mediatorMass = mediator.mass
         isStandardModel = mediator.isStandardModel
         let gNu = mediator.coupling(flavor.lepton).left
-        let gPlus = el.right, gMinus = el.left
+        let gPlus = el.right
+        let gMinus = el.left
         let gPM = flavor.isAntineutrino ? gMinus : gPlus
         let sign = flavor.lepton == .e ? 1.0 : -1.0
         let delta = flavor.isAntineutrino ? 1.0 : 0.0
         // F₁ in powers of T: (g₊² + g₋²) + g_±²(T²/E² − 2T/E) − g₊g₋ mT/E².
         let kv = m * gNu * gNu / (4 * Double.pi)
-        mediatorSquared = [kv * (gPlus * gPlus + gMinus * gMinus),
-                           kv * (-2 * gPM * gPM / e - gPlus * gMinus * m / (e * e)),
-                           kv * gPM * gPM / (e * e)]
+        mediatorSquared = [
+            kv * (gPlus * gPlus + gMinus * gMinus),
+            kv * (-2 * gPM * gPM / e - gPlus * gMinus * m / (e * e)),
+            kv * gPM * gPM / (e * e),
+        ]
         // F₂ + s F₃ in powers of T, using x x₀ = mT/E² and x(2 − x) = 2T/E − T²/E².
         let ki = m * gNu * gF / (2 * 2.0.squareRoot() * Double.pi)
         let curvature = -2 * delta * sign * gMinus - 4 * s * gPM  // coefficient of x(2 − x)
-        interference = [ki * (2 * sign * gMinus + 8 * s * el.vector),
-                        ki * ((-sign * gPlus - 4 * s * el.vector) * m / (e * e) + 2 * curvature / e),
-                        ki * (-curvature / (e * e))]
+        interference = [
+            ki * (2 * sign * gMinus + 8 * s * el.vector),
+            ki * ((-sign * gPlus - 4 * s * el.vector) * m / (e * e) + 2 * curvature / e),
+            ki * (-curvature / (e * e)),
+        ]
     }
 
     /// dσ/dT at recoil T (MeV), MeV⁻³.

@@ -13,13 +13,18 @@ import NuPhysics
 /// left = g_V − g_A) Abdullah's g'_a is −g_Ae, and g'_ν = g_{−α}.
 public enum NuElectronShift {
     public static func differentialCrossSection(_ p: NuElectronPoint) throws -> Double {
-        let m = Constants.electronMass, gF = Constants.fermiConstant, s = p.sin2ThetaW
+        let m = Constants.electronMass
+        let gF = Constants.fermiConstant
+        let s = p.sin2ThetaW
         let chargedCurrent = p.flavor.lepton == .e ? 1.0 : 0.0
         var gv = ElectronCharges.isospin - 2 * ElectronCharges.electricCharge * s + chargedCurrent
         var ga = ElectronCharges.isospin + chargedCurrent
         if !p.mediator.isStandardModel {
-            let shift = p.neutrinoCoupling / (2.0.squareRoot() * gF * (2 * Constants.electronMass * p.recoil
-                + p.mediator.mass * p.mediator.mass))
+            let shift =
+                p.neutrinoCoupling
+                / (2.0.squareRoot() * gF
+                    * (2 * Constants.electronMass * p.recoil
+                        + p.mediator.mass * p.mediator.mass))
             let electron = p.electronCoupling
             gv += shift * electron.vector
             ga += shift * (-electron.axial)
@@ -28,6 +33,6 @@ public enum NuElectronShift {
         let y = 1 - p.recoil / p.energy
         return gF * gF * m / (2 * Double.pi)
             * ((gv + ga) * (gv + ga) + (gv - ga) * (gv - ga) * y * y
-               + (ga * ga - gv * gv) * m * p.recoil / (p.energy * p.energy))
+                + (ga * ga - gv * gv) * m * p.recoil / (p.energy * p.energy))
     }
 }

@@ -15,9 +15,11 @@ import NuPhysics
 /// v = ln(1 + 2mT/M²), where the propagators are smooth exponentials (the numerical path integrates
 /// its own amplitude-level integrand, with ε by quadrature, by GSL QAGS).
 public enum NuElectronTotal {
-    public static func crossSection(_ flavor: Flavor, energy: Double, recoilMin: Double,
-                                    recoilMax: Double? = nil, mediator: ZPrime = .none,
-                                    sin2ThetaW: Double = Constants.defaultSin2ThetaW) throws -> Double {
+    public static func crossSection(
+        _ flavor: Flavor, energy: Double, recoilMin: Double,
+        recoilMax: Double? = nil, mediator: ZPrime = .none,
+        sin2ThetaW: Double = Constants.defaultSin2ThetaW
+    ) throws -> Double {
         let m = Constants.electronMass
         let tMax = Kinematics.maximumRecoil(energy: energy, targetMass: m)
         let upper = recoilMax ?? tMax
@@ -30,10 +32,12 @@ public enum NuElectronTotal {
             throw PhysicsError.unphysical("sin²θ_W must lie in (0, 1), got \(sin2ThetaW)")
         }
         if mediator.electronLoop != nil {
-            return try loopCrossSection(flavor, energy: energy, from: recoilMin, to: upper, mediator: mediator,
+            return try loopCrossSection(
+                flavor, energy: energy, from: recoilMin, to: upper, mediator: mediator,
                 sin2ThetaW: sin2ThetaW)
         }
-        let spectrum = Spectrum(flavor, energy: energy, mediator: mediator, electron: mediator.coupling(.e),
+        let spectrum = Spectrum(
+            flavor, energy: energy, mediator: mediator, electron: mediator.coupling(.e),
             sin2ThetaW: sin2ThetaW)
         func polynomial(_ c: [Double], _ t: Double) -> Double { t * (c[0] + t * (c[1] / 2 + t * c[2] / 3)) }
         var sigma = polynomial(spectrum.standardModel, upper) - polynomial(spectrum.standardModel, recoilMin)
@@ -73,19 +77,24 @@ public enum NuElectronTotal {
     /// ∫ dσ/dT dT in v = ln(1 + 2mT/M²): T = M² expm1(v)/(2m), dT/dv = (2mT + M²)/(2m)
     /// (for M = 0, v = ln(T/T_min)), written with log1p/expm1 so that a heavy mediator's short
     /// range of v loses no digits.
-    static func loopCrossSection(_ flavor: Flavor, energy: Double, from a: Double, to b: Double,
-                                 mediator: ZPrime, sin2ThetaW: Double) throws -> Double {
-        let m = Constants.electronMass, mass2 = mediator.mass * mediator.mass
+    static func loopCrossSection(
+        _ flavor: Flavor, energy: Double, from a: Double, to b: Double,
+        mediator: ZPrime, sin2ThetaW: Double
+    ) throws -> Double {
+        let m = Constants.electronMass
+        let mass2 = mediator.mass * mediator.mass
         guard mass2 > 0 || a > 0 else {
             throw PhysicsError.unphysical("a massless mediator needs T_min > 0: the integral diverges at T = 0")
         }
         func v(_ t: Double) -> Double { mass2 > 0 ? log1p(2 * m * t / mass2) : log(t / a) }
         func recoil(_ v: Double) -> Double { mass2 > 0 ? mass2 * expm1(v) / (2 * m) : a * exp(v) }
-        let va = v(a), vb = v(b)
+        let va = v(a)
+        let vb = v(b)
         guard vb > va else { return 0 }
         return try GaussLegendre.integrate(from: va, to: vb, panels: max(1, Int((vb - va).rounded(.up)))) { x in
             let t = min(max(recoil(x), a), b)
-            let point = try NuElectronPoint(flavor: flavor, energy: energy, recoil: t, mediator: mediator,
+            let point = try NuElectronPoint(
+                flavor: flavor, energy: energy, recoil: t, mediator: mediator,
                 sin2ThetaW: sin2ThetaW)
             let jacobian = mass2 > 0 ? (2 * m * t + mass2) / (2 * m) : t
             return try NuElectronGeneral.differentialCrossSection(point) * jacobian

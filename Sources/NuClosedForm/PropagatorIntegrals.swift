@@ -16,13 +16,18 @@ enum PropagatorIntegrals {
         precondition((0...2).contains(n) && (1...2).contains(k) && r >= 0 && 0 <= a && a <= b)
         let split = 0.5 / r  // +∞ when r = 0
         if b <= split { return series(n: n, k: k, r: r, from: a, to: b) }
-        if a < split { return series(n: n, k: k, r: r, from: a, to: split) + logarithmic(n: n, k: k, r: r, from: split,
-            to: b) }
+        if a < split {
+            return series(n: n, k: k, r: r, from: a, to: split)
+                + logarithmic(
+                    n: n, k: k, r: r, from: split,
+                    to: b)
+        }
         return logarithmic(n: n, k: k, r: r, from: a, to: b)
     }
 
     private static func logarithmic(n: Int, k: Int, r: Double, from a: Double, to b: Double) -> Double {
-        let ua = 1 + r * a, ub = 1 + r * b
+        let ua = 1 + r * a
+        let ub = 1 + r * b
         let du = r * (b - a)
         let logRatio = log1p(du / ua)
         let value: Double
@@ -32,20 +37,24 @@ enum PropagatorIntegrals {
         case (2, 1): value = du * ((ua + ub) / 2 - 2) + logRatio
         case (0, 2): value = du / (ua * ub)
         case (1, 2): value = logRatio - du / (ua * ub)
-        default:     value = du * (1 + 1 / (ua * ub)) - 2 * logRatio
+        default: value = du * (1 + 1 / (ua * ub)) - 2 * logRatio
         }
         return value / pow(r, Double(n + 1))
     }
 
     private static func series(n: Int, k: Int, r: Double, from a: Double, to b: Double) -> Double {
         var sum = 0.0
-        var powerA = pow(a, Double(n + 1)), powerB = pow(b, Double(n + 1)), sign = 1.0
+        var powerA = pow(a, Double(n + 1))
+        var powerB = pow(b, Double(n + 1))
+        var sign = 1.0
         for j in 0..<300 {
             let c = k == 1 ? 1.0 : Double(j + 1)
             let term = sign * c * (powerB - powerA) / Double(n + j + 1)
             sum += term
             if abs(term) <= 1e-17 * abs(sum) || powerB == 0 { break }
-            powerA *= r * a; powerB *= r * b; sign = -sign
+            powerA *= r * a
+            powerB *= r * b
+            sign = -sign
         }
         return sum
     }

@@ -21,24 +21,34 @@ public enum PublicCodeCEvNS {
         public init() {}
     }
 
-    public static func differentialCrossSection(nucleus n: Nucleus, flavor: Flavor, energy e: Double, recoil t: Double,
-                                                model: VectorModel?, g: Double, mass: Double, _ c: Conventions) throws -> Double {
-        if let model, model.isLeptonic { throw PhysicsError.notApplicable("\(model.name) reaches the nucleus through "
-            + "the loop, which this comparison does not cover") }
+    public static func differentialCrossSection(
+        nucleus n: Nucleus, flavor: Flavor, energy e: Double, recoil t: Double,
+        model: VectorModel?, g: Double, mass: Double, _ c: Conventions
+    ) throws -> Double {
+        if let model, model.isLeptonic {
+            throw PhysicsError.notApplicable(
+                "\(model.name) reaches the nucleus through "
+                    + "the loop, which this comparison does not cover")
+        }
         let m = c.nucleusMass ?? n.mass
         // Past its own endpoint the replica's (1 − mT/2E²) goes negative: refused, as cevns.dsigma.
         try Kinematics.validateRecoil(t, energy: e, targetMass: m)
-        let q2 = 2 * m * t, q = q2.squareRoot()
+        let q2 = 2 * m * t
+        let q = q2.squareRoot()
         let fn = FormFactors.helm(q: q, rmsRadius: n.neutronRadius)
         let fp = c.singleFormFactor ? fn : FormFactors.helm(q: q, rmsRadius: n.protonRadius)
-        let gp = c.couplings?.proton
+        let gp =
+            c.couplings?.proton
             ?? (flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu)
         let gn = c.couplings?.neutron ?? Constants.neutronCoupling
         var charge = gp * Double(n.protons) * fp + gn * Double(n.neutrons) * fn
         if let model {
-            let u = model.upCharge, d = c.downQuarkAsUp ? model.upCharge : model.downCharge
-            let zPrime = c.coefficient * g * g * model.charge(flavor.lepton) / (2.0.squareRoot()
-                * Constants.fermiConstant * (q2 + mass * mass))
+            let u = model.upCharge
+            let d = c.downQuarkAsUp ? model.upCharge : model.downCharge
+            let zPrime =
+                c.coefficient * g * g * model.charge(flavor.lepton)
+                / (2.0.squareRoot()
+                    * Constants.fermiConstant * (q2 + mass * mass))
             charge += zPrime * ((2 * u + d) * Double(n.protons) * fp + (u + 2 * d) * Double(n.neutrons) * fn)
         }
         return Constants.fermiConstant * Constants.fermiConstant * m / Double.pi * (1 - m * t / (2 * e * e)) * charge

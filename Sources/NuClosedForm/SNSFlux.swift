@@ -8,8 +8,10 @@ import NuPhysics
 /// r neutrinos of each flavour per proton on target, beam power P in MW, exposure in GWh over
 /// `pot` protons, baseline L in m (004 Sec. II gives r and L). All inputs > 0.
 public enum SNSFlux {
-    public static func allFlavours(powerMW: Double, exposureGWh: Double, pot: Double,
-                                   neutrinosPerFlavorPerPOT r: Double, baselineMetres: Double) throws -> Double {
+    public static func allFlavours(
+        powerMW: Double, exposureGWh: Double, pot: Double,
+        neutrinosPerFlavorPerPOT r: Double, baselineMetres: Double
+    ) throws -> Double {
         try requirePositive(powerMW, "beam power", unit: "MW")
         let joulesPerProton = exposureGWh * 3.6e12 / pot
         let protonsPerSecond = powerMW * 1e6 / joulesPerProton

@@ -45,11 +45,16 @@ public final class DataLibrary: @unchecked Sendable {
     /// Points the COHERENT and/or DUNE data sets at a user's folder (`nil` keeps the current one);
     /// `flag` names the option for messages. Forgets what was opened.
     public func configure(coherent: URL? = nil, dune: URL? = nil, releases: URL? = nil, flag: String = "--data") {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let coherent { coherentOverride = (coherent.standardizedFileURL, .option(flag)) }
         if let dune { duneOverride = (dune.standardizedFileURL, .option("--dune-data")) }
-        if let releases { releasesURL = releases; manifestCache = nil }
-        opened = [:]; modified = [:]
+        if let releases {
+            releasesURL = releases
+            manifestCache = nil
+        }
+        opened = [:]
+        modified = [:]
     }
 
     /// The package's `Reference/releases/`.
@@ -58,7 +63,8 @@ public final class DataLibrary: @unchecked Sendable {
     }
 
     public func manifest() throws -> ReleaseManifest {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return try manifestUnlocked()
     }
 
@@ -72,16 +78,19 @@ public final class DataLibrary: @unchecked Sendable {
 
     /// Where a data set is read from, and why there.
     public func location(_ id: String) throws -> (directory: URL, origin: Origin) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return try locationUnlocked(try manifestUnlocked().dataSet(id))
     }
 
     private func locationUnlocked(_ set: ReleaseManifest.DataSet) throws -> (directory: URL, origin: Origin) {
         let environment = ProcessInfo.processInfo.environment
         let isDune = set.variable == Self.duneVariable
-        let user: (URL, Origin)? = (isDune ? duneOverride : coherentOverride) ?? environment[set.variable].flatMap {
-            $0.isEmpty ? nil : (URL(fileURLWithPath: $0).standardizedFileURL, .environment(set.variable))
-        }
+        let user: (URL, Origin)? =
+            (isDune ? duneOverride : coherentOverride)
+            ?? environment[set.variable].flatMap {
+                $0.isEmpty ? nil : (URL(fileURLWithPath: $0).standardizedFileURL, .environment(set.variable))
+            }
         if let (root, origin) = user {
             let directory = set.userDirectory.isEmpty ? root : root.appendingPathComponent(set.userDirectory)
             return (directory, origin)
@@ -93,7 +102,8 @@ public final class DataLibrary: @unchecked Sendable {
     /// The folder of a data set, after checking the files it reads (`readBy` not empty) against
     /// the manifest; checked once per configuration.
     public func open(_ id: String) throws -> URL {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let url = opened[id] { return url }
         let set = try manifestUnlocked().dataSet(id)
         let (directory, origin) = try locationUnlocked(set)
@@ -104,17 +114,21 @@ public final class DataLibrary: @unchecked Sendable {
             case .release: continue
             case .absent:
                 if origin == .package {
-                    throw DataFileError.damaged(file: url.path, message: "missing from the package's copy of \(id) "
-                        + "(listed in Reference/releases/\(ReleaseManifest.fileName)); restore it with git checkout")
+                    throw DataFileError.damaged(
+                        file: url.path,
+                        message: "missing from the package's copy of \(id) "
+                            + "(listed in Reference/releases/\(ReleaseManifest.fileName)); restore it with git checkout"
+                    )
                 }
                 throw DataFileError.absent(file: url.path, dataSet: id, hint: Self.absenceHint(set, origin))
             case .differs(let observed, let bytes):
                 if origin == .package {
-                    throw DataFileError.damaged(file: url.path,
+                    throw DataFileError.damaged(
+                        file: url.path,
                         message: "SHA-256 \(observed.prefix(16))… (\(bytes) bytes) "
-                        + "is not the release's \(file.sha256.prefix(16))… (\(file.bytes) bytes) recorded in "
-                        + "Reference/releases/\(ReleaseManifest.fileName): damaged; restore it with git checkout "
-                        + "(nucheck data verify lists every file)")
+                            + "is not the release's \(file.sha256.prefix(16))… (\(file.bytes) bytes) recorded in "
+                            + "Reference/releases/\(ReleaseManifest.fileName): damaged; restore it with git checkout "
+                            + "(nucheck data verify lists every file)")
                 }
                 differing.append(file.path)
             }
@@ -161,7 +175,8 @@ public final class DataLibrary: @unchecked Sendable {
 
     /// Every file of every data set where it would be read from, compared with the manifest.
     public func status() throws -> [FileStatus] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         let manifest = try manifestUnlocked()
         return try manifest.datasets.flatMap { set in
             let directory = try locationUnlocked(set).directory
@@ -200,17 +215,21 @@ public final class DataLibrary: @unchecked Sendable {
             let absent = mine.filter { $0.state == .absent }.map(\.file.path)
             let differing = mine.filter { if case .differs = $0.state { return true } else { return false } }
                 .map(\.file.path)
-            let status = !differing.isEmpty ? "modified: " + differing.joined(separator: ", ")
+            let status =
+                !differing.isEmpty
+                ? "modified: " + differing.joined(separator: ", ")
                 : !absent.isEmpty ? "incomplete: " + absent.joined(separator: ", ") : "release"
-            return Provenance(dataSet: set.id, title: set.title, citation: set.citation, source: set.source,
-                              origin: origin.description, directory: directory.path, status: status,
-                              files: mine.map { ($0.file.path, $0.observedSHA256) })
+            return Provenance(
+                dataSet: set.id, title: set.title, citation: set.citation, source: set.source,
+                origin: origin.description, directory: directory.path, status: status,
+                files: mine.map { ($0.file.path, $0.observedSHA256) })
         }
     }
 
     /// The data sets opened from a user copy whose files differ from the release (for warnings).
     public func modifiedDataSets() -> [String: [String]] {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return modified
     }
 }

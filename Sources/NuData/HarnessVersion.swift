@@ -11,7 +11,8 @@ public enum HarnessVersion {
         guard let root = try? NucheckHome.locate().root else { return "unknown" }
         let git = root.appendingPathComponent(".git")
         func read(_ path: String) -> String? {
-            (try? String(contentsOf: git.appendingPathComponent(path),
+            (try? String(
+                contentsOf: git.appendingPathComponent(path),
                 encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
         }
         guard let head = read("HEAD") else { return "unknown" }

@@ -9,7 +9,8 @@ public struct JSONObject {
 
     public init(_ value: Any?, path: String, context: String) throws {
         guard let object = value as? [String: Any] else {
-            throw HarnessError.file(path: path, field: context.isEmpty ? nil : context,
+            throw HarnessError.file(
+                path: path, field: context.isEmpty ? nil : context,
                 message: "expected a JSON object")
         }
         self.path = path
@@ -20,7 +21,8 @@ public struct JSONObject {
     /// Refuses a field outside `known` (a typo'd field would otherwise be ignored).
     public func allowOnly(_ known: Set<String>) throws {
         if let key = storage.keys.sorted().first(where: { !known.contains($0) }) {
-            throw HarnessError.file(path: path, field: name(key),
+            throw HarnessError.file(
+                path: path, field: name(key),
                 message: "unknown field (known: \(known.sorted().joined(separator: ", ")))")
         }
     }
@@ -38,7 +40,8 @@ public struct JSONObject {
         guard !data.isEmpty else { throw HarnessError.file(path: path, field: nil, message: "file is empty") }
         let value: Any
         do { value = try JSONSerialization.jsonObject(with: data) } catch {
-            throw HarnessError.file(path: path, field: nil,
+            throw HarnessError.file(
+                path: path, field: nil,
                 message: "is not valid JSON (\(error.localizedDescription))")
         }
         return try JSONObject(value, path: path, context: "")
@@ -49,10 +52,14 @@ public struct JSONObject {
     public func has(_ key: String) -> Bool { storage[key] != nil }
 
     public func string(_ key: String) throws -> String {
-        guard let value = storage[key] else { throw HarnessError.file(path: path, field: name(key),
-            message: "is missing") }
+        guard let value = storage[key] else {
+            throw HarnessError.file(
+                path: path, field: name(key),
+                message: "is missing")
+        }
         guard let s = value as? String, !s.isEmpty else {
-            throw HarnessError.file(path: path, field: name(key),
+            throw HarnessError.file(
+                path: path, field: name(key),
                 message: "must be a non-empty string (numbers are stored as decimal strings)")
         }
         return s
@@ -75,10 +82,16 @@ public struct JSONObject {
     }
 
     public func array(_ key: String) throws -> [Any] {
-        guard let value = storage[key] else { throw HarnessError.file(path: path, field: name(key),
-            message: "is missing") }
-        guard let a = value as? [Any] else { throw HarnessError.file(path: path, field: name(key),
-            message: "must be an array") }
+        guard let value = storage[key] else {
+            throw HarnessError.file(
+                path: path, field: name(key),
+                message: "is missing")
+        }
+        guard let a = value as? [Any] else {
+            throw HarnessError.file(
+                path: path, field: name(key),
+                message: "must be an array")
+        }
         return a
     }
 
@@ -98,7 +111,8 @@ public struct JSONObject {
         var out: [String: String] = [:]
         for (k, v) in o.storage {
             guard let s = v as? String else {
-                throw HarnessError.file(path: path, field: o.name(k),
+                throw HarnessError.file(
+                    path: path, field: o.name(k),
                     message: "must be a string (write numbers and units as text, e.g. \"30MeV\")")
             }
             out[k] = s

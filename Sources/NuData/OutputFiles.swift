@@ -1,5 +1,6 @@
 import Foundation
 import NuPhysics
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -45,8 +46,9 @@ public enum OutputFiles {
     static func checkDistinct(_ paths: [String]) throws {
         let resolved = paths.map { URL(fileURLWithPath: $0).standardizedFileURL.path }
         if let twice = resolved.enumerated().first(where: { resolved.prefix($0.offset).contains($0.element) }) {
-            throw InputError.conflicting("output '\(paths[twice.offset])' is named twice (give each output its own "
-                + "file)")
+            throw InputError.conflicting(
+                "output '\(paths[twice.offset])' is named twice (give each output its own "
+                    + "file)")
         }
     }
 
@@ -72,8 +74,10 @@ public enum OutputFiles {
     /// is refused: it names a file, and the option takes a folder.
     public static func checkFolder(_ path: String) throws {
         if path.hasSuffix(".yaml") || path.hasSuffix(".yml") {
-            throw refusal(path, "it names a YAML file; give a folder (the submission: submission.yaml and one "
-                + "data file per table)")
+            throw refusal(
+                path,
+                "it names a YAML file; give a folder (the submission: submission.yaml and one "
+                    + "data file per table)")
         }
         let parent = URL(fileURLWithPath: path).standardizedFileURL.deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
@@ -94,8 +98,10 @@ public enum OutputFiles {
             return !(name.hasSuffix(".yaml") && lstat(full, &entry) == 0 && entry.st_mode & S_IFMT == S_IFREG)
         }
         if let first = foreign.sorted().first {
-            throw refusal(path, "the folder holds '\(first)', which is not a submission's YAML file (give a new or "
-                + "empty folder)")
+            throw refusal(
+                path,
+                "the folder holds '\(first)', which is not a submission's YAML file (give a new or "
+                    + "empty folder)")
         }
     }
 
@@ -109,8 +115,10 @@ public enum OutputFiles {
     /// created when new, every file written through `write`; on failure the folders created are
     /// removed again. Afterwards a folder holds exactly the files given: the YAML files of an
     /// earlier submission that the new one does not name are removed.
-    public static func write(_ outputs: [(path: String, text: String)],
-                             folders: [(path: String, files: [(name: String, text: String)])]) throws {
+    public static func write(
+        _ outputs: [(path: String, text: String)],
+        folders: [(path: String, files: [(name: String, text: String)])]
+    ) throws {
         for f in folders { try checkFolder(f.path) }
         var created: [String] = []
         let inFolders = folders.flatMap { f in
@@ -176,7 +184,8 @@ public enum OutputFiles {
     public static func removeStaleTemporaries(of path: String) {
         let url = URL(fileURLWithPath: path)
         let directory = url.deletingLastPathComponent()
-        let prefix = ".\(url.lastPathComponent).", suffix = ".tmp"
+        let prefix = ".\(url.lastPathComponent)."
+        let suffix = ".tmp"
         for name in (try? FileManager.default.contentsOfDirectory(atPath: directory.path)) ?? []
         where name.hasPrefix(prefix) && name.hasSuffix(suffix) {
             let full = directory.appendingPathComponent(name).path

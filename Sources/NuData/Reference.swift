@@ -47,8 +47,12 @@ public struct Citation: Sendable {
 
     /// "Atzori Corona et al., Probing light mediators … (MI-TH-2110)".
     public var full: String {
-        "\(authors), \(title)" + (identifiers.isEmpty ? "" : " (" + identifiers.keys.sorted().map { identifiers[$0]! }
-            .joined(separator: "; ") + ")")
+        "\(authors), \(title)"
+            + (identifiers.isEmpty
+                ? ""
+                : " ("
+                    + identifiers.keys.sorted().map { identifiers[$0]! }
+                    .joined(separator: "; ") + ")")
     }
 }
 
@@ -69,11 +73,15 @@ public struct ReferenceLibrary: Sendable {
             files = try FileManager.default.contentsOfDirectory(atPath: directory.path).filter { $0.hasSuffix(".json") }
                 .sorted()
         } catch {
-            throw HarnessError.file(path: directory.path, field: nil,
+            throw HarnessError.file(
+                path: directory.path, field: nil,
                 message: "reference directory is missing or unreadable")
         }
-        guard !files.isEmpty else { throw HarnessError.file(path: directory.path, field: nil,
-            message: "holds no .json reference files") }
+        guard !files.isEmpty else {
+            throw HarnessError.file(
+                path: directory.path, field: nil,
+                message: "holds no .json reference files")
+        }
         var entries: [String: ReferenceEntry] = [:]
         var citations: [String: Citation] = [:]
         for file in files {
@@ -94,16 +102,22 @@ public struct ReferenceLibrary: Sendable {
                     let l = try e.object("linear")
                     linear = (try l.decimal("sin2ThetaW"), try l.decimal("constant"))
                 } else if (e.storage["formula"] as? Bool) != true && !e.has("irreproducible") {
-                    throw HarnessError.file(path: root.path, field: "entries[\(i)].value",
+                    throw HarnessError.file(
+                        path: root.path, field: "entries[\(i)].value",
                         message: "is missing (give value, linear, formula: true, or irreproducible: why)")
                 }
                 let key = "\(file)#\(id)"
-                guard entries[key] == nil else { throw HarnessError.file(path: root.path, field: "entries[\(i)].id",
-                    message: "'\(id)' appears twice") }
-                entries[key] = ReferenceEntry(file: file, paper: paper, id: id, location: try e.string("location"),
-                                              printed: try e.string("printed"), units: try e.string("units"),
-                                              value: value, linearInSin2ThetaW: linear, irreproducible: e.has("irreproducible") ? try e.string("irreproducible") : nil,
-                                              citation: citation.short)
+                guard entries[key] == nil else {
+                    throw HarnessError.file(
+                        path: root.path, field: "entries[\(i)].id",
+                        message: "'\(id)' appears twice")
+                }
+                entries[key] = ReferenceEntry(
+                    file: file, paper: paper, id: id, location: try e.string("location"),
+                    printed: try e.string("printed"), units: try e.string("units"),
+                    value: value, linearInSin2ThetaW: linear,
+                    irreproducible: e.has("irreproducible") ? try e.string("irreproducible") : nil,
+                    citation: citation.short)
             }
         }
         self.entries = entries

@@ -49,7 +49,8 @@ public struct ReleaseManifest: Sendable {
             throw DataFileError.damaged(file: url.path, message: "missing or empty (the manifest of the shipped data)")
         }
         guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
-              let sets = root["datasets"] as? [[String: Any]], !sets.isEmpty else {
+            let sets = root["datasets"] as? [[String: Any]], !sets.isEmpty
+        else {
             throw DataFileError.field(file: url.path, field: "datasets", message: "expected a non-empty list")
         }
         func string(_ o: [String: Any], _ key: String, _ context: String) throws -> String {
@@ -60,7 +61,8 @@ public struct ReleaseManifest: Sendable {
         }
         func strings(_ o: [String: Any], _ key: String, _ context: String) throws -> [String] {
             guard let s = o[key] as? [String] else {
-                throw DataFileError.field(file: url.path, field: "\(context).\(key)",
+                throw DataFileError.field(
+                    file: url.path, field: "\(context).\(key)",
                     message: "expected a list of strings")
             }
             return s
@@ -73,35 +75,45 @@ public struct ReleaseManifest: Sendable {
             }
             var files: [File] = []
             for f in fileList {
-                let path = try string(f, "path", id), context = "\(id).\(path)"
+                let path = try string(f, "path", id)
+                let context = "\(id).\(path)"
                 let sha = try string(f, "sha256", context)
                 guard sha.count == 64, sha.allSatisfy({ $0.isHexDigit && !$0.isUppercase }) else {
-                    throw DataFileError.field(file: url.path, field: "\(context).sha256",
+                    throw DataFileError.field(
+                        file: url.path, field: "\(context).sha256",
                         message: "expected 64 lowercase hex digits")
                 }
                 guard let bytes = f["bytes"] as? Int, bytes > 0 else {
-                    throw DataFileError.field(file: url.path, field: "\(context).bytes",
+                    throw DataFileError.field(
+                        file: url.path, field: "\(context).bytes",
                         message: "expected a positive integer")
                 }
                 guard !path.isEmpty, !path.hasPrefix("/"), !path.split(separator: "/").contains("..") else {
-                    throw DataFileError.field(file: url.path, field: "\(context)",
+                    throw DataFileError.field(
+                        file: url.path, field: "\(context)",
                         message: "a path inside the data set's folder")
                 }
                 guard !files.contains(where: { $0.path == path }) else {
                     throw DataFileError.field(file: url.path, field: context, message: "listed twice")
                 }
-                files.append(File(path: path, bytes: bytes, sha256: sha, readBy: try strings(f, "readBy", context),
-                                  content: try string(f, "content", context)))
+                files.append(
+                    File(
+                        path: path, bytes: bytes, sha256: sha, readBy: try strings(f, "readBy", context),
+                        content: try string(f, "content", context)))
             }
             guard !parsed.contains(where: { $0.id == id }) else {
                 throw DataFileError.field(file: url.path, field: id, message: "data set listed twice")
             }
-            parsed.append(DataSet(id: id, directory: try string(set, "directory", id),
-                                  userDirectory: try string(set, "userDirectory", id), variable: try string(set,
-                                      "variable", id),
-                                  title: try string(set, "title", id), citation: try string(set, "citation", id),
-                                  source: try string(set, "source", id), notCopied: try strings(set, "notCopied", id),
-                                  files: files))
+            parsed.append(
+                DataSet(
+                    id: id, directory: try string(set, "directory", id),
+                    userDirectory: try string(set, "userDirectory", id),
+                    variable: try string(
+                        set,
+                        "variable", id),
+                    title: try string(set, "title", id), citation: try string(set, "citation", id),
+                    source: try string(set, "source", id), notCopied: try strings(set, "notCopied", id),
+                    files: files))
         }
         datasets = parsed
     }

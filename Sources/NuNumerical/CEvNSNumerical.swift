@@ -9,8 +9,10 @@ import NuPhysics
 public enum CEvNSNumerical {
     /// Z' charge of a nucleon as the sum over its valence quarks (uud, udd): conserved vector current.
     static func nucleonCharge(_ model: VectorModel, _ nucleon: Nucleon) -> Double {
-        let quarks: [Double] = nucleon == .proton ? [model.upCharge, model.upCharge, model.downCharge]
-                                                  : [model.upCharge, model.downCharge, model.downCharge]
+        let quarks: [Double] =
+            nucleon == .proton
+            ? [model.upCharge, model.upCharge, model.downCharge]
+            : [model.upCharge, model.downCharge, model.downCharge]
         return quarks.reduce(0, +)
     }
 
@@ -27,29 +29,44 @@ public enum CEvNSNumerical {
     /// The proton and neutron form factors of the point's nucleus at its |q⃗| (quadrature of the
     /// densities): they depend on the recoil only, so a flux fold computes them once per recoil.
     public static func nucleonFormFactors(_ p: CEvNSPoint) throws -> (proton: Double, neutron: Double) {
-        let q = p.momentumTransferSquared.squareRoot(), n = p.nucleus
-        return (try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: n.protonRadius),
-                try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: n.neutronRadius))
+        let q = p.momentumTransferSquared.squareRoot()
+        let n = p.nucleus
+        return (
+            try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: n.protonRadius),
+            try FormFactorQuadrature.value(p.formFactor, q: q, rmsRadius: n.neutronRadius)
+        )
     }
 
     /// The weak charge with the form factors given (as `nucleonFormFactors` computes them).
-    public static func weakCharge(_ p: CEvNSPoint, formFactors f: (proton: Double, neutron: Double),
-        standardModel: Bool = true) throws -> Double {
-        let q2 = p.momentumTransferSquared, q = q2.squareRoot()
+    public static func weakCharge(
+        _ p: CEvNSPoint, formFactors f: (proton: Double, neutron: Double),
+        standardModel: Bool = true
+    ) throws -> Double {
+        let q2 = p.momentumTransferSquared
+        let q = q2.squareRoot()
         let n = p.nucleus
         let protons = Double(n.protons) * f.proton
         let neutrons = Double(n.neutrons) * f.neutron
-        var protonCoupling = standardModel ? (p.flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu) : 0
+        var protonCoupling =
+            standardModel ? (p.flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu) : 0
         var neutronCoupling = standardModel ? Constants.neutronCoupling : 0
         if case .vector(let model, let g, let mass) = p.mediator {
-            let amplitude = p.convention.factor * g * g / (2.0.squareRoot() * Constants.fermiConstant * (q2 + mass
-                * mass))
+            let amplitude =
+                p.convention.factor * g * g
+                / (2.0.squareRoot() * Constants.fermiConstant
+                    * (q2 + mass
+                        * mass))
             if model.isLeptonic {
                 let e = Constants.elementaryCharge
-                let kineticMixing = e * g * (try loopFactor(model, p.flavor.lepton, q: q,
-                    mode: p.loop)) / (2 * Double.pi * Double.pi)
-                protonCoupling += p.convention.factor * g * (e * kineticMixing) / (2.0.squareRoot()
-                    * Constants.fermiConstant * (q2 + mass * mass))
+                let kineticMixing =
+                    e * g
+                    * (try loopFactor(
+                        model, p.flavor.lepton, q: q,
+                        mode: p.loop)) / (2 * Double.pi * Double.pi)
+                protonCoupling +=
+                    p.convention.factor * g * (e * kineticMixing)
+                    / (2.0.squareRoot()
+                        * Constants.fermiConstant * (q2 + mass * mass))
             } else {
                 let nu = model.charge(p.flavor.lepton)
                 protonCoupling += amplitude * nu * nucleonCharge(model, .proton)
@@ -63,7 +80,8 @@ public enum CEvNSNumerical {
     /// which for ν_α is ε_βα and for ν_β is ε_αβ (004 Eq. (28) and the sign rule after Eq. (29)).
     static func loopFactor(_ model: VectorModel, _ lepton: Lepton, q: Double, mode: LoopMixingMode) throws -> Double {
         guard let alpha = Lepton.allCases.first(where: { model.charge($0) == 1 }),
-              let beta = Lepton.allCases.first(where: { model.charge($0) == -1 }) else { return 0 }
+            let beta = Lepton.allCases.first(where: { model.charge($0) == -1 })
+        else { return 0 }
         let sign = model.charge(lepton)
         if sign == 0 { return 0 }
         if mode == .approx { return sign * Foundation.log(beta.mass * beta.mass / (alpha.mass * alpha.mass)) / 6 }
@@ -87,7 +105,8 @@ public enum CEvNSNumerical {
     /// dσ/dT (MeV⁻³) at neutrino energy E for the point's nucleus and recoil, given its charges:
     /// G_F²M/π (1 − MT/(2E²)) Q² + M²T/(4πE²) (g̃²Q_S/(|q⃗|² + M²))², 004 Eqs. (10) and (33).
     public static func differentialCrossSection(energy e: Double, _ p: CEvNSPoint, charges c: Charges) -> Double {
-        let m = p.nucleus.mass, t = p.recoil
+        let m = p.nucleus.mass
+        let t = p.recoil
         return pow(Constants.fermiConstant, 2) * m / Double.pi * (1 - m * t / (2 * e * e)) * c.weak * c.weak
             + m * m * t / (4 * Double.pi * e * e) * c.scalar * c.scalar
     }

@@ -9,13 +9,17 @@ import NuPhysics
 /// flat to rounding and no simplex can shrink further. χ²_min is then exact to ~1e-13 relative.
 public enum Chi2Minimization {
     /// min_α { [N_X − (1+α)N_SM]²/N_X + (α/σ)² }.
-    public static func devMinimum(expected nX: Double, standardModel nSM: Double, sigma: Double)
-        throws -> (alpha: Double, chi2: Double) {
+    public static func devMinimum(
+        expected nX: Double, standardModel nSM: Double, sigma: Double
+    )
+        throws -> (alpha: Double, chi2: Double)
+    {
         guard nX > 0, nSM >= 0, nX.isFinite, nSM.isFinite, sigma.isFinite, sigma >= 0 else {
             throw PhysicsError.unphysical("need N_X > 0, N_SM ≥ 0 and σ ≥ 0, got \(nX), \(nSM), \(sigma)")
         }
         let f: ([Double]) -> Double = { v in
-            let a = v[0], d = nX - (1 + a) * nSM
+            let a = v[0]
+            let d = nX - (1 + a) * nSM
             return d * d / nX + (a / sigma) * (a / sigma)
         }
         // σ = 0 pins the nuisance at 0: nothing to minimise.
@@ -26,10 +30,14 @@ public enum Chi2Minimization {
     }
 
     /// min_β { Σ (N_exp − (1+β)N_pred)²/(N_bg + N_exp) + (β/σ)² }.
-    public static func abdullahMinimum(observed: [Double], predicted: [Double], background: [Double], sigma: Double)
-        throws -> (beta: Double, chi2: Double) {
+    public static func abdullahMinimum(
+        observed: [Double], predicted: [Double], background: [Double], sigma: Double
+    )
+        throws -> (beta: Double, chi2: Double)
+    {
         guard !observed.isEmpty, observed.count == predicted.count, observed.count == background.count,
-              sigma.isFinite, sigma >= 0 else {
+            sigma.isFinite, sigma >= 0
+        else {
             throw PhysicsError.unphysical("need equal, non-empty bin lists and σ ≥ 0")
         }
         let f: ([Double]) -> Double = { v in

@@ -26,15 +26,21 @@ public enum FormFactorQuadrature {
     /// Normalised Fourier-Bessel transform of a radial density on [0, rMax] (GSL QAGP at the
     /// density's breakpoints: norm to 1e-12, transform to 1e-11 relative or 1e-14 of the norm;
     /// beyond rMax the densities used here are below 1e-30).
-    static func transform(_ density: @escaping (Double) -> Double, q: Double, rMax: Double,
-        breaks: [Double]) throws -> Double {
+    static func transform(
+        _ density: @escaping (Double) -> Double, q: Double, rMax: Double,
+        breaks: [Double]
+    ) throws -> Double {
         let kappa = q / hbarC
-        let norm = try Quadrature.integrate({ r in r * r * density(r) }, from: 0, to: rMax, breakpoints: breaks,
-                                            relativeTolerance: 1e-12).value
+        let norm = try Quadrature.integrate(
+            { r in r * r * density(r) }, from: 0, to: rMax, breakpoints: breaks,
+            relativeTolerance: 1e-12
+        ).value
         if kappa == 0 { return 1 }
-        let value = try Quadrature.integrate({ r in r * r * density(r) * sinc(kappa * r) }, from: 0, to: rMax,
-                                             breakpoints: breaks, absoluteTolerance: 1e-14 * norm,
-                                             relativeTolerance: 1e-11).value
+        let value = try Quadrature.integrate(
+            { r in r * r * density(r) * sinc(kappa * r) }, from: 0, to: rMax,
+            breakpoints: breaks, absoluteTolerance: 1e-14 * norm,
+            relativeTolerance: 1e-11
+        ).value
         return value / norm
     }
 
@@ -53,8 +59,11 @@ public enum FormFactorQuadrature {
         let a = FormFactorModel.fermiDiffuseness
         let c = try radius(fromSecondMoment: r * r - 7.0 / 5 * Double.pi * Double.pi * a * a, "symmetrized Fermi", r)
         // Divide through by cosh(c/a) to avoid overflow: ρ ∝ tanh(c/a)/(cosh(r/a)/cosh(c/a) + 1).
-        let density: (Double) -> Double = { x in 1 / (exp((x - c) / a) * (1 + exp(-2 * x / a)) / (1 + exp(-2 * c / a))
-            + 1) }
+        let density: (Double) -> Double = { x in
+            1
+                / (exp((x - c) / a) * (1 + exp(-2 * x / a)) / (1 + exp(-2 * c / a))
+                    + 1)
+        }
         return try transform(density, q: q, rMax: c + 70 * a, breaks: [c])
     }
 
@@ -71,19 +80,26 @@ public enum FormFactorQuadrature {
 
     /// R₀ = √((5/3) m), where m is the second moment the sphere must carry.
     static func radius(fromSecondMoment m: Double, _ name: String, _ r: Double) throws -> Double {
-        guard m > 0 else { throw PhysicsError.unphysical("rms radius \(r) fm is too small for the \(name) surface "
-            + "parameter") }
+        guard m > 0 else {
+            throw PhysicsError.unphysical(
+                "rms radius \(r) fm is too small for the \(name) surface "
+                    + "parameter")
+        }
         return ((5.0 / 3) * m).squareRoot()
     }
 
     /// The (unnormalised) Helm density of box radius R₀ (fm), as a function of r (fm).
     static func helmDensity(boxRadius r0: Double) -> (Double) -> Double {
-        let s = FormFactorModel.helmSurfaceThickness, w = 2.0.squareRoot() * s
+        let s = FormFactorModel.helmSurfaceThickness
+        let w = 2.0.squareRoot() * s
         return { x in
             let a = 0.5 * (erf((r0 + x) / w) + erf((r0 - x) / w))
             guard x > 1e-9 else { return a }
-            return a + s / ((2 * Double.pi).squareRoot() * x) * (exp(-(r0 + x) * (r0 + x) / (2 * s
-                * s)) - exp(-(r0 - x) * (r0 - x) / (2 * s * s)))
+            return a + s / ((2 * Double.pi).squareRoot() * x)
+                * (exp(
+                    -(r0 + x) * (r0 + x)
+                        / (2 * s
+                            * s)) - exp(-(r0 - x) * (r0 - x) / (2 * s * s)))
         }
     }
 
@@ -91,10 +107,14 @@ public enum FormFactorQuadrature {
     public static func helmRMSRadius(boxRadius r0: Double) throws -> Double {
         let s = FormFactorModel.helmSurfaceThickness
         let density = helmDensity(boxRadius: r0)
-        let m2 = try Quadrature.integrate({ x in x * x * density(x) }, from: 0, to: r0 + 15 * s,
-            breakpoints: [r0]).value
-        let m4 = try Quadrature.integrate({ x in x * x * x * x * density(x) }, from: 0, to: r0 + 15 * s,
-            breakpoints: [r0]).value
+        let m2 = try Quadrature.integrate(
+            { x in x * x * density(x) }, from: 0, to: r0 + 15 * s,
+            breakpoints: [r0]
+        ).value
+        let m4 = try Quadrature.integrate(
+            { x in x * x * x * x * density(x) }, from: 0, to: r0 + 15 * s,
+            breakpoints: [r0]
+        ).value
         return (m4 / m2).squareRoot()
     }
 }

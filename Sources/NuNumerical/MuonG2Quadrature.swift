@@ -19,9 +19,11 @@ public enum MuonG2Quadrature {
         }
         let knee = r < 1 ? r.squareRoot() : 1 - 1 / r
         let breaks = r < 1 ? [knee / 10, knee, knee * 10] : [1 - 10 / r, knee, 1 - 0.1 / r]
-        let integral = try Quadrature.integrate(integrand, from: 0, to: 1,
-                                                breakpoints: breaks.filter { $0 > 0 && $0 < 1 },
-                                                absoluteTolerance: 0, relativeTolerance: 1e-11).value
+        let integral = try Quadrature.integrate(
+            integrand, from: 0, to: 1,
+            breakpoints: breaks.filter { $0 > 0 && $0 < 1 },
+            absoluteTolerance: 0, relativeTolerance: 1e-11
+        ).value
         return g * g / (8 * Double.pi * Double.pi) * integral
     }
 
@@ -30,9 +32,10 @@ public enum MuonG2Quadrature {
     public static func coupling(_ kind: Mediator, mass: Double, deltaA target: Double) throws -> Double {
         try requirePositive(target, "Δa_μ", unit: "")
         let logTarget = Foundation.log(target)
-        let logG = try RootFinding.brent({ lg in
-            Foundation.log(try deltaA(kind, g: Foundation.exp(lg), mass: mass)) - logTarget
-        }, lower: -40, upper: 10, relativeTolerance: 1e-14)
+        let logG = try RootFinding.brent(
+            { lg in
+                Foundation.log(try deltaA(kind, g: Foundation.exp(lg), mass: mass)) - logTarget
+            }, lower: -40, upper: 10, relativeTolerance: 1e-14)
         return Foundation.exp(logG)
     }
 
@@ -44,14 +47,17 @@ public enum MuonG2Quadrature {
         try requirePositive(abs(g), "|g|", unit: "")
         let logTarget = Foundation.log(target)
         let (lightest, heaviest) = (1e-4, 1e6)
-        let reach = try deltaA(kind, g: g, mass: lightest), floor = try deltaA(kind, g: g, mass: heaviest)
+        let reach = try deltaA(kind, g: g, mass: lightest)
+        let floor = try deltaA(kind, g: g, mass: heaviest)
         guard reach >= target, floor <= target else {
-            throw PhysicsError.unphysical("no mass in [\(lightest), \(heaviest)] MeV gives δa_μ = \(target) with g = "
-                + "\(g): δa_μ runs from \(reach) to \(floor)")
+            throw PhysicsError.unphysical(
+                "no mass in [\(lightest), \(heaviest)] MeV gives δa_μ = \(target) with g = "
+                    + "\(g): δa_μ runs from \(reach) to \(floor)")
         }
-        let logM = try RootFinding.brent({ lm in
-            Foundation.log(try deltaA(kind, g: g, mass: Foundation.exp(lm))) - logTarget
-        }, lower: Foundation.log(lightest), upper: Foundation.log(heaviest), relativeTolerance: 1e-14)
+        let logM = try RootFinding.brent(
+            { lm in
+                Foundation.log(try deltaA(kind, g: g, mass: Foundation.exp(lm))) - logTarget
+            }, lower: Foundation.log(lightest), upper: Foundation.log(heaviest), relativeTolerance: 1e-14)
         return Foundation.exp(logM)
     }
 }

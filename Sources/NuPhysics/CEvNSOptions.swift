@@ -66,13 +66,16 @@ public struct CEvNSPoint: Sendable {
     public let loop: LoopMixingMode
 
     /// Validates E > 0, 0 ≤ T ≤ 2E²/(M + 2E) (exact kinematics), a known flavour and a sane mediator.
-    public init(nucleus: Nucleus, flavor: Flavor, energy: Double, recoil: Double, mediator: CEvNSMediator = .none,
-                convention: CoefficientConvention = .full, formFactor: FormFactorModel = .helm,
-                loop: LoopMixingMode = .exact) throws {
+    public init(
+        nucleus: Nucleus, flavor: Flavor, energy: Double, recoil: Double, mediator: CEvNSMediator = .none,
+        convention: CoefficientConvention = .full, formFactor: FormFactorModel = .helm,
+        loop: LoopMixingMode = .exact
+    ) throws {
         try Kinematics.validateRecoil(recoil, energy: energy, targetMass: nucleus.mass)
         guard flavor.lepton != .tau else {
-            throw PhysicsError.notApplicable("004 gives g_V^p for ν_e and ν_μ only (Eq. (12)); there are no ν_τ at a "
-                + "π-DAR source")
+            throw PhysicsError.notApplicable(
+                "004 gives g_V^p for ν_e and ν_μ only (Eq. (12)); there are no ν_τ at a "
+                    + "π-DAR source")
         }
         switch mediator {
         case .none: break
@@ -80,8 +83,12 @@ public struct CEvNSPoint: Sendable {
             guard g.isFinite else { throw PhysicsError.unphysical("coupling g must be finite, got \(g)") }
             try requireNonNegative(mass, "mediator mass")
             if mass == 0
-                && recoil == 0 { throw PhysicsError.unphysical("a massless mediator at zero recoil gives an infinite "
-                + "cross section") }
+                && recoil == 0
+            {
+                throw PhysicsError.unphysical(
+                    "a massless mediator at zero recoil gives an infinite "
+                        + "cross section")
+            }
         }
         if case .scalar(_, _, let ratio) = mediator { try requirePositive(ratio, "σ_πN/m̄_ud", unit: "") }
         self.nucleus = nucleus
@@ -100,7 +107,9 @@ public struct CEvNSPoint: Sendable {
 
     /// 004 Eq. (12) proton coupling seen by this flavour (antineutrinos as neutrinos: the vector
     /// charge changes sign for both the SM and the Z' term, which leaves |Q|² unchanged).
-    public var protonCoupling: Double { flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu }
+    public var protonCoupling: Double {
+        flavor.lepton == .e ? Constants.protonCouplingNuE : Constants.protonCouplingNuMu
+    }
 }
 
 extension Kinematics {

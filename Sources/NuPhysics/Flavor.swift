@@ -47,8 +47,14 @@ public struct Flavor: Hashable, Sendable, CustomStringConvertible {
     public static func parse(_ text: String) throws -> Flavor {
         var t = text.lowercased().replacingOccurrences(of: "_", with: "")
         var anti = false
-        if t.hasPrefix("anti-") { anti = true; t.removeFirst(5) }
-        if t.hasSuffix("bar") { anti = true; t.removeLast(3) }
+        if t.hasPrefix("anti-") {
+            anti = true
+            t.removeFirst(5)
+        }
+        if t.hasSuffix("bar") {
+            anti = true
+            t.removeLast(3)
+        }
         guard let flavor = all.first(where: { $0.name == t + (anti ? "bar" : "") }) ?? nil else {
             throw PhysicsError.unknown("flavor '\(text)' (expected one of \(all.map(\.name).joined(separator: ", ")))")
         }

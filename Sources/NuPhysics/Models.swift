@@ -36,8 +36,10 @@ public struct VectorModel: Sendable, Equatable {
     /// available for them.
     public var chargedLeptonsVectorLike: Bool = true
 
-    public init(name: String, aliases: [String], leptonCharges: [Lepton: Double], upCharge: Double, downCharge: Double,
-        source: String) {
+    public init(
+        name: String, aliases: [String], leptonCharges: [Lepton: Double], upCharge: Double, downCharge: Double,
+        source: String
+    ) {
         self.name = name
         self.aliases = aliases
         electronCharge = leptonCharges[.e] ?? 0
@@ -62,8 +64,9 @@ public struct VectorModel: Sendable, Equatable {
     /// photon (004 Eq. (28)); nil for a model with quark charges.
     public var loopLeptons: (alpha: Lepton, beta: Lepton)? {
         guard isLeptonic,
-              let alpha = Lepton.allCases.first(where: { charge($0) == 1 }),
-              let beta = Lepton.allCases.first(where: { charge($0) == -1 }) else { return nil }
+            let alpha = Lepton.allCases.first(where: { charge($0) == 1 }),
+            let beta = Lepton.allCases.first(where: { charge($0) == -1 })
+        else { return nil }
         return (alpha, beta)
     }
 
@@ -110,16 +113,20 @@ public enum ModelRegistry {
     /// The anomaly-free family G_B(c_B, c_e, c_μ, c_τ) = c_B B − c_e L_e − c_μ L_μ − c_τ L_τ of
     /// 004 Eq. (19), with the constraint 3c_B − c_e − c_μ − c_τ = 0 of Eq. (20): quark charges
     /// c_B/3, lepton charges −c_α. A family member that violates Eq. (20) is refused.
-    public static func gB(_ cB: Double, _ ce: Double, _ cmu: Double, _ ctau: Double,
-        name: String? = nil) throws -> VectorModel {
+    public static func gB(
+        _ cB: Double, _ ce: Double, _ cmu: Double, _ ctau: Double,
+        name: String? = nil
+    ) throws -> VectorModel {
         let anomaly = 3 * cB - ce - cmu - ctau
         guard abs(anomaly) <= 1e-12 * max(1, abs(cB), abs(ce), abs(cmu), abs(ctau)) else {
-            throw PhysicsError.notApplicable("G_B(\(cB), \(ce), \(cmu), \(ctau)) is not anomaly-free: 3c_B − c_e − "
-                + "c_μ − c_τ = \(anomaly) ≠ 0 (004 Eq. (20))")
+            throw PhysicsError.notApplicable(
+                "G_B(\(cB), \(ce), \(cmu), \(ctau)) is not anomaly-free: 3c_B − c_e − "
+                    + "c_μ − c_τ = \(anomaly) ≠ 0 (004 Eq. (20))")
         }
-        return VectorModel(name: name ?? "GB(\(cB),\(ce),\(cmu),\(ctau))", aliases: [],
-                           leptonCharges: [.e: -ce, .mu: -cmu, .tau: -ctau], upCharge: cB / 3, downCharge: cB / 3,
-                           source: "004 Eq. (19) with the constraint of Eq. (20)")
+        return VectorModel(
+            name: name ?? "GB(\(cB),\(ce),\(cmu),\(ctau))", aliases: [],
+            leptonCharges: [.e: -ce, .mu: -cmu, .tau: -ctau], upCharge: cB / 3, downCharge: cB / 3,
+            source: "004 Eq. (19) with the constraint of Eq. (20)")
     }
 
     public static let bMinus3Le = try! gB(1, 3, 0, 0, name: "B-3Le")
@@ -137,9 +144,10 @@ public enum ModelRegistry {
     /// with g = (e/(s_W c_W)) ε_Z the vector charges are Q'_q = T₃/2 − s_W² Q_q and the left-handed
     /// neutrino's is T₃ = 1/2.
     public static func darkZ(sin2ThetaW s: Double) -> VectorModel {
-        var m = VectorModel(name: "darkZ", aliases: ["dark-Z"], leptonCharges: [.e: 0.5, .mu: 0.5, .tau: 0.5],
-                            upCharge: 0.25 - 2.0 / 3 * s, downCharge: -0.25 + 1.0 / 3 * s,
-                            source: "002 Eq. (8); g = e ε_Z/(s_W c_W)")
+        var m = VectorModel(
+            name: "darkZ", aliases: ["dark-Z"], leptonCharges: [.e: 0.5, .mu: 0.5, .tau: 0.5],
+            upCharge: 0.25 - 2.0 / 3 * s, downCharge: -0.25 + 1.0 / 3 * s,
+            source: "002 Eq. (8); g = e ε_Z/(s_W c_W)")
         m.chargedLeptonsVectorLike = false
         return m
     }
@@ -148,16 +156,19 @@ public enum ModelRegistry {
     /// chiral fermion; with g = g_Y ε_B = (e/c_W) ε_B the vector charges are (Y_L + Y_R)/4:
     /// u 5/12, d −1/12, and the left-handed neutrino's is Y_L/2 = −1/2.
     public static let darkHypercharge: VectorModel = {
-        var m = VectorModel(name: "darkHypercharge", aliases: ["dark-hypercharge", "darkY"],
-                            leptonCharges: [.e: -0.5, .mu: -0.5, .tau: -0.5], upCharge: 5.0 / 12, downCharge: -1.0 / 12,
-                            source: "002 Eq. (7); g = e ε_B/c_W")
+        var m = VectorModel(
+            name: "darkHypercharge", aliases: ["dark-hypercharge", "darkY"],
+            leptonCharges: [.e: -0.5, .mu: -0.5, .tau: -0.5], upCharge: 5.0 / 12, downCharge: -1.0 / 12,
+            source: "002 Eq. (7); g = e ε_B/c_W")
         m.chargedLeptonsVectorLike = false
         return m
     }()
 
-    public static let all: [VectorModel] = [universal, bMinusL, byPlusLmuPlusLtau, bMinus3Le, bMinus3Lmu,
+    public static let all: [VectorModel] = [
+        universal, bMinusL, byPlusLmuPlusLtau, bMinus3Le, bMinus3Lmu,
         bMinus2LeMinusLmu,
-                                            bMinusLeMinus2Lmu, leMinusLmu, leMinusLtau, lmuMinusLtau, darkHypercharge]
+        bMinusLeMinus2Lmu, leMinusLmu, leMinusLtau, lmuMinusLtau, darkHypercharge,
+    ]
 
     /// The models ν-e scattering applies to (vector-like charged-lepton couplings).
     public static var nuElectronModels: [VectorModel] { all.filter(\.chargedLeptonsVectorLike) }
@@ -173,8 +184,10 @@ public enum ModelRegistry {
     public static func lookup(_ name: String, sin2ThetaW: Double = Constants.defaultSin2ThetaW) throws -> VectorModel {
         let key = name.lowercased().replacingOccurrences(of: " ", with: "")
         if dependsOnSin2ThetaW(name) { return darkZ(sin2ThetaW: sin2ThetaW) }
-        if let model = all.first(where: { $0.name.lowercased() == key
-            || $0.aliases.contains { $0.lowercased() == key } }) {
+        if let model = all.first(where: {
+            $0.name.lowercased() == key
+                || $0.aliases.contains { $0.lowercased() == key }
+        }) {
             return model
         }
         if key.hasPrefix("gb("), key.hasSuffix(")") {
@@ -184,8 +197,9 @@ public enum ModelRegistry {
             }
             return try gB(numbers[0]!, numbers[1]!, numbers[2]!, numbers[3]!, name: name)
         }
-        throw PhysicsError.unknown("model '\(name)' (known U(1)' models: \(all.map(\.name).joined(separator: ", ")), "
-            + "darkZ, GB(cB,ce,cmu,ctau))")
+        throw PhysicsError.unknown(
+            "model '\(name)' (known U(1)' models: \(all.map(\.name).joined(separator: ", ")), "
+                + "darkZ, GB(cB,ce,cmu,ctau))")
     }
 }
 
@@ -254,12 +268,14 @@ public struct ZPrime: Sendable, Equatable {
     public init(model: VectorModel, g: Double, mass: Double) throws {
         guard g.isFinite else { throw PhysicsError.unphysical("coupling g must be finite, got \(g)") }
         guard model.chargedLeptonsVectorLike else {
-            throw PhysicsError.notApplicable("\(model.name) couples chirally to charged leptons; ν-e scattering is "
-                + "not implemented for it")
+            throw PhysicsError.notApplicable(
+                "\(model.name) couples chirally to charged leptons; ν-e scattering is "
+                    + "not implemented for it")
         }
         try Self.validate(mass: mass)
-        self.init(checkedMass: mass, couplings: model.couplings(g: g),
-                  loop: model.electronLoop.map { KineticMixingLoop(alpha: $0.alpha, beta: $0.beta, g: g) })
+        self.init(
+            checkedMass: mass, couplings: model.couplings(g: g),
+            loop: model.electronLoop.map { KineticMixingLoop(alpha: $0.alpha, beta: $0.beta, g: g) })
     }
 
     /// The tree-level couplings of a lepton generation.

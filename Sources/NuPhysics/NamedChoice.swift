@@ -8,7 +8,8 @@ extension NamedChoice {
     /// The case whose raw value matches `text` case-insensitively; otherwise `.unknown` listing the options.
     public static func parse(_ text: String) throws -> Self {
         guard let match = allCases.first(where: { $0.rawValue.lowercased() == text.lowercased() }) else {
-            throw PhysicsError.unknown("\(inputName) '\(text)' (expected \(allCases.map(\.rawValue).joined(separator: ", ")))")
+            throw PhysicsError.unknown(
+                "\(inputName) '\(text)' (expected \(allCases.map(\.rawValue).joined(separator: ", ")))")
         }
         return match
     }

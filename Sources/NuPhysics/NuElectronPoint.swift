@@ -1,4 +1,3 @@
-
 /// Inputs of a neutrino-electron dσ/dT evaluation, validated once.
 ///
 /// Energies in MeV: `energy` is the neutrino energy E > 0, `recoil` the electron's kinetic recoil
@@ -12,8 +11,10 @@ public struct NuElectronPoint: Sendable {
     public let mediator: ZPrime
     public let sin2ThetaW: Double
 
-    public init(flavor: Flavor, energy: Double, recoil: Double, mediator: ZPrime = .none,
-                sin2ThetaW: Double = Constants.defaultSin2ThetaW) throws {
+    public init(
+        flavor: Flavor, energy: Double, recoil: Double, mediator: ZPrime = .none,
+        sin2ThetaW: Double = Constants.defaultSin2ThetaW
+    ) throws {
         try Kinematics.validateRecoil(recoil, energy: energy, targetMass: Constants.electronMass)
         guard sin2ThetaW.isFinite, sin2ThetaW > 0, sin2ThetaW < 1 else {
             throw PhysicsError.unphysical("sin²θ_W must lie in (0, 1), got \(sin2ThetaW)")
@@ -35,8 +36,12 @@ public struct NuElectronPoint: Sendable {
 
     /// The Z' couplings of the electron: tree level plus, for L_α − L_β, the loop-induced vector
     /// coupling for the loop function `epsilon` = ε_βα(|q⃗|), supplied by the evaluating path.
-    public func electron(epsilon: (_ beta: Lepton, _ alpha: Lepton,
-        _ q: Double) throws -> Double) rethrows -> LeptonCouplings {
+    public func electron(
+        epsilon: (
+            _ beta: Lepton, _ alpha: Lepton,
+            _ q: Double
+        ) throws -> Double
+    ) rethrows -> LeptonCouplings {
         var c = mediator.coupling(.e)
         if let loop = mediator.electronLoop {
             c.vector += loop.electronVector(epsilon: try epsilon(loop.beta, loop.alpha, momentumTransfer))

@@ -39,22 +39,27 @@ public enum NuclearData {
     /// Ref. [28]) without radii; this is the parameterisation that literature uses. (Na23: 2.96 fm,
     /// against a measured charge radius of 2.99 fm.)
     public static func lewinSmithRadius(massNumber a: Int) -> Double {
-        let c = 1.23 * pow(Double(a), 1.0 / 3) - 0.60, aSkin = 0.52
+        let c = 1.23 * pow(Double(a), 1.0 / 3) - 0.60
+        let aSkin = 0.52
         return ((3.0 / 5) * c * c + (7.0 / 5) * Double.pi * Double.pi * aSkin * aSkin).squareRoot()
     }
 
     static func lewinSmith(_ name: String, z: Int, n: Int, mass: Double) -> Nucleus {
         let r = lewinSmithRadius(massNumber: z + n)
-        return Nucleus(name: name, protons: z, neutrons: n, atomicMassU: mass, protonRadius: r, neutronRadius: r,
-                       radiusSource: "Lewin-Smith Helm parameterisation (no radii in 002)")
+        return Nucleus(
+            name: name, protons: z, neutrons: n, atomicMassU: mass, protonRadius: r, neutronRadius: r,
+            radiusSource: "Lewin-Smith Helm parameterisation (no radii in 002)")
     }
 
-    public static let cs133 = Nucleus(name: "Cs133", protons: 55, neutrons: 78, atomicMassU: 132.905451961,
-                                      protonRadius: 4.821, neutronRadius: 5.09, radiusSource: "004 Eqs. (13)-(14)")
-    public static let i127 = Nucleus(name: "I127", protons: 53, neutrons: 74, atomicMassU: 126.904471840,
-                                     protonRadius: 4.766, neutronRadius: 5.03, radiusSource: "004 Eqs. (13)-(14)")
-    public static let ar40 = Nucleus(name: "Ar40", protons: 18, neutrons: 22, atomicMassU: 39.9623831237,
-                                     protonRadius: 3.448, neutronRadius: 3.55, radiusSource: "004 Eqs. (13)-(14)")
+    public static let cs133 = Nucleus(
+        name: "Cs133", protons: 55, neutrons: 78, atomicMassU: 132.905451961,
+        protonRadius: 4.821, neutronRadius: 5.09, radiusSource: "004 Eqs. (13)-(14)")
+    public static let i127 = Nucleus(
+        name: "I127", protons: 53, neutrons: 74, atomicMassU: 126.904471840,
+        protonRadius: 4.766, neutronRadius: 5.03, radiusSource: "004 Eqs. (13)-(14)")
+    public static let ar40 = Nucleus(
+        name: "Ar40", protons: 18, neutrons: 22, atomicMassU: 39.9623831237,
+        protonRadius: 3.448, neutronRadius: 3.55, radiusSource: "004 Eqs. (13)-(14)")
     public static let na23 = lewinSmith("Na23", z: 11, n: 12, mass: 22.9897692820)
     public static let ge70 = lewinSmith("Ge70", z: 32, n: 38, mass: 69.92424875)
     public static let ge72 = lewinSmith("Ge72", z: 32, n: 40, mass: 71.922075826)
@@ -78,8 +83,9 @@ public struct Target: Sendable, Equatable {
 
     public init(name: String, components: [(nucleus: Nucleus, weight: Double)], weightMeaning: String) throws {
         guard !components.isEmpty else {
-            throw PhysicsError.unphysical("target \(name) has no components: a mixture needs its nuclei and their "
-                + "abundances")
+            throw PhysicsError.unphysical(
+                "target \(name) has no components: a mixture needs its nuclei and their "
+                    + "abundances")
         }
         guard components.allSatisfy({ $0.weight.isFinite && $0.weight > 0 }) else {
             throw PhysicsError.unphysical("target \(name): every abundance must be finite and > 0")
@@ -104,17 +110,23 @@ public enum TargetRegistry {
     }
 
     /// CsI and NaI: one of each nucleus per formula unit (cross sections per formula unit).
-    public static let csi = try! Target(name: "CsI", components: [(NuclearData.cs133, 1), (NuclearData.i127, 1)],
-                                        weightMeaning: "nuclei per CsI formula unit")
-    public static let nai = try! Target(name: "NaI", components: [(NuclearData.na23, 1), (NuclearData.i127, 1)],
-                                        weightMeaning: "nuclei per NaI formula unit")
+    public static let csi = try! Target(
+        name: "CsI", components: [(NuclearData.cs133, 1), (NuclearData.i127, 1)],
+        weightMeaning: "nuclei per CsI formula unit")
+    public static let nai = try! Target(
+        name: "NaI", components: [(NuclearData.na23, 1), (NuclearData.i127, 1)],
+        weightMeaning: "nuclei per NaI formula unit")
     /// Natural germanium and silicon, isotopic abundances from IUPAC (CIAAW 2013 best measurements).
     public static let geNatural = try! Target(
-        name: "Ge", components: [(NuclearData.ge70, 0.2052), (NuclearData.ge72, 0.2745), (NuclearData.ge73, 0.0776),
-                                 (NuclearData.ge74, 0.3652), (NuclearData.ge76, 0.0775)],
+        name: "Ge",
+        components: [
+            (NuclearData.ge70, 0.2052), (NuclearData.ge72, 0.2745), (NuclearData.ge73, 0.0776),
+            (NuclearData.ge74, 0.3652), (NuclearData.ge76, 0.0775),
+        ],
         weightMeaning: "isotopic abundance (per atom)")
     public static let siNatural = try! Target(
-        name: "Si", components: [(NuclearData.si28, 0.92223), (NuclearData.si29, 0.04685), (NuclearData.si30, 0.03092)],
+        name: "Si",
+        components: [(NuclearData.si28, 0.92223), (NuclearData.si29, 0.04685), (NuclearData.si30, 0.03092)],
         weightMeaning: "isotopic abundance (per atom)")
 
     public static let all: [Target] = NuclearData.nuclei.map(single) + [csi, nai, geNatural, siNatural]
@@ -123,8 +135,11 @@ public enum TargetRegistry {
     /// weights being numbers per formula unit or abundances). A mixture without weights is refused.
     public static func lookup(_ name: String) throws -> Target {
         if name.contains(",") || name.contains(":") {
-            let parts = name.split(separator: ",", omittingEmptySubsequences: false).map { $0.split(separator: ":",
-                omittingEmptySubsequences: false) }
+            let parts = name.split(separator: ",", omittingEmptySubsequences: false).map {
+                $0.split(
+                    separator: ":",
+                    omittingEmptySubsequences: false)
+            }
             let components = try parts.map { part -> (nucleus: Nucleus, weight: Double) in
                 // A malformed list is bad input (2); a well-formed one with a weight ≤ 0 is unphysical (3).
                 guard part.count == 2, let weight = Double(part[1]), weight.isFinite else {
@@ -133,8 +148,11 @@ public enum TargetRegistry {
                             + "Cs133:1,I127:1)")
                 }
                 let single = try lookup(String(part[0]))
-                guard single.isSingleNucleus else { throw InputError.conflicting("mixture '\(name)': \(part[0]) is "
-                    + "itself a mixture") }
+                guard single.isSingleNucleus else {
+                    throw InputError.conflicting(
+                        "mixture '\(name)': \(part[0]) is "
+                            + "itself a mixture")
+                }
                 return (single.components[0].nucleus, weight)
             }
             return try Target(name: name, components: components, weightMeaning: "weights as given")

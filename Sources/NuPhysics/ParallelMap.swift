@@ -6,7 +6,9 @@ public func parallelMap<T>(_ count: Int, _ f: @Sendable (Int) -> T) -> [T] {
     let slots = OrderedSlots<T>(count)
     DispatchQueue.concurrentPerform(iterations: count) { i in
         let value = f(i)
-        slots.lock.lock(); slots.storage[i] = value; slots.lock.unlock()
+        slots.lock.lock()
+        slots.storage[i] = value
+        slots.lock.unlock()
     }
     return slots.storage.map { $0! }
 }

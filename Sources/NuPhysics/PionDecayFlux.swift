@@ -10,8 +10,9 @@ public enum PionDecayFlux {
     public static let components: [Flavor] = [.numu, .numubar, .nue]
 
     public static var promptEnergy: Double {
-        (Constants.chargedPionMass * Constants.chargedPionMass - Constants.muonMass * Constants.muonMass) / (2
-            * Constants.chargedPionMass)
+        (Constants.chargedPionMass * Constants.chargedPionMass - Constants.muonMass * Constants.muonMass)
+            / (2
+                * Constants.chargedPionMass)
     }
     public static var maximumEnergy: Double { Constants.muonMass / 2 }
 
@@ -27,8 +28,10 @@ public enum PionDecayFlux {
     }
 
     /// η = r N_POT/(4πL²) in cm⁻² for r neutrinos per flavour per proton, N_POT protons, baseline L (m).
-    public static func normalization(perFlavorPerPOT r: Double, protonsOnTarget n: Double,
-        baseline l: Double) -> Double {
+    public static func normalization(
+        perFlavorPerPOT r: Double, protonsOnTarget n: Double,
+        baseline l: Double
+    ) -> Double {
         r * n / (4 * Double.pi * pow(l * 100, 2))
     }
 

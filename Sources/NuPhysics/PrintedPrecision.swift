@@ -37,10 +37,12 @@ public enum PrintedPrecision {
         var i = n.end
         func skipSpaces() { while i < text.count, text[i] == " " || text[i] == "~" { i += 1 } }
         if i < text.count, text[i] == "(", let digits = scan(text, from: i + 1), digits.end < text.count,
-           text[digits.end] == ")", !String(text[(i + 1)..<digits.end]).contains(".") {
+            text[digits.end] == ")", !String(text[(i + 1)..<digits.end]).contains(".")
+        {
             return digits.value * n.unit / n.value
         }
-        var squares = 0.0, terms = 0
+        var squares = 0.0
+        var terms = 0
         while true {
             skipSpaces()
             let rest = String(text[min(i, text.count)...])
@@ -65,9 +67,13 @@ public enum PrintedPrecision {
         guard value != 0, value.isFinite else {
             throw Failure(description: "the value \(value) has no relative precision")
         }
-        var found: [Numeral] = [], i = 0
+        var found: [Numeral] = []
+        var i = 0
         while i < text.count {
-            guard let n = scan(text, from: i) else { i += 1; continue }
+            guard let n = scan(text, from: i) else {
+                i += 1
+                continue
+            }
             let decades = log10(abs(value) / n.value)
             if n.value > 0, abs(decades - decades.rounded()) < 1e-9 {
                 let scale = pow(10, decades.rounded())
@@ -79,8 +85,9 @@ public enum PrintedPrecision {
             throw Failure(description: "no numeral in the printed text states \(format(abs(value)))")
         }
         if let other = found.first(where: { abs($0.unit - first.unit) > 1e-12 * first.unit }) {
-            throw Failure(description: "two numerals state \(format(abs(value))) with different precisions "
-                + "(\(format(first.unit)) and \(format(other.unit)))")
+            throw Failure(
+                description: "two numerals state \(format(abs(value))) with different precisions "
+                    + "(\(format(first.unit)) and \(format(other.unit)))")
         }
         return first
     }
@@ -89,14 +96,17 @@ public enum PrintedPrecision {
     /// and is not the tail of a longer one.
     static func scan(_ text: [Character], from start: Int) -> Numeral? {
         guard start < text.count, text[start].isASCII, text[start].isNumber,
-              start == 0 || !(text[start - 1].isASCII && (text[start - 1].isNumber || text[start - 1] == "."))
+            start == 0 || !(text[start - 1].isASCII && (text[start - 1].isNumber || text[start - 1] == "."))
         else { return nil }
         var end = start
         while end < text.count, text[end].isASCII, text[end].isNumber { end += 1 }
         var decimals = 0
         if end + 1 < text.count, text[end] == ".", text[end + 1].isASCII, text[end + 1].isNumber {
             end += 1
-            while end < text.count, text[end].isASCII, text[end].isNumber { end += 1; decimals += 1 }
+            while end < text.count, text[end].isASCII, text[end].isNumber {
+                end += 1
+                decimals += 1
+            }
         }
         let digits = String(text[start..<end])
         guard let value = Double(digits) else { return nil }

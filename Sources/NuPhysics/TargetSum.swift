@@ -7,10 +7,15 @@ extension Target {
         try requireNonNegative(recoil, "recoil energy")
         let open = components.filter { recoil <= Kinematics.maximumRecoil(energy: energy, targetMass: $0.nucleus.mass) }
         guard !open.isEmpty else {
-            let tMax = components.map { Kinematics.maximumRecoil(energy: energy,
-                targetMass: $0.nucleus.mass) }.max() ?? 0
-            throw PhysicsError.unphysical("recoil \(recoil) MeV is above the endpoint \(tMax) MeV of every nucleus of "
-                + "\(name) at E = \(energy) MeV")
+            let tMax =
+                components.map {
+                    Kinematics.maximumRecoil(
+                        energy: energy,
+                        targetMass: $0.nucleus.mass)
+                }.max() ?? 0
+            throw PhysicsError.unphysical(
+                "recoil \(recoil) MeV is above the endpoint \(tMax) MeV of every nucleus of "
+                    + "\(name) at E = \(energy) MeV")
         }
         return try open.reduce(0) { $0 + $1.weight * (try f($1.nucleus)) }
     }

@@ -30,8 +30,10 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
         case .badUnit(let name, let text):
             return "input '\(name)': '\(text)' needs an energy unit right after the number (eV, keV, MeV or GeV), "
                 + "e.g. 30MeV"
-        case .unknownKey(let key,
-            let allowed): return "unknown input '\(key)' (this quantity takes: \(allowed.joined(separator: ", ")))"
+        case .unknownKey(
+            let key,
+            let allowed):
+            return "unknown input '\(key)' (this quantity takes: \(allowed.joined(separator: ", ")))"
         case .conflicting(let message): return message
         }
     }

@@ -12,19 +12,30 @@ import NuPhysics
 enum FormFactorAgreement {
     static func at(_ inputs: [String: String], nuclei: [Nucleus]) -> PathAgreement {
         let gF2 = Constants.fermiConstant * Constants.fermiConstant
-        let perMeV3 = nuclei.map { n -> Double in
-            let neutrons = Double(n.neutrons)
-            return gF2 * n.mass * neutrons * neutrons / Double.pi
-        }.max() ?? 0
+        let perMeV3 =
+            nuclei.map { n -> Double in
+                let neutrons = Double(n.neutrons)
+                return gF2 * n.mass * neutrons * neutrons / Double.pi
+            }.max() ?? 0
         let scale: Double = perMeV3 * Constants.squaredHbarCInMeV2Cm2 / 1000
         guard inputs["formFactor"].map({ $0 != "none" }) ?? true, let text = inputs["recoil"],
-              let recoil = try? UnitParser.energy(text, name: "recoil") else { return .tolerance(relative: 1e-8,
-                  absolute: 1e-12 * scale) }
-        let smallest = nuclei.flatMap { n -> [Double] in
-            let q = (2 * n.mass * recoil).squareRoot()
-            return [abs(FormFactors.helm(q: q, rmsRadius: n.protonRadius)), abs(FormFactors.helm(q: q,
-                rmsRadius: n.neutronRadius))]
-        }.min() ?? 1
+            let recoil = try? UnitParser.energy(text, name: "recoil")
+        else {
+            return .tolerance(
+                relative: 1e-8,
+                absolute: 1e-12 * scale)
+        }
+        let smallest =
+            nuclei.flatMap { n -> [Double] in
+                let q = (2 * n.mass * recoil).squareRoot()
+                return [
+                    abs(FormFactors.helm(q: q, rmsRadius: n.protonRadius)),
+                    abs(
+                        FormFactors.helm(
+                            q: q,
+                            rmsRadius: n.neutronRadius)),
+                ]
+            }.min() ?? 1
         return .tolerance(relative: max(1e-8, 1e-12 / max(smallest, 1e-300)), absolute: 1e-12 * scale)
     }
 

@@ -120,10 +120,12 @@ public struct InputValues: Sendable {
         let name = try text(key)
         if ["sm", "scalar", "custom"].contains(name.lowercased()) {
             let models = ModelRegistry.all.map(\.name).joined(separator: ", ")
-            throw InputError.conflicting("\(key)=\(name): this needs a U(1)' model (\(models), darkZ, "
-                + "GB(cB,ce,cmu,ctau))")
+            throw InputError.conflicting(
+                "\(key)=\(name): this needs a U(1)' model (\(models), darkZ, "
+                    + "GB(cB,ce,cmu,ctau))")
         }
-        return try ModelRegistry.lookup(name,
+        return try ModelRegistry.lookup(
+            name,
             sin2ThetaW: ModelRegistry.dependsOnSin2ThetaW(name) ? try sin2ThetaW() : Constants.defaultSin2ThetaW)
     }
 
@@ -175,8 +177,9 @@ public struct InputValues: Sendable {
         guard let model else { throw InputError.missing("model") }
         guard model.chargedLeptonsVectorLike else {
             let models = ModelRegistry.nuElectronModels.map(\.name).joined(separator: ", ")
-            throw InputError.conflicting("model=\(model.name) couples chirally to charged leptons; ν-e scattering is "
-                + "not implemented for it (models: \(models), custom)")
+            throw InputError.conflicting(
+                "model=\(model.name) couples chirally to charged leptons; ν-e scattering is "
+                    + "not implemented for it (models: \(models), custom)")
         }
         return try ZPrime(model: model, g: try number("g"), mass: mass)
     }
@@ -186,23 +189,39 @@ public struct InputValues: Sendable {
 private final class ReadLog: @unchecked Sendable {
     private let lock = NSLock()
     private var set: Set<String> = []
-    func insert(_ name: String) { lock.lock(); set.insert(name); lock.unlock() }
-    var names: Set<String> { lock.lock(); defer { lock.unlock() }; return set }
+    func insert(_ name: String) {
+        lock.lock()
+        set.insert(name)
+        lock.unlock()
+    }
+    var names: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return set
+    }
 }
 
 /// The inputs every Z' quantity takes.
-let mediatorInputs: [InputSpec] = [
-    InputSpec("model", .choice(["SM"] + ModelRegistry.nuElectronModels.map(\.name) + ["custom", "GB(cB,ce,cmu,ctau)"]),
-        default: "SM",
-              "U(1)' model; SM for none; custom takes gVe, gAe, gVmu, gAmu, gVtau, gAtau"),
-    InputSpec("g", .number, "gauge coupling g (dimensionless; required with a model)"),
-    InputSpec("mass", .energy, "mediator mass M (required with a model)"),
-] + Lepton.allCases.flatMap { lepton in
-    [InputSpec("gV\(lepton.rawValue)", .number, default: nil,
-        "custom model: vector coupling of ν_\(lepton.rawValue) and \(lepton.rawValue) (Dev Eq. (9) convention)"),
-     InputSpec("gA\(lepton.rawValue)", .number, default: nil,
-         "custom model: axial coupling of ν_\(lepton.rawValue) and \(lepton.rawValue)")]
-}
+let mediatorInputs: [InputSpec] =
+    [
+        InputSpec(
+            "model", .choice(["SM"] + ModelRegistry.nuElectronModels.map(\.name) + ["custom", "GB(cB,ce,cmu,ctau)"]),
+            default: "SM",
+            "U(1)' model; SM for none; custom takes gVe, gAe, gVmu, gAmu, gVtau, gAtau"),
+        InputSpec("g", .number, "gauge coupling g (dimensionless; required with a model)"),
+        InputSpec("mass", .energy, "mediator mass M (required with a model)"),
+    ]
+    + Lepton.allCases.flatMap { lepton in
+        [
+            InputSpec(
+                "gV\(lepton.rawValue)", .number, default: nil,
+                "custom model: vector coupling of ν_\(lepton.rawValue) and \(lepton.rawValue) (Dev Eq. (9) convention)"),
+            InputSpec(
+                "gA\(lepton.rawValue)", .number, default: nil,
+                "custom model: axial coupling of ν_\(lepton.rawValue) and \(lepton.rawValue)"),
+        ]
+    }
 
-let sin2ThetaWInput = InputSpec("sw2", .number, default: String(Constants.defaultSin2ThetaW),
-                                "sin²θ_W in (0, 1) (default: PDG 2020 MS-bar value at M_Z)")
+let sin2ThetaWInput = InputSpec(
+    "sw2", .number, default: String(Constants.defaultSin2ThetaW),
+    "sin²θ_W in (0, 1) (default: PDG 2020 MS-bar value at M_Z)")

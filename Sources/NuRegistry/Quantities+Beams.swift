@@ -12,14 +12,20 @@ extension QuantityRegistry {
             + "Σ_flavours ∫ φ σ(E; T > recoilMin) dE, on liquid argon (18 electrons an atom, molar mass and N_A from "
             + "Reference/coherent.json): closed-form recoil integral vs GSL QAGS of dσ/dT, in every energy bin",
         units: "events",
-        inputs: [InputSpec("flux", .choice(Array(BeamData.named.keys).sorted() + ["(a GLoBES file path)"]),
-            "dune-nd-nu, dune-nd-nubar (the shipped DUNE ND fluxes, data set dune-nd-tdr2021), or a GLoBES table by "
-                + "path"),
-                 InputSpec("pot", .number, "protons on target"), InputSpec("targetTon", .number,
-                     "liquid-argon target mass in tonnes"),
-                 InputSpec("recoilMin", .energy, default: "0MeV", "electron recoil threshold T_min"),
-                 InputSpec("flavor", .choice(["all"] + Flavor.all.map(\.name)), default: "all",
-                     "one flavour of the table, or all six")]
+        inputs: [
+            InputSpec(
+                "flux", .choice(Array(BeamData.named.keys).sorted() + ["(a GLoBES file path)"]),
+                "dune-nd-nu, dune-nd-nubar (the shipped DUNE ND fluxes, data set dune-nd-tdr2021), or a GLoBES table by "
+                    + "path"),
+            InputSpec("pot", .number, "protons on target"),
+            InputSpec(
+                "targetTon", .number,
+                "liquid-argon target mass in tonnes"),
+            InputSpec("recoilMin", .energy, default: "0MeV", "electron recoil threshold T_min"),
+            InputSpec(
+                "flavor", .choice(["all"] + Flavor.all.map(\.name)), default: "all",
+                "one flavour of the table, or all six"),
+        ]
             + mediatorInputs + [sin2ThetaWInput],
         decode: { v in try v.beamEvents() },
         closed: { i in
@@ -32,12 +38,21 @@ extension QuantityRegistry {
                 try NuElectronIntegrated.crossSection(f, energy: e, recoilMin: t, mediator: z, sin2ThetaW: s)
             }
         },
-        ledger: Ledger(closed: ["NuClosedForm.NuElectronTotal.crossSection"],
-                       numerical: ["NuNumerical.NuElectronIntegrated.crossSection"],
-                       shared: [(.data, "the flux table (a shipped DUNE ND flux or the user's GLoBES file); the argon "
-                                    + "molar mass and N_A of Reference/coherent.json"),
-                                (.response, "NuBeams.TabulatedFlux.integrate: the table as a histogram of bin "
-                                    + "centres")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.NuElectronTotal.crossSection"],
+            numerical: ["NuNumerical.NuElectronIntegrated.crossSection"],
+            shared: [
+                (
+                    .data,
+                    "the flux table (a shipped DUNE ND flux or the user's GLoBES file); the argon "
+                        + "molar mass and N_A of Reference/coherent.json"
+                ),
+                (
+                    .response,
+                    "NuBeams.TabulatedFlux.integrate: the table as a histogram of bin "
+                        + "centres"
+                ),
+            ]))
 }
 
 /// The decoded inputs of a beam event count.
@@ -61,16 +76,21 @@ private struct BeamEvents {
 extension InputValues {
     fileprivate func beamEvents() throws -> BeamEvents {
         let table = try TabulatedFlux(url: BeamData.url(try text("flux")))
-        let pot = try number("pot"), tonnes = try number("targetTon")
+        let pot = try number("pot")
+        let tonnes = try number("targetTon")
         try requirePositive(pot, "POT", unit: "")
         try requirePositive(tonnes, "target mass", unit: "t")
         let inputs = try context.inputs(.release)
-        let electrons = tonnes * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro"))
+        let electrons =
+            tonnes * 1e6 / (try inputs("ar.molarMass")) * (try inputs("avogadro"))
             * Double(NuclearData.ar40.protons)
-        let tMin = try energy("recoilMin"), mediator = try mediator(), s = try sin2ThetaW()
+        let tMin = try energy("recoilMin")
+        let mediator = try mediator()
+        let s = try sin2ThetaW()
         let which = try choice("flavor")
         let flavors = which == "all" ? TabulatedFlux.flavorColumns : [try Flavor.parse(which)]
-        return BeamEvents(table: table, pot: pot, electrons: electrons, recoilMin: tMin, mediator: mediator, sw2: s,
-                          flavors: flavors)
+        return BeamEvents(
+            table: table, pot: pot, electrons: electrons, recoilMin: tMin, mediator: mediator, sw2: s,
+            flavors: flavors)
     }
 }

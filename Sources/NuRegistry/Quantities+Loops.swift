@@ -26,9 +26,10 @@ extension QuantityRegistry {
         decode: { v in try v.loop() },
         closed: { i in try LoopMixing.epsilon(beta: i.beta, alpha: i.alpha, q: i.q) },
         numerical: { i in try LoopMixingQuadrature.epsilon(beta: i.beta, alpha: i.alpha, q: i.q) },
-        ledger: Ledger(closed: ["NuClosedForm.LoopMixing.epsilon"],
-                       numerical: ["NuNumerical.LoopMixingQuadrature.epsilon"],
-                       shared: [(.physicsInputs, "the lepton masses (NuPhysics.Constants)")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.LoopMixing.epsilon"],
+            numerical: ["NuNumerical.LoopMixingQuadrature.epsilon"],
+            shared: [(.physicsInputs, "the lepton masses (NuPhysics.Constants)")]))
 
     static let loopKineticMixing = Quantity(
         "loop.kineticMixing",
@@ -45,54 +46,70 @@ extension QuantityRegistry {
         numerical: { i in
             try LoopMixingQuadrature.kineticMixing(beta: i.loop.beta, alpha: i.loop.alpha, q: i.loop.q, g: i.g)
         },
-        ledger: Ledger(closed: ["NuClosedForm.LoopMixing.kineticMixing"],
-                       numerical: ["NuNumerical.LoopMixingQuadrature.kineticMixing"],
-                       shared: [(.physicsInputs, "the lepton masses and e = √(4πα) (NuPhysics.Constants)")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.LoopMixing.kineticMixing"],
+            numerical: ["NuNumerical.LoopMixingQuadrature.kineticMixing"],
+            shared: [(.physicsInputs, "the lepton masses and e = √(4πα) (NuPhysics.Constants)")]))
 
     static let g2Muon = Quantity(
         "g2.muon",
         "δa_μ from a light vector or scalar (004 Eqs. (58)-(59)): derived closed form vs GSL QAGS",
         units: "dimensionless",
-        inputs: [mediatorChoice, InputSpec("g", .number, "coupling to the muon"), InputSpec("mass", .energy,
-            "mediator mass M")],
+        inputs: [
+            mediatorChoice, InputSpec("g", .number, "coupling to the muon"),
+            InputSpec(
+                "mass", .energy,
+                "mediator mass M"),
+        ],
         decode: { v in
             (kind: try Mediator.parse(try v.choice("mediator")), g: try v.number("g"), mass: try v.energy("mass"))
         },
         closed: { i in try MuonG2.deltaA(i.kind, g: i.g, mass: i.mass) },
         numerical: { i in try MuonG2Quadrature.deltaA(i.kind, g: i.g, mass: i.mass) },
-        ledger: Ledger(closed: ["NuClosedForm.MuonG2.deltaA"], numerical: ["NuNumerical.MuonG2Quadrature.deltaA"],
-                       shared: [(.physicsInputs, "m_μ (NuPhysics.Constants)")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.MuonG2.deltaA"], numerical: ["NuNumerical.MuonG2Quadrature.deltaA"],
+            shared: [(.physicsInputs, "m_μ (NuPhysics.Constants)")]))
 
     static let g2Coupling = Quantity(
         "g2.coupling",
         "coupling that gives δa_μ = Δa_μ at mass M: √(Δa/δa(g=1)) on the closed form vs GSL Brent root on the "
             + "quadrature",
         units: "dimensionless",
-        inputs: [mediatorChoice, InputSpec("mass", .energy, "mediator mass M"),
-                 InputSpec("deltaA", .number, default: "2.51e-9", "target Δa_μ (004 Eq. (57): 25.1e-10)")],
+        inputs: [
+            mediatorChoice, InputSpec("mass", .energy, "mediator mass M"),
+            InputSpec("deltaA", .number, default: "2.51e-9", "target Δa_μ (004 Eq. (57): 25.1e-10)"),
+        ],
         decode: { v in
-            (kind: try Mediator.parse(try v.choice("mediator")), mass: try v.energy("mass"),
-             deltaA: try v.number("deltaA"))
+            (
+                kind: try Mediator.parse(try v.choice("mediator")), mass: try v.energy("mass"),
+                deltaA: try v.number("deltaA")
+            )
         },
         closed: { i in try MuonG2.coupling(i.kind, mass: i.mass, deltaA: i.deltaA) },
         numerical: { i in try MuonG2Quadrature.coupling(i.kind, mass: i.mass, deltaA: i.deltaA) },
-        ledger: Ledger(closed: ["NuClosedForm.MuonG2.coupling"], numerical: ["NuNumerical.MuonG2Quadrature.coupling"],
-                       shared: [(.physicsInputs, "m_μ (NuPhysics.Constants)")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.MuonG2.coupling"], numerical: ["NuNumerical.MuonG2Quadrature.coupling"],
+            shared: [(.physicsInputs, "m_μ (NuPhysics.Constants)")]))
 
     static let g2Mass = Quantity(
         "g2.mass",
         "mediator mass at which coupling g gives δa_μ = Δa_μ: pure-Swift bisection in ln M on the closed form vs "
             + "GSL Brent root on the quadrature",
         units: "MeV",
-        inputs: [mediatorChoice, InputSpec("g", .number, "coupling to the muon"),
-                 InputSpec("deltaA", .number, default: "2.51e-9", "target Δa_μ")],
+        inputs: [
+            mediatorChoice, InputSpec("g", .number, "coupling to the muon"),
+            InputSpec("deltaA", .number, default: "2.51e-9", "target Δa_μ"),
+        ],
         decode: { v in
             (kind: try Mediator.parse(try v.choice("mediator")), g: try v.number("g"), deltaA: try v.number("deltaA"))
         },
         closed: { i in try MuonG2.mass(i.kind, g: i.g, deltaA: i.deltaA) },
         numerical: { i in try MuonG2Quadrature.mass(i.kind, g: i.g, deltaA: i.deltaA) },
-        ledger: Ledger(closed: ["NuClosedForm.MuonG2.mass", "NuClosedForm.BracketingRoot.bisect"],
-                       numerical: ["NuNumerical.MuonG2Quadrature.mass"],
-                       shared: [(.physicsInputs, "m_μ (NuPhysics.Constants)"),
-                                (.scan, "the mass window [1e-4, 1e6] MeV both roots are bracketed in")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.MuonG2.mass", "NuClosedForm.BracketingRoot.bisect"],
+            numerical: ["NuNumerical.MuonG2Quadrature.mass"],
+            shared: [
+                (.physicsInputs, "m_μ (NuPhysics.Constants)"),
+                (.scan, "the mass window [1e-4, 1e6] MeV both roots are bracketed in"),
+            ]))
 }

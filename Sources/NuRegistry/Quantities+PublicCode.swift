@@ -1,8 +1,8 @@
 import Foundation
 import NuClosedForm
 import NuCoherent
-import NuPhysics
 import NuData
+import NuPhysics
 
 /// The inputs of cevns.publicCode: one CEvNS point and the pyCEvNS conventions switched on.
 struct PublicCodeInput: Sendable {
@@ -29,20 +29,27 @@ extension InputValues {
         if sm, let key = ["g", "mass"].first(where: { has($0) }) {
             throw InputError.conflicting("input '\(key)' needs a model (model=SM has no mediator)")
         }
-        return PublicCodeInput(nucleus: nucleus, flavor: try flavor(), energy: try energy("energy"),
-                               recoil: try energy("recoil"), model: sm ? nil : try vectorModel(),
-                               g: sm ? 0 : try number("g"), mass: sm ? 0 : try energy("mass"),
-                               conventions: conventions)
+        return PublicCodeInput(
+            nucleus: nucleus, flavor: try flavor(), energy: try energy("energy"),
+            recoil: try energy("recoil"), model: sm ? nil : try vectorModel(),
+            g: sm ? 0 : try number("g"), mass: sm ? 0 : try energy("mass"),
+            conventions: conventions)
     }
 
     /// The pyCEvNS conventions named by `apply` (one, `all` or `none`), their values read from
     /// Reference/pycevns.json: the Z' coefficient, flavour-independent g_V^p and g_V^n, the rounded
     /// nuclear mass (Ar40, Cs133, I127 only), one Helm factor, Q'_d read as Q'_u.
-    static func pyCEvNSConventions(_ apply: String, nucleus: Nucleus,
-                                   reference: ReferenceLibrary) throws -> PublicCodeCEvNS.Conventions {
+    static func pyCEvNSConventions(
+        _ apply: String, nucleus: Nucleus,
+        reference: ReferenceLibrary
+    ) throws -> PublicCodeCEvNS.Conventions {
         func value(_ id: String) throws -> Double {
-            guard let x = try reference.entry("pycevns.json#\(id)", citedFrom: "cevns.publicCode",
-                                              field: id).value else {
+            guard
+                let x = try reference.entry(
+                    "pycevns.json#\(id)", citedFrom: "cevns.publicCode",
+                    field: id
+                ).value
+            else {
                 throw HarnessError.file(path: "pycevns.json", field: id, message: "needs a value")
             }
             return x
@@ -53,8 +60,9 @@ extension InputValues {
         if apply == "formFactor" || apply == "all" { c.singleFormFactor = true }
         if apply == "mass" || apply == "all" {
             guard reference.entries["pycevns.json#mass.\(nucleus.name)"] != nil else {
-                throw PhysicsError.notApplicable("pyCEvNS's mass table (Reference/pycevns.json) has Ar40, Cs133 "
-                    + "and I127, not \(nucleus.name)")
+                throw PhysicsError.notApplicable(
+                    "pyCEvNS's mass table (Reference/pycevns.json) has Ar40, Cs133 "
+                        + "and I127, not \(nucleus.name)")
             }
             c.nucleusMass = try value("mass.\(nucleus.name)")
         }
@@ -72,24 +80,42 @@ extension QuantityRegistry {
             + "the whole charge), mass (rounded nuclear masses), downQuark (Q'_d read as Q'_u), all, or none (= "
             + "cevns.dsigma); a closed formula",
         units: "cm^2/keV",
-        inputs: [nucleusInput, cevnsFlavorInput, InputSpec("energy", .energy, "neutrino energy E"), InputSpec("recoil",
-            .energy, "nuclear recoil T"),
-                 InputSpec("model", .choice(["SM"] + ModelRegistry.all.map(\.name) + ["darkZ", "GB(cB,ce,cmu,ctau)"]),
-                     default: "SM", "vector model or SM"),
-                 InputSpec("g", .number, "coupling g_Z'"), InputSpec("mass", .energy, "mediator mass M"),
-                 InputSpec("apply", .choice(["none", "coefficient", "couplings", "formFactor", "mass", "downQuark",
-                     "all"]), default: "none", "which pyCEvNS convention")],
+        inputs: [
+            nucleusInput, cevnsFlavorInput, InputSpec("energy", .energy, "neutrino energy E"),
+            InputSpec(
+                "recoil",
+                .energy, "nuclear recoil T"),
+            InputSpec(
+                "model", .choice(["SM"] + ModelRegistry.all.map(\.name) + ["darkZ", "GB(cB,ce,cmu,ctau)"]),
+                default: "SM", "vector model or SM"),
+            InputSpec("g", .number, "coupling g_Z'"), InputSpec("mass", .energy, "mediator mass M"),
+            InputSpec(
+                "apply",
+                .choice([
+                    "none", "coefficient", "couplings", "formFactor", "mass", "downQuark",
+                    "all",
+                ]), default: "none", "which pyCEvNS convention"),
+        ],
         decode: { v in try v.publicCodeInput() },
         closed: { i in
-            try PublicCodeCEvNS.differentialCrossSection(nucleus: i.nucleus, flavor: i.flavor, energy: i.energy,
+            try PublicCodeCEvNS.differentialCrossSection(
+                nucleus: i.nucleus, flavor: i.flavor, energy: i.energy,
                 recoil: i.recoil, model: i.model, g: i.g, mass: i.mass, i.conventions) * cm2PerKeV
         },
         numerical: nil,
-        ledger: Ledger(closed: ["NuClosedForm.PublicCodeCEvNS.differentialCrossSection",
-                                "NuClosedForm.FormFactors.helm"],
-                       numerical: [],
-                       shared: [(.data, "Reference/pycevns.json: pyCEvNS's Z' coefficient, g_V^p, g_V^n and rounded "
-                                    + "nuclear masses (read in decoding)"),
-                                (.nuclearData, "Z, N, masses and proton/neutron rms radii of NuclearData"),
-                                (.physicsInputs, "G_F, g_V^p(ν), g_V^n (Constants); Z' charges of ModelRegistry")]))
+        ledger: Ledger(
+            closed: [
+                "NuClosedForm.PublicCodeCEvNS.differentialCrossSection",
+                "NuClosedForm.FormFactors.helm",
+            ],
+            numerical: [],
+            shared: [
+                (
+                    .data,
+                    "Reference/pycevns.json: pyCEvNS's Z' coefficient, g_V^p, g_V^n and rounded "
+                        + "nuclear masses (read in decoding)"
+                ),
+                (.nuclearData, "Z, N, masses and proton/neutron rms radii of NuclearData"),
+                (.physicsInputs, "G_F, g_V^p(ν), g_V^n (Constants); Z' charges of ModelRegistry"),
+            ]))
 }

@@ -11,9 +11,10 @@ extension QuantityRegistry {
         decode: { _ in () },
         closed: { _ in DecayKinematics.promptLine },
         numerical: { _ in try KinematicRoots.promptLine() },
-        ledger: Ledger(closed: ["NuClosedForm.DecayKinematics.promptLine"],
-                       numerical: ["NuNumerical.KinematicRoots.promptLine", "GSLKit.RootFinding.brent"],
-                       shared: [(.physicsInputs, "m_π±, m_μ (Constants)")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.DecayKinematics.promptLine"],
+            numerical: ["NuNumerical.KinematicRoots.promptLine", "GSLKit.RootFinding.brent"],
+            shared: [(.physicsInputs, "m_π±, m_μ (Constants)")]))
 
     static let muonEndpoint = Quantity(
         "muon.endpoint",
@@ -22,9 +23,10 @@ extension QuantityRegistry {
         decode: { _ in () },
         closed: { _ in DecayKinematics.muonDecayEndpoint },
         numerical: { _ in try KinematicRoots.muonDecayEndpoint() },
-        ledger: Ledger(closed: ["NuClosedForm.DecayKinematics.muonDecayEndpoint"],
-                       numerical: ["NuNumerical.KinematicRoots.muonDecayEndpoint", "GSLKit.RootFinding.brent"],
-                       shared: [(.physicsInputs, "m_μ (Constants; the root also m_e)")]),
+        ledger: Ledger(
+            closed: ["NuClosedForm.DecayKinematics.muonDecayEndpoint"],
+            numerical: ["NuNumerical.KinematicRoots.muonDecayEndpoint", "GSLKit.RootFinding.brent"],
+            shared: [(.physicsInputs, "m_μ (Constants; the root also m_e)")]),
         agreement: { _ in .byDesign("m_μ/2 sets m_e = 0; the root keeps m_e (2.3e-5 relative)") })
 
     static let sigmaPiNRatio = Quantity(
@@ -39,24 +41,35 @@ extension QuantityRegistry {
         decode: { v in (sigmaPiN: try v.energy("sigmaPiN"), mu: try v.energy("mu"), md: try v.energy("md")) },
         closed: { i in try CouplingRatios.sigmaPiNOverMud(sigmaPiN: i.sigmaPiN, upMass: i.mu, downMass: i.md) },
         numerical: nil,
-        ledger: Ledger(closed: ["NuClosedForm.CouplingRatios.sigmaPiNOverMud"], numerical: [],
-                       shared: [(.inputs, "nothing beyond the decoded σ_πN and quark masses")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.CouplingRatios.sigmaPiNOverMud"], numerical: [],
+            shared: [(.inputs, "nothing beyond the decoded σ_πN and quark masses")]))
 
     static let zPrimeRescaling = Quantity(
         "zprime.rescaling",
         "factor turning a half-convention Z' coupling into the full one (004 Appendix A): √(full/half) vs GSL root of "
             + "half(g') = full(1)",
         units: "dimensionless",
-        inputs: [InputSpec("mass", .energy, default: "10MeV", "mediator mass M"),
-                 InputSpec("q", .energy, default: "50MeV", "momentum transfer |q⃗|")],
+        inputs: [
+            InputSpec("mass", .energy, default: "10MeV", "mediator mass M"),
+            InputSpec("q", .energy, default: "50MeV", "momentum transfer |q⃗|"),
+        ],
         decode: { v in (mass: try v.energy("mass"), q: try v.energy("q")) },
         closed: { i in try ZPrimeCoefficient.rescalingFactor(g: 1, mass: i.mass, q: i.q) },
         numerical: { i in try KinematicRoots.halfConventionRescaling(mass: i.mass, q: i.q) },
-        ledger: Ledger(closed: ["NuClosedForm.ZPrimeCoefficient.rescalingFactor",
-                                "NuClosedForm.ZPrimeCoefficient.value"],
-                       numerical: ["NuNumerical.KinematicRoots.halfConventionRescaling", "GSLKit.RootFinding.brent"],
-                       shared: [(.physicsInputs, "G_F (Constants); the half convention's factor 1/2 "
-                           + "(CoefficientConvention)")]))
+        ledger: Ledger(
+            closed: [
+                "NuClosedForm.ZPrimeCoefficient.rescalingFactor",
+                "NuClosedForm.ZPrimeCoefficient.value",
+            ],
+            numerical: ["NuNumerical.KinematicRoots.halfConventionRescaling", "GSLKit.RootFinding.brent"],
+            shared: [
+                (
+                    .physicsInputs,
+                    "G_F (Constants); the half convention's factor 1/2 "
+                        + "(CoefficientConvention)"
+                )
+            ]))
 
     static let chi2Dev = Quantity(
         "chi2.dev",
@@ -68,16 +81,19 @@ extension QuantityRegistry {
             InputSpec("sigma", .number, default: "0.05", "σ_norm, fractional flux uncertainty (000: 5% for DUNE)"),
         ],
         decode: { v in
-            (expected: try v.number("expected"), standardModel: try v.number("standardModel"),
-             sigma: try v.number("sigma"))
+            (
+                expected: try v.number("expected"), standardModel: try v.number("standardModel"),
+                sigma: try v.number("sigma")
+            )
         },
         closed: { i in try Chi2.devMinimum(expected: i.expected, standardModel: i.standardModel, sigma: i.sigma).chi2 },
         numerical: { i in
             try Chi2Minimization.devMinimum(expected: i.expected, standardModel: i.standardModel, sigma: i.sigma).chi2
         },
-        ledger: Ledger(closed: ["NuClosedForm.Chi2.devMinimum"],
-                       numerical: ["NuNumerical.Chi2Minimization.devMinimum", "GSLKit.Minimizer.simplex"],
-                       shared: [(.inputs, "nothing beyond the decoded event counts and σ")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.Chi2.devMinimum"],
+            numerical: ["NuNumerical.Chi2Minimization.devMinimum", "GSLKit.Minimizer.simplex"],
+            shared: [(.inputs, "nothing beyond the decoded event counts and σ")]))
 
     static let chi2Abdullah = Quantity(
         "chi2.abdullah",
@@ -90,33 +106,43 @@ extension QuantityRegistry {
             InputSpec("sigma", .number, default: "0.1", "σ_β (002: 0.1)"),
         ],
         decode: { v in
-            (observed: try v.list("observed"), predicted: try v.list("predicted"),
-             background: try v.list("background"), sigma: try v.number("sigma"))
+            (
+                observed: try v.list("observed"), predicted: try v.list("predicted"),
+                background: try v.list("background"), sigma: try v.number("sigma")
+            )
         },
         closed: { i in
-            try Chi2.abdullahMinimum(observed: i.observed, predicted: i.predicted, background: i.background,
-                                     sigma: i.sigma).chi2
+            try Chi2.abdullahMinimum(
+                observed: i.observed, predicted: i.predicted, background: i.background,
+                sigma: i.sigma
+            ).chi2
         },
         numerical: { i in
-            try Chi2Minimization.abdullahMinimum(observed: i.observed, predicted: i.predicted,
-                                                 background: i.background, sigma: i.sigma).chi2
+            try Chi2Minimization.abdullahMinimum(
+                observed: i.observed, predicted: i.predicted,
+                background: i.background, sigma: i.sigma
+            ).chi2
         },
-        ledger: Ledger(closed: ["NuClosedForm.Chi2.abdullahMinimum"],
-                       numerical: ["NuNumerical.Chi2Minimization.abdullahMinimum", "GSLKit.Minimizer.simplex"],
-                       shared: [(.inputs, "nothing beyond the decoded event counts and σ")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.Chi2.abdullahMinimum"],
+            numerical: ["NuNumerical.Chi2Minimization.abdullahMinimum", "GSLKit.Minimizer.simplex"],
+            shared: [(.inputs, "nothing beyond the decoded event counts and σ")]))
 
     static let chi2AbdullahEq16 = Quantity(
         "chi2.abdullahEq16",
         "002 Eq. (16): the approximation of Eq. (15) without the 1/σ² terms, Σ N_exp²/D − (Σ k N_exp)²/(Σ k N_pred), "
             + "k = N_pred/D; a closed formula (compare chi2.abdullah, the exact minimum)",
         units: "dimensionless",
-        inputs: [InputSpec("observed", .list, "N_exp per bin"), InputSpec("predicted", .list, "N_pred per bin"),
-            InputSpec("background", .list, "N_bg per bin")],
+        inputs: [
+            InputSpec("observed", .list, "N_exp per bin"), InputSpec("predicted", .list, "N_pred per bin"),
+            InputSpec("background", .list, "N_bg per bin"),
+        ],
         decode: { v in
             (observed: try v.list("observed"), predicted: try v.list("predicted"), background: try v.list("background"))
         },
         closed: { i in try Chi2.abdullahEq16(observed: i.observed, predicted: i.predicted, background: i.background) },
         numerical: nil,
-        ledger: Ledger(closed: ["NuClosedForm.Chi2.abdullahEq16"], numerical: [],
-                       shared: [(.inputs, "nothing beyond the decoded event lists and σ")]))
+        ledger: Ledger(
+            closed: ["NuClosedForm.Chi2.abdullahEq16"], numerical: [],
+            shared: [(.inputs, "nothing beyond the decoded event lists and σ")]))
 }

@@ -1,14 +1,17 @@
 import Foundation
+import NuAnalyses
 import NuBeams
 import NuCoherent
 import NuPhysics
-import NuAnalyses
 
 /// The inputs of a reach: the model, the mass, the side and the threshold's parameters.
 private let reachInputs = [
-    InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name)), "vector model"), InputSpec("mass", .energy,
+    InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name)), "vector model"),
+    InputSpec(
+        "mass", .energy,
         "mediator mass M"),
-    InputSpec("side", .choice(DuneSensitivity.Side.allCases.map(\.rawValue)), default: "reach",
+    InputSpec(
+        "side", .choice(DuneSensitivity.Side.allCases.map(\.rawValue)), default: "reach",
         "reach (either), excess or deficit"),
     InputSpec("dof", .choice(["1", "2"]), default: "2", "parameters of the 90% C.L. threshold"),
 ]
@@ -21,24 +24,33 @@ extension QuantityRegistry {
             + "N < N_SM (000's solid and dot-dashed contours); dof=1 (Δχ² = 2.71) or 2 (4.61). Closed-form σ and χ² "
             + "vs QAGS and the GSL minimum; reads the shipped DUNE ND fluxes (dune-nd-tdr2021)",
         units: "dimensionless",
-        inputs: reachInputs + [InputSpec("mode", .choice(DuneSensitivity.Mode.allCases.map(\.rawValue)),
-            default: "combined", "beam mode"),
-                 InputSpec("measure", .choice(["g", "side"]), default: "g",
-                     "g: the reach; side: −1 when the reach comes by a deficit (below the excess reach, or with "
-                         + "none), +1 by an excess")],
+        inputs: reachInputs + [
+            InputSpec(
+                "mode", .choice(DuneSensitivity.Mode.allCases.map(\.rawValue)),
+                default: "combined", "beam mode"),
+            InputSpec(
+                "measure", .choice(["g", "side"]), default: "g",
+                "g: the reach; side: −1 when the reach comes by a deficit (below the excess reach, or with "
+                    + "none), +1 by an excess"),
+        ],
         decode: { v in try v.duneReachInputs() },
         closed: { i in try duneReach(i, .closedForm) },
         numerical: { i in try duneReach(i, .numerical) },
-        ledger: Ledger(closed: ["NuClosedForm.NuElectronTotal.crossSection", "NuAnalyses.DuneSensitivity.reach"],
-                       numerical: ["NuNumerical.NuElectronIntegrated.crossSection", "NuAnalyses.DuneSensitivity.reach"],
-                       shared: [(.data, "the DUNE ND ν and ν̄ fluxes (dune-nd-tdr2021) and Reference/dune.json"),
-                                (.response, "the flux table's bins: events as a histogram of bin centres"),
-                                (.scan, "DuneSensitivity.reach: the quadratic in g² of each path's events and the "
-                                    + "threshold crossing in ln g (GSL Brent, shared by both paths)")]),
+        ledger: Ledger(
+            closed: ["NuClosedForm.NuElectronTotal.crossSection", "NuAnalyses.DuneSensitivity.reach"],
+            numerical: ["NuNumerical.NuElectronIntegrated.crossSection", "NuAnalyses.DuneSensitivity.reach"],
+            shared: [
+                (.data, "the DUNE ND ν and ν̄ fluxes (dune-nd-tdr2021) and Reference/dune.json"),
+                (.response, "the flux table's bins: events as a histogram of bin centres"),
+                (
+                    .scan,
+                    "DuneSensitivity.reach: the quadratic in g² of each path's events and the "
+                        + "threshold crossing in ln g (GSL Brent, shared by both paths)"
+                ),
+            ]),
         // Both paths reach the same events to 1e-10; the root is refined to 1e-12 in ln g.
         agreement: { _ in .tolerance(relative: 1e-6, absolute: 0) })
 }
-
 
 /// The decoded inputs of a DUNE reach.
 private struct DuneReachInputs {
@@ -51,28 +63,33 @@ private struct DuneReachInputs {
 extension InputValues {
     fileprivate func duneReachInputs() throws -> DuneReachInputs {
         let loaded = try DuneContext.load(context)
-        let model = try vectorModel(), mass = try energy("mass")
-        let mode = DuneSensitivity.Mode(rawValue: try choice("mode"))!, dof = Int(try choice("dof"))!
+        let model = try vectorModel()
+        let mass = try energy("mass")
+        let mode = DuneSensitivity.Mode(rawValue: try choice("mode"))!
+        let dof = Int(try choice("dof"))!
         if try choice("measure") == "side" {
             guard value("side") == nil || raw["side"] == "reach" else {
                 throw InputError.conflicting("measure=side compares both sides; do not give side")
             }
             return DuneReachInputs(loaded: loaded, model: model, mass: mass, mode: mode, dof: dof, side: nil)
         }
-        return DuneReachInputs(loaded: loaded, model: model, mass: mass, mode: mode, dof: dof,
-                               side: DuneSensitivity.Side(rawValue: try choice("side"))!)
+        return DuneReachInputs(
+            loaded: loaded, model: model, mass: mass, mode: mode, dof: dof,
+            side: DuneSensitivity.Side(rawValue: try choice("side"))!)
     }
 }
 
 /// The reach in g, or for measure=side −1 when it comes by a deficit and +1 by an excess.
 private func duneReach(_ i: DuneReachInputs, _ path: Path) throws -> Double {
     func reach(_ side: DuneSensitivity.Side) throws -> Double? {
-        try DuneSensitivity.reach(model: i.model, mass: i.mass, mode: i.mode, side: side, dof: i.dof, path: path,
-                                  fluxes: i.loaded.fluxes, setup: i.loaded.setup, electrons: i.loaded.electrons,
-                                  sw2: Constants.defaultSin2ThetaW)
+        try DuneSensitivity.reach(
+            model: i.model, mass: i.mass, mode: i.mode, side: side, dof: i.dof, path: path,
+            fluxes: i.loaded.fluxes, setup: i.loaded.setup, electrons: i.loaded.electrons,
+            sw2: Constants.defaultSin2ThetaW)
     }
     guard let side = i.side else {
-        let deficit = try reach(.deficit), excess = try reach(.excess)
+        let deficit = try reach(.deficit)
+        let excess = try reach(.excess)
         if let d = deficit, excess.map({ d < $0 }) ?? true { return -1 }
         guard excess != nil else { throw PhysicsError.notApplicable("no reach below g = 1 at this mass") }
         return 1
@@ -91,21 +108,34 @@ extension QuantityRegistry {
             + "Reference/jsns2.json); measure=events gives the expected ν-e events at that g. Closed-form σ by "
             + "Gauss-Legendre over the spectra vs QAGS of the QAGS σ",
         units: "dimensionless (g) or events",
-        inputs: reachInputs + [InputSpec("measure", .choice(["g", "events"]), default: "g",
-            "g: the reach; events: ν-e events at coupling g"),
-                 InputSpec("g", .number, "coupling for measure=events (0: the SM)")],
+        inputs: reachInputs + [
+            InputSpec(
+                "measure", .choice(["g", "events"]), default: "g",
+                "g: the reach; events: ν-e events at coupling g"),
+            InputSpec("g", .number, "coupling for measure=events (0: the SM)"),
+        ],
         decode: { v in try v.jsns2Inputs() },
         closed: { i in try jsns2(i, .closedForm) },
         numerical: { i in try jsns2(i, .numerical) },
-        ledger: Ledger(closed: ["NuClosedForm.NuElectronTotal.crossSection", "NuClosedForm.GaussLegendre.integrate",
-                                "NuAnalyses.JSNS2Sensitivity.reach"],
-                       numerical: ["NuNumerical.NuElectronIntegrated.crossSection", "GSLKit.Quadrature.integrate",
-                                   "NuAnalyses.JSNS2Sensitivity.reach"],
-                       shared: [(.data, "Reference/jsns2.json (flux per proton, exposure, target) and N_A"),
-                                (.physicsInputs, "the π-DAR spectra of 004 Eqs. (2)-(3) (NuPhysics.PionDecayFlux)"),
-                                (.scan, "JSNS2Sensitivity.reach: the quadratic in g² of each path's events and the "
-                                    + "threshold crossing in ln g (DuneSensitivity's, GSL Brent, shared by both "
-                                    + "paths)")]),
+        ledger: Ledger(
+            closed: [
+                "NuClosedForm.NuElectronTotal.crossSection", "NuClosedForm.GaussLegendre.integrate",
+                "NuAnalyses.JSNS2Sensitivity.reach",
+            ],
+            numerical: [
+                "NuNumerical.NuElectronIntegrated.crossSection", "GSLKit.Quadrature.integrate",
+                "NuAnalyses.JSNS2Sensitivity.reach",
+            ],
+            shared: [
+                (.data, "Reference/jsns2.json (flux per proton, exposure, target) and N_A"),
+                (.physicsInputs, "the π-DAR spectra of 004 Eqs. (2)-(3) (NuPhysics.PionDecayFlux)"),
+                (
+                    .scan,
+                    "JSNS2Sensitivity.reach: the quadratic in g² of each path's events and the "
+                        + "threshold crossing in ln g (DuneSensitivity's, GSL Brent, shared by both "
+                        + "paths)"
+                ),
+            ]),
         agreement: { _ in .tolerance(relative: 1e-6, absolute: 0) })
 }
 
@@ -119,22 +149,29 @@ private struct JSNS2Inputs {
 
 extension InputValues {
     fileprivate func jsns2Inputs() throws -> JSNS2Inputs {
-        let setup = try JSNS2Sensitivity.setup(context), model = try vectorModel(), mass = try energy("mass")
+        let setup = try JSNS2Sensitivity.setup(context)
+        let model = try vectorModel()
+        let mass = try energy("mass")
         if try choice("measure") == "events" {
             return JSNS2Inputs(setup: setup, model: model, mass: mass, eventsAt: try number("g"), side: .reach, dof: 2)
         }
-        return JSNS2Inputs(setup: setup, model: model, mass: mass, eventsAt: nil,
-                           side: DuneSensitivity.Side(rawValue: try choice("side"))!, dof: Int(try choice("dof"))!)
+        return JSNS2Inputs(
+            setup: setup, model: model, mass: mass, eventsAt: nil,
+            side: DuneSensitivity.Side(rawValue: try choice("side"))!, dof: Int(try choice("dof"))!)
     }
 }
 
 private func jsns2(_ i: JSNS2Inputs, _ path: Path) throws -> Double {
     if let g = i.eventsAt {
-        return try JSNS2Sensitivity.events(g == 0 ? .none : try ZPrime(model: i.model, g: g, mass: i.mass),
-                                           setup: i.setup, path: path)
+        return try JSNS2Sensitivity.events(
+            g == 0 ? .none : try ZPrime(model: i.model, g: g, mass: i.mass),
+            setup: i.setup, path: path)
     }
-    guard let g = try JSNS2Sensitivity.reach(model: i.model, mass: i.mass, side: i.side, dof: i.dof, path: path,
-                                             setup: i.setup) else {
+    guard
+        let g = try JSNS2Sensitivity.reach(
+            model: i.model, mass: i.mass, side: i.side, dof: i.dof, path: path,
+            setup: i.setup)
+    else {
         throw PhysicsError.notApplicable("no \(i.side.rawValue) reach below g = 1 at this mass")
     }
     return g

@@ -24,12 +24,16 @@ public struct Evaluation: Sendable {
     /// Why the paths disagree beyond their documented tolerance, or nil when they agree (or
     /// differ by design, or there is one path).
     public var disagreement: String? {
-        guard case .tolerance(let relative,
-            let absolute) = agreement, let d = relativeDifference, let c = closedForm, let n = numerical,
-              abs(n - c) > max(relative * abs(c), absolute) else { return nil }
-        return String(format: "%@: closed form %.17g and numerical %.17g %@ differ by %.3e relative, beyond the "
-                          + "documented (%@)",
-                      quantity, c, n, units, d, agreement.summary)
+        guard
+            case .tolerance(
+                let relative,
+                let absolute) = agreement, let d = relativeDifference, let c = closedForm, let n = numerical,
+            abs(n - c) > max(relative * abs(c), absolute)
+        else { return nil }
+        return String(
+            format: "%@: closed form %.17g and numerical %.17g %@ differ by %.3e relative, beyond the "
+                + "documented (%@)",
+            quantity, c, n, units, d, agreement.summary)
     }
 }
 
@@ -50,9 +54,12 @@ public enum PathAgreement: Sendable, Equatable {
 
     public var summary: String {
         switch self {
-        case .tolerance(let r, let a): return a > 0 ? String(format: "paths agree to %.0e relative or %.0e absolute",
-            r, a)
-                                                   : String(format: "paths agree to %.0e relative", r)
+        case .tolerance(let r, let a):
+            return a > 0
+                ? String(
+                    format: "paths agree to %.0e relative or %.0e absolute",
+                    r, a)
+                : String(format: "paths agree to %.0e relative", r)
         case .byDesign(let why): return "paths differ by design: \(why)"
         }
     }
@@ -83,18 +90,22 @@ public struct Quantity: Sendable {
     /// every quadrature and root the paths use (each converged to ≤ 1e-10 relative).
     public let agreement: @Sendable ([String: String]) -> PathAgreement
 
-    public static let defaultAgreement = PathAgreement.tolerance(relative: ToleranceClass.quadratureDefault,
+    public static let defaultAgreement = PathAgreement.tolerance(
+        relative: ToleranceClass.quadratureDefault,
         absolute: 0)
 
     /// A quantity whose inputs decode into `Input`, handed to both paths.
-    init<Input>(_ name: String, _ summary: String, units: String, inputs: [InputSpec],
-                decode: @escaping @Sendable (InputValues) throws -> Input,
-                closed: @escaping @Sendable (Input) throws -> Double,
-                numerical: (@Sendable (Input) throws -> Double)?,
-                forms: (@Sendable (Input) throws -> [String: Double])? = nil,
-                ledger: Ledger,
-                agreement: @escaping @Sendable ([String: String]) -> PathAgreement = { _ in
-                    Quantity.defaultAgreement }) {
+    init<Input>(
+        _ name: String, _ summary: String, units: String, inputs: [InputSpec],
+        decode: @escaping @Sendable (InputValues) throws -> Input,
+        closed: @escaping @Sendable (Input) throws -> Double,
+        numerical: (@Sendable (Input) throws -> Double)?,
+        forms: (@Sendable (Input) throws -> [String: Double])? = nil,
+        ledger: Ledger,
+        agreement: @escaping @Sendable ([String: String]) -> PathAgreement = { _ in
+            Quantity.defaultAgreement
+        }
+    ) {
         self.name = name
         self.summary = summary
         self.units = units
@@ -104,8 +115,9 @@ public struct Quantity: Sendable {
         self.hasNumericalPath = numerical != nil
         self.prepare = { values in
             let input = try decode(values)
-            return Prepared(closedForm: { try closed(input) }, numerical: numerical.map { n in { try n(input) } },
-                            forms: forms.map { f in { try f(input) } })
+            return Prepared(
+                closedForm: { try closed(input) }, numerical: numerical.map { n in { try n(input) } },
+                forms: forms.map { f in { try f(input) } })
         }
     }
 
@@ -116,14 +128,17 @@ public struct Quantity: Sendable {
 
     /// Decodes `given` once and binds both paths to it, each result checked finite. An input that
     /// was given but that decoding did not read is refused here, before any path runs.
-    public func prepared(_ given: [String: String],
-                         context: CoherentContext = .shared) throws -> (Prepared, InputValues) {
+    public func prepared(
+        _ given: [String: String],
+        context: CoherentContext = .shared
+    ) throws -> (Prepared, InputValues) {
         let v = try values(given, context: context)
         let p = try prepare(v)
         // Decoding reads every input either path uses; whatever is left was given and is not used.
         if let unused = v.unusedInputs.first {
-            throw InputError.conflicting("input '\(unused)' is not used by \(name) with these inputs (refused rather "
-                + "than ignored)")
+            throw InputError.conflicting(
+                "input '\(unused)' is not used by \(name) with these inputs (refused rather "
+                    + "than ignored)")
         }
         let label = v.raw.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
         func finite(_ x: Double, _ what: String) throws -> Double {
@@ -133,11 +148,13 @@ public struct Quantity: Sendable {
         let checked = Prepared(
             closedForm: { try finite(try p.closedForm(), "closed form") },
             numerical: p.numerical.map { n in { try finite(try n(), "numerical") } },
-            forms: p.forms.map { f in {
-                var out: [String: Double] = [:]
-                for (key, value) in try f() { out[key] = try finite(value, "form \(key)") }
-                return out
-            } })
+            forms: p.forms.map { f in
+                {
+                    var out: [String: Double] = [:]
+                    for (key, value) in try f() { out[key] = try finite(value, "form \(key)") }
+                    return out
+                }
+            })
         return (checked, v)
     }
 
@@ -149,7 +166,8 @@ public struct Quantity: Sendable {
         let n = try p.numerical?()
         let f = try p.forms?() ?? [:]
         let used = v.usedValues
-        return Evaluation(quantity: name, inputs: used, closedForm: c, numerical: n, forms: f, units: units,
+        return Evaluation(
+            quantity: name, inputs: used, closedForm: c, numerical: n, forms: f, units: units,
             agreement: agreement(used))
     }
 }

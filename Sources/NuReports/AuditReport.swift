@@ -1,8 +1,8 @@
 import Foundation
-import NuRegistry
-import NuValidation
 import NuAnalyses
 import NuPhysics
+import NuRegistry
+import NuValidation
 
 extension ConventionAudit {
     public static func text(_ results: [Result]) -> String {
@@ -12,13 +12,21 @@ extension ConventionAudit {
             for (source, writes) in r.item.conventions { lines.append("    \(source): \(writes)") }
             lines.append("    harness: \(r.item.harnessChoice)")
             lines.append("    demonstration: \(r.item.demonstrationDescription)")
-            for (label, value) in r.values { lines.append(String(format: "        %@ = %.10g %@", label, value,
-                r.units)) }
-            lines.append(String(format: "        ratio %@ / %@ = %.10g", r.item.ratio.numerator,
-                r.item.ratio.denominator, r.ratio))
+            for (label, value) in r.values {
+                lines.append(
+                    String(
+                        format: "        %@ = %.10g %@", label, value,
+                        r.units))
+            }
+            lines.append(
+                String(
+                    format: "        ratio %@ / %@ = %.10g", r.item.ratio.numerator,
+                    r.item.ratio.denominator, r.ratio))
             lines.append("    mapping: \(r.item.mappingDescription)")
-            lines.append(String(format: "        observed %.15g, expected %.15g, allowed %.1e relative: %@",
-                                r.mappingObserved, r.mappingExpected, r.item.tolerance, r.holds ? "holds" : "FAILS"))
+            lines.append(
+                String(
+                    format: "        observed %.15g, expected %.15g, allowed %.1e relative: %@",
+                    r.mappingObserved, r.mappingExpected, r.item.tolerance, r.holds ? "holds" : "FAILS"))
             lines.append("")
         }
         lines.append("\(results.filter(\.holds).count) of \(results.count) mappings hold")
@@ -39,7 +47,8 @@ extension ConventionAudit {
                     "ratioOf": [r.item.ratio.numerator, r.item.ratio.denominator],
                 ] as [String: Any],
                 "mapping": [
-                    "description": r.item.mappingDescription, "observed": r.mappingObserved, "expected": r.mappingExpected,
+                    "description": r.item.mappingDescription, "observed": r.mappingObserved,
+                    "expected": r.mappingExpected,
                     "relativeTolerance": r.item.tolerance, "holds": r.holds,
                 ] as [String: Any],
             ]

@@ -1,8 +1,8 @@
 import Foundation
-import NuRegistry
-import NuValidation
 import NuAnalyses
 import NuPhysics
+import NuRegistry
+import NuValidation
 
 /// What `nucheck list --json` prints: every quantity with its units, paths, ledger (the code each
 /// path calls and what the two share), documented path agreement, inputs (kind, unit, default,
@@ -11,8 +11,10 @@ import NuPhysics
 public enum Catalogue {
     /// A ledger as JSON: `closedForm` and `numerical` name code as Module.Type.member.
     public static func ledgerJSON(_ ledger: Ledger) -> [String: Any] {
-        ["closedForm": ledger.closedForm, "numerical": ledger.numerical,
-         "shared": ledger.shared.map { ["kind": $0.kind.rawValue, "what": $0.what] }]
+        [
+            "closedForm": ledger.closedForm, "numerical": ledger.numerical,
+            "shared": ledger.shared.map { ["kind": $0.kind.rawValue, "what": $0.what] },
+        ]
     }
 
     /// The fixture cases of a quantity: id, file and kind (golden, crossPaths, crossForms).
@@ -30,32 +32,47 @@ public enum Catalogue {
             }
         }
         let quantities: [[String: Any]] = (only.map { [$0] } ?? QuantityRegistry.all).map { q in
-            let defaults = Dictionary(q.inputs.compactMap { i in i.defaultValue.map { (i.name, $0) } },
+            let defaults = Dictionary(
+                q.inputs.compactMap { i in i.defaultValue.map { (i.name, $0) } },
                 uniquingKeysWith: { a, _ in a })
-            return ["name": q.name, "summary": q.summary, "units": q.units, "numericalPath": q.hasNumericalPath,
-                    "agreementAtDefaults": q.hasNumericalPath ? q.agreement(defaults).summary : NSNull(),
-                    "ledger": ledgerJSON(q.ledger),
-                    "fixtures": fixtureCases(q, in: fixtures).map { c in
-                        ["id": c.id, "file": fixtureFile(c), "kind": kindName(c),
-                         "irreproducible": c.irreproducible != nil] as [String: Any]
-                    },
-                    "inputs": q.inputs.map { i in
-                        kind(i.kind).merging(["name": i.name, "summary": i.summary,
-                            "default": i.defaultValue ?? NSNull()]) { a, _ in a }
-                    }]
+            return [
+                "name": q.name, "summary": q.summary, "units": q.units, "numericalPath": q.hasNumericalPath,
+                "agreementAtDefaults": q.hasNumericalPath ? q.agreement(defaults).summary : NSNull(),
+                "ledger": ledgerJSON(q.ledger),
+                "fixtures": fixtureCases(q, in: fixtures).map { c in
+                    [
+                        "id": c.id, "file": fixtureFile(c), "kind": kindName(c),
+                        "irreproducible": c.irreproducible != nil,
+                    ] as [String: Any]
+                },
+                "inputs": q.inputs.map { i in
+                    kind(i.kind).merging([
+                        "name": i.name, "summary": i.summary,
+                        "default": i.defaultValue ?? NSNull(),
+                    ]) { a, _ in a }
+                },
+            ]
         }
         let models: [[String: Any]] = ModelRegistry.all.map { m in
-            ["name": m.name, "aliases": m.aliases, "source": m.source,
+            [
+                "name": m.name, "aliases": m.aliases, "source": m.source,
                 "vectorLikeChargedLeptons": m.chargedLeptonsVectorLike,
-             "charges": ["e": m.charge(.e), "mu": m.charge(.mu), "tau": m.charge(.tau), "u": m.upCharge,
-                 "d": m.downCharge]]
+                "charges": [
+                    "e": m.charge(.e), "mu": m.charge(.mu), "tau": m.charge(.tau), "u": m.upCharge,
+                    "d": m.downCharge,
+                ],
+            ]
         }
         let nuclei: [[String: Any]] = NuclearData.nuclei.map { n in
-            ["name": n.name, "Z": n.protons, "N": n.neutrons, "massMeV": n.mass, "protonRadiusFm": n.protonRadius,
-             "neutronRadiusFm": n.neutronRadius, "radiusSource": n.radiusSource]
+            [
+                "name": n.name, "Z": n.protons, "N": n.neutrons, "massMeV": n.mass, "protonRadiusFm": n.protonRadius,
+                "neutronRadiusFm": n.neutronRadius, "radiusSource": n.radiusSource,
+            ]
         }
-        return try OutputMetadata.jsonString(["quantities": quantities, "models": models, "nuclei": nuclei,
-                                              "flavors": Flavor.all.map(\.name)])
+        return try OutputMetadata.jsonString([
+            "quantities": quantities, "models": models, "nuclei": nuclei,
+            "flavors": Flavor.all.map(\.name),
+        ])
     }
 }
 
@@ -78,8 +95,11 @@ extension Catalogue {
     /// The ledger as text lines, indented by four spaces.
     public static func ledgerLines(_ ledger: Ledger) -> [String] {
         var lines = ["    closed-form path: " + ledger.closedForm.joined(separator: ", ")]
-        lines.append("    numerical path:   " + (ledger.numerical.isEmpty ? "none (a closed formula with nothing to "
-            + "integrate, solve or minimise)" : ledger.numerical.joined(separator: ", ")))
+        lines.append(
+            "    numerical path:   "
+                + (ledger.numerical.isEmpty
+                    ? "none (a closed formula with nothing to "
+                        + "integrate, solve or minimise)" : ledger.numerical.joined(separator: ", ")))
         for item in ledger.shared { lines.append("    shared (\(item.kind.rawValue)): \(item.what)") }
         return lines
     }
@@ -90,8 +110,9 @@ extension Catalogue {
         var lines = ["\(q.name)  [\(q.units)]", "    \(q.summary)", "", "paths and what they share (ledger):"]
         lines += ledgerLines(q.ledger)
         if q.hasNumericalPath {
-            let defaults = Dictionary(q.inputs.compactMap { i in i.defaultValue.map { (i.name, $0) } },
-                                      uniquingKeysWith: { a, _ in a })
+            let defaults = Dictionary(
+                q.inputs.compactMap { i in i.defaultValue.map { (i.name, $0) } },
+                uniquingKeysWith: { a, _ in a })
             lines.append("    agreement (eval exits 1 beyond it): \(q.agreement(defaults).summary)")
         }
         lines += ["", "inputs:"]

@@ -35,8 +35,10 @@ public enum DataReport {
             for note in set.notCopied { lines.append("  not shipped: \(note)") }
             for s in mine {
                 let readers = s.file.readBy.isEmpty ? "not read" : "read by " + s.file.readBy.joined(separator: ", ")
-                lines.append(String(format: "  %-8@ %@  %7d B  %@  (%@)", state(s.state), s.file.sha256, s.file.bytes,
-                                    s.file.path, readers))
+                lines.append(
+                    String(
+                        format: "  %-8@ %@  %7d B  %@  (%@)", state(s.state), s.file.sha256, s.file.bytes,
+                        s.file.path, readers))
             }
         }
         return lines.joined(separator: "\n")
@@ -45,11 +47,15 @@ public enum DataReport {
     public static func json(_ statuses: [DataLibrary.FileStatus], _ manifest: ReleaseManifest) throws -> String {
         let sets: [[String: Any]] = manifest.datasets.map { set in
             [
-                "id": set.id, "title": set.title, "source": set.source, "citation": set.citation, "notShipped": set.notCopied,
+                "id": set.id, "title": set.title, "source": set.source, "citation": set.citation,
+                "notShipped": set.notCopied,
                 "files": statuses.filter { $0.dataSet == set.id }.map { s -> [String: Any] in
-                    ["path": s.file.path, "location": s.url.path, "bytes": s.file.bytes, "sha256": s.file.sha256,
-                     "observedSha256": s.observedSHA256 ?? NSNull(), "status": state(s.state), "readBy": s.file.readBy,
-                     "content": s.file.content]
+                    [
+                        "path": s.file.path, "location": s.url.path, "bytes": s.file.bytes, "sha256": s.file.sha256,
+                        "observedSha256": s.observedSHA256 ?? NSNull(), "status": state(s.state),
+                        "readBy": s.file.readBy,
+                        "content": s.file.content,
+                    ]
                 },
             ]
         }
@@ -59,10 +65,12 @@ public enum DataReport {
     /// The data block of a report: per data set its origin, folder, status and file checksums.
     public static func provenanceObject(_ provenance: [DataLibrary.Provenance]) -> [[String: Any]] {
         provenance.map { p in
-            ["dataSet": p.dataSet, "citation": p.citation, "source": p.source, "origin": p.origin,
+            [
+                "dataSet": p.dataSet, "citation": p.citation, "source": p.source, "origin": p.origin,
                 "directory": p.directory,
-             "status": p.status, "digestSha256": p.digest,
-             "files": p.files.map { ["path": $0.path, "sha256": $0.sha256 ?? NSNull()] as [String: Any] }]
+                "status": p.status, "digestSha256": p.digest,
+                "files": p.files.map { ["path": $0.path, "sha256": $0.sha256 ?? NSNull()] as [String: Any] },
+            ]
         }
     }
 

@@ -1,26 +1,34 @@
 import Foundation
+import NuAnalyses
 import NuRegistry
 import NuValidation
-import NuAnalyses
 
 /// The (g−2)_μ band against the COHERENT bound (`nucheck g2`): text, JSON and the figure.
 public enum G2BandReport {
     static func status(_ p: MuonG2Band.Point) -> String {
-        p.excludedFraction >= 1 - 1e-12 ? "excluded" : (p.excludedFraction <= 1e-12 ? "allowed" : String(format: "partly (%.0f%%)", 100 * p.excludedFraction))
+        p.excludedFraction >= 1 - 1e-12
+            ? "excluded"
+            : (p.excludedFraction <= 1e-12 ? "allowed" : String(format: "partly (%.0f%%)", 100 * p.excludedFraction))
     }
 
     public static func text(model: String, dataset: String, _ points: [MuonG2Band.Point]) -> String {
         let s = MuonG2Band.summary(points)
-        var lines = ["(g-2)_mu 2σ band (Δa_μ ± 2σ, 004 Eq. (57)) against the COHERENT 2σ bound: \(model), \(LimitCurve.datasetLabels[dataset] ?? dataset)",
-                     "M [MeV]       band lower g   band upper g   bound g        band excluded",
-                     ""]
+        var lines = [
+            "(g-2)_mu 2σ band (Δa_μ ± 2σ, 004 Eq. (57)) against the COHERENT 2σ bound: \(model), \(LimitCurve.datasetLabels[dataset] ?? dataset)",
+            "M [MeV]       band lower g   band upper g   bound g        band excluded",
+            "",
+        ]
         lines.removeLast()
         for p in points {
-            lines.append(String(format: "%-12.4g  %-13.5g  %-13.5g  %-13.5g  ", p.mass, p.lower, p.upper,
-                p.bound) + status(p))
+            lines.append(
+                String(
+                    format: "%-12.4g  %-13.5g  %-13.5g  %-13.5g  ", p.mass, p.lower, p.upper,
+                    p.bound) + status(p))
         }
-        lines.append(String(format: "excluded share of the band %.3f; masses with the whole band excluded %.3f",
-            s.excluded, s.fullyExcludedMasses))
+        lines.append(
+            String(
+                format: "excluded share of the band %.3f; masses with the whole band excluded %.3f",
+                s.excluded, s.fullyExcludedMasses))
         return lines.joined(separator: "\n")
     }
 
@@ -30,9 +38,13 @@ public enum G2BandReport {
             "model": model, "dataset": dataset, "band": "Delta a_mu +- 2 sigma (004 Eq. (57)), coupling / |Q_mu|",
             "bound": "COHERENT 2 sigma, 2 dof, first edge",
             "excludedShare": s.excluded, "fullyExcludedMassShare": s.fullyExcludedMasses,
-            "points": points.map { ["massMeV": $0.mass, "bandLowerG": $0.lower, "bandUpperG": $0.upper,
-                "boundG": $0.bound,
-                                    "excludedFraction": $0.excludedFraction, "status": status($0)] },
+            "points": points.map {
+                [
+                    "massMeV": $0.mass, "bandLowerG": $0.lower, "bandUpperG": $0.upper,
+                    "boundG": $0.bound,
+                    "excludedFraction": $0.excludedFraction, "status": status($0),
+                ]
+            },
         ]
         return try OutputMetadata.jsonString(root, withData: true)
     }
@@ -41,13 +53,21 @@ public enum G2BandReport {
     /// overlap the band is excluded.
     public static func chart(model: String, dataset: String, _ points: [MuonG2Band.Point]) -> SVGChart {
         let s = MuonG2Band.summary(points)
-        let curves = [PlotCurve(band: "(g-2)_μ 2σ band", lower: points.map { ($0.mass, $0.lower) },
-            upper: points.map { ($0.mass, $0.upper) }),
-                      PlotCurve(label: "COHERENT 2σ bound", points: points.map { ($0.mass, $0.bound) },
-                          role: .excludedAbove)]
-        return SVGChart(title: "\(model): (g-2)_μ band against COHERENT \(LimitCurve.datasetLabels[dataset] ?? dataset)",
-                        caption: String(format: "Δa_μ = (25.1 ± 2×5.9)×10⁻¹⁰ (004 Eq. (57)); band excluded: %.0f%% of it, whole at %.0f%% of the masses", 100 * s.excluded, 100 * s.fullyExcludedMasses),
-                        xLabel: model == "scalar" ? "M_φ [MeV]" : "M_Z' [MeV]", yLabel: model == "scalar" ? "g_φ" : "g_\(model)",
-                        curves: curves, logX: true, logY: true)
+        let curves = [
+            PlotCurve(
+                band: "(g-2)_μ 2σ band", lower: points.map { ($0.mass, $0.lower) },
+                upper: points.map { ($0.mass, $0.upper) }),
+            PlotCurve(
+                label: "COHERENT 2σ bound", points: points.map { ($0.mass, $0.bound) },
+                role: .excludedAbove),
+        ]
+        return SVGChart(
+            title: "\(model): (g-2)_μ band against COHERENT \(LimitCurve.datasetLabels[dataset] ?? dataset)",
+            caption: String(
+                format:
+                    "Δa_μ = (25.1 ± 2×5.9)×10⁻¹⁰ (004 Eq. (57)); band excluded: %.0f%% of it, whole at %.0f%% of the masses",
+                100 * s.excluded, 100 * s.fullyExcludedMasses),
+            xLabel: model == "scalar" ? "M_φ [MeV]" : "M_Z' [MeV]", yLabel: model == "scalar" ? "g_φ" : "g_\(model)",
+            curves: curves, logX: true, logY: true)
     }
 }

@@ -11,9 +11,14 @@ public struct HEPDataSubmission: Sendable {
         public let name: String, units: String
         public let qualifiers: [(name: String, value: String)]
         public let values: [Double?]
-        public init(name: String, units: String, qualifiers: [(name: String, value: String)] = [],
-                    values: [Double?]) {
-            self.name = name; self.units = units; self.qualifiers = qualifiers; self.values = values
+        public init(
+            name: String, units: String, qualifiers: [(name: String, value: String)] = [],
+            values: [Double?]
+        ) {
+            self.name = name
+            self.units = units
+            self.qualifiers = qualifiers
+            self.values = values
         }
     }
 
@@ -25,12 +30,20 @@ public struct HEPDataSubmission: Sendable {
         public let dependent: [Variable]
         /// Comment lines for this table's data file: the data sets it was computed from.
         public let provenance: [String]
-        public init(name: String, description: String, dataFile: String, observables: [String],
-                    reactions: [String], phrases: [String], independent: Variable, dependent: [Variable],
-                    provenance: [String]) {
-            self.name = name; self.description = description; self.dataFile = dataFile
-            self.observables = observables; self.reactions = reactions; self.phrases = phrases
-            self.independent = independent; self.dependent = dependent; self.provenance = provenance
+        public init(
+            name: String, description: String, dataFile: String, observables: [String],
+            reactions: [String], phrases: [String], independent: Variable, dependent: [Variable],
+            provenance: [String]
+        ) {
+            self.name = name
+            self.description = description
+            self.dataFile = dataFile
+            self.observables = observables
+            self.reactions = reactions
+            self.phrases = phrases
+            self.independent = independent
+            self.dependent = dependent
+            self.provenance = provenance
         }
     }
 
@@ -41,7 +54,9 @@ public struct HEPDataSubmission: Sendable {
     public let tables: [Table]
 
     public init(comment: String, harness: String, tables: [Table]) {
-        self.comment = comment; self.harness = harness; self.tables = tables
+        self.comment = comment
+        self.harness = harness
+        self.tables = tables
     }
 
     /// HEPData's limit on a table name (submission schema 1.1.1).
@@ -65,12 +80,14 @@ public struct HEPDataSubmission: Sendable {
             let n = t.independent.values.count
             for v in [t.independent] + t.dependent {
                 guard v.values.count == n else {
-                    throw PhysicsError.notApplicable("HEPData table '\(t.name)': column '\(v.name)' has "
-                        + "\(v.values.count) values, the independent variable \(n)")
+                    throw PhysicsError.notApplicable(
+                        "HEPData table '\(t.name)': column '\(v.name)' has "
+                            + "\(v.values.count) values, the independent variable \(n)")
                 }
                 guard v.values.allSatisfy({ $0?.isFinite ?? true }) else {
-                    throw PhysicsError.notApplicable("HEPData table '\(t.name)': column '\(v.name)' holds a "
-                        + "value that is not finite")
+                    throw PhysicsError.notApplicable(
+                        "HEPData table '\(t.name)': column '\(v.name)' holds a "
+                            + "value that is not finite")
                 }
             }
             guard t.independent.values.allSatisfy({ $0 != nil }) else {
@@ -85,12 +102,15 @@ public struct HEPDataSubmission: Sendable {
     }
 
     func submission() -> String {
-        var y = commentLines(tables.flatMap(\.provenance)) + ["comment: |"]
+        var y =
+            commentLines(tables.flatMap(\.provenance)) + ["comment: |"]
             + comment.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 }
         for t in tables {
             y += ["---", "name: \(Self.quoted(t.name))", "description: \(Self.quoted(t.description))", "keywords:"]
-            for (kind, values) in [("observables", t.observables), ("reactions", t.reactions),
-                                   ("phrases", t.phrases)] where !values.isEmpty {
+            for (kind, values) in [
+                ("observables", t.observables), ("reactions", t.reactions),
+                ("phrases", t.phrases),
+            ] where !values.isEmpty {
                 y.append("- {name: \(kind), values: [\(values.map(Self.quoted).joined(separator: ", "))]}")
             }
             y.append("data_file: \(t.dataFile)")
@@ -99,7 +119,8 @@ public struct HEPDataSubmission: Sendable {
     }
 
     func data(_ t: Table) -> String {
-        var y = commentLines(t.provenance) + ["independent_variables:"] + column(t.independent)
+        var y =
+            commentLines(t.provenance) + ["independent_variables:"] + column(t.independent)
             + ["dependent_variables:"]
         for v in t.dependent { y += column(v) }
         return y.joined(separator: "\n") + "\n"

@@ -1,7 +1,8 @@
 import Foundation
+import NuAnalyses
 import NuRegistry
 import NuValidation
-import NuAnalyses
+
 #if canImport(Glibc)
 import Glibc
 import NuData
@@ -18,8 +19,11 @@ import NuData
 /// irreproducible or not-run value `<skipped>` with its reason. The root carries no attributes:
 /// the Ant schema allows none.
 public enum JUnitReport {
-    public static func xml(_ results: [CaseResult], started: Date, hostname: String = JUnitReport.hostname)
-        throws -> String {
+    public static func xml(
+        _ results: [CaseResult], started: Date, hostname: String = JUnitReport.hostname
+    )
+        throws -> String
+    {
         let data = try OutputMetadata.data()
         let timestamp = Self.timestamp(started)
         var files: [String] = []
@@ -34,18 +38,27 @@ public enum JUnitReport {
                 .count
             let errors = mine.filter { $0.status == .failed && $0.errored }.count
             let skipped = mine.filter { $0.status == .irreproducible || $0.status == .notRun }.count
-            lines.append("  <testsuite" + attributes([
-                ("package", package), ("name", name), ("id", "\(id)"), ("timestamp", timestamp),
-                ("hostname", hostname), ("tests", "\(mine.count)"), ("failures", "\(failures)"),
-                ("errors", "\(errors)"), ("skipped", "\(skipped)"), ("time", seconds(mine.map(\.seconds).reduce(0, +))),
-            ]) + ">")
+            lines.append(
+                "  <testsuite"
+                    + attributes([
+                        ("package", package), ("name", name), ("id", "\(id)"), ("timestamp", timestamp),
+                        ("hostname", hostname), ("tests", "\(mine.count)"), ("failures", "\(failures)"),
+                        ("errors", "\(errors)"), ("skipped", "\(skipped)"),
+                        ("time", seconds(mine.map(\.seconds).reduce(0, +))),
+                    ]) + ">")
             lines.append("    <properties>")
-            var properties = [("nucheck.version", HarnessVersion.string), ("nucheck.commit", HarnessVersion.commit),
-                              ("fixture.file", "\(package)/\(url.lastPathComponent)")]
+            var properties = [
+                ("nucheck.version", HarnessVersion.string), ("nucheck.commit", HarnessVersion.commit),
+                ("fixture.file", "\(package)/\(url.lastPathComponent)"),
+            ]
             for set in data {
                 let id = set["dataSet"] as? String ?? "?"
-                properties.append(("data.\(id)", "\(set["status"] ?? "?") (\(set["origin"] ?? "?")), SHA-256 of "
-                    + "its file list \(set["digestSha256"] ?? "?")"))
+                properties.append(
+                    (
+                        "data.\(id)",
+                        "\(set["status"] ?? "?") (\(set["origin"] ?? "?")), SHA-256 of "
+                            + "its file list \(set["digestSha256"] ?? "?")"
+                    ))
             }
             lines += properties.map { "      <property" + attributes([("name", $0.0), ("value", $0.1)]) + "/>" }
             lines.append("    </properties>")
@@ -59,19 +72,29 @@ public enum JUnitReport {
     }
 
     static func testcase(_ r: CaseResult, classname: String) -> [String] {
-        let open = "    <testcase" + attributes([("classname", classname), ("name", r.fixture.id),
-                                                 ("time", seconds(r.seconds))])
-        let detail = String(format: "closedForm=%@ numerical=%@ expected=%@ %@ deviation=%@ allowed=%@",
-                            number(r.closedForm), number(r.numerical), number(r.expected), r.units,
-                            r.relativeDeviation.map { String(format: "%.3e", $0) } ?? "-", r.fixture.tolerance.text)
+        let open =
+            "    <testcase"
+            + attributes([
+                ("classname", classname), ("name", r.fixture.id),
+                ("time", seconds(r.seconds)),
+            ])
+        let detail = String(
+            format: "closedForm=%@ numerical=%@ expected=%@ %@ deviation=%@ allowed=%@",
+            number(r.closedForm), number(r.numerical), number(r.expected), r.units,
+            r.relativeDeviation.map { String(format: "%.3e", $0) } ?? "-", r.fixture.tolerance.text)
         let message = r.message ?? r.status.rawValue
         switch r.status {
         case .passed: return [open + "/>"]
         case .failed, .nowReproducible:
-            let (element, type) = r.status == .nowReproducible ? ("failure", "nowReproducible")
+            let (element, type) =
+                r.status == .nowReproducible
+                ? ("failure", "nowReproducible")
                 : r.errored ? ("error", "evaluationError") : ("failure", "outOfTolerance")
-            return [open + ">", "      <\(element)" + attributes([("type", type), ("message", message)])
-                    + ">\(escape(detail))</\(element)>", "    </testcase>"]
+            return [
+                open + ">",
+                "      <\(element)" + attributes([("type", type), ("message", message)])
+                    + ">\(escape(detail))</\(element)>", "    </testcase>",
+            ]
         case .irreproducible, .notRun:
             return [open + ">", "      <skipped" + attributes([("message", message)]) + "/>", "    </testcase>"]
         }

@@ -1,21 +1,26 @@
 import Foundation
+import NuAnalyses
 import NuData
 import NuRegistry
 import NuValidation
-import NuAnalyses
 
 extension Reports {
     /// A report for people: per paper, each golden value with both paths, the deviation and the
     /// status, then the irreproducible values with their reasons, then one line per grid.
     public static func markdown(_ results: [CaseResult]) throws -> String {
         func number(_ v: Double?) -> String { v.map { String(format: "%.8g", $0) } ?? "–" }
-        func cell(_ s: String) -> String { s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n",
-            with: " ") }
+        func cell(_ s: String) -> String {
+            s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(
+                of: "\n",
+                with: " ")
+        }
         let summary = Runner.summary(results)
-        var lines = ["# nucheck check report", "",
-                     "harness \(HarnessVersion.full); \(summary.line) (\(summary.total) cases)", "",
-                     "## Data", "", "| data set | status | read from | citation | SHA-256 of its file list |",
-                     "| --- | --- | --- | --- | --- |"]
+        var lines = [
+            "# nucheck check report", "",
+            "harness \(HarnessVersion.full); \(summary.line) (\(summary.total) cases)", "",
+            "## Data", "", "| data set | status | read from | citation | SHA-256 of its file list |",
+            "| --- | --- | --- | --- | --- |",
+        ]
         lines += try DataLibrary.shared.provenance().map {
             "| \($0.dataSet) | \(cell($0.status)) | \(cell($0.origin)) | \(cell($0.citation)) | `\($0.digest)` |"
         }
@@ -32,29 +37,39 @@ extension Reports {
             }
         }
         for (paper, rows) in golden.sorted(by: { $0.key < $1.key }) {
-            lines += ["## \(paper)", "",
-                      "| case | where | printed | expected | closed form | numerical | units | rel. deviation | allowed | status |",
-                      "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"]
+            lines += [
+                "## \(paper)", "",
+                "| case | where | printed | expected | closed form | numerical | units | rel. deviation | allowed | status |",
+                "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+            ]
             for r in rows {
                 var printed = ""
                 if case .golden(_, _, let p, _) = r.fixture.kind { printed = p }
                 let location = String(r.fixture.source.drop { $0 != " " }.dropFirst())
-                lines.append("| \(cell(r.fixture.id)) | \(cell(location)) | `\(cell(printed))` | \(number(r.expected)) | \(number(r.closedForm)) | \(number(r.numerical)) | \(cell(r.units)) | \(r.relativeDeviation.map { String(format: "%.2e", $0) } ?? "–") | \(r.fixture.tolerance.text) | \(r.status.rawValue) |")
+                lines.append(
+                    "| \(cell(r.fixture.id)) | \(cell(location)) | `\(cell(printed))` | \(number(r.expected)) | \(number(r.closedForm)) | \(number(r.numerical)) | \(cell(r.units)) | \(r.relativeDeviation.map { String(format: "%.2e", $0) } ?? "–") | \(r.fixture.tolerance.text) | \(r.status.rawValue) |"
+                )
             }
             lines.append("")
             let reasons = rows.filter { $0.status != .passed }
             if !reasons.isEmpty {
                 lines.append("Not passed:")
                 lines.append("")
-                for r in reasons { lines.append("- **\(r.fixture.id)** (\(r.status.rawValue)): \(cell(r.message ?? ""))") }
+                for r in reasons {
+                    lines.append("- **\(r.fixture.id)** (\(r.status.rawValue)): \(cell(r.message ?? ""))")
+                }
                 lines.append("")
             }
         }
-        lines += ["## Cross-path grids", "", "| grid | points | passed | failed | worst rel. deviation | allowed |",
-            "| --- | --- | --- | --- | --- | --- |"]
+        lines += [
+            "## Cross-path grids", "", "| grid | points | passed | failed | worst rel. deviation | allowed |",
+            "| --- | --- | --- | --- | --- | --- |",
+        ]
         for (grid, rows) in grids.sorted(by: { $0.key < $1.key }) {
             let worst = rows.compactMap(\.relativeDeviation).max()
-            lines.append("| \(grid) | \(rows.count) | \(rows.filter { $0.status == .passed }.count) | \(rows.filter { $0.status == .failed }.count) | \(worst.map { String(format: "%.2e", $0) } ?? "–") | \(rows[0].fixture.tolerance.text) |")
+            lines.append(
+                "| \(grid) | \(rows.count) | \(rows.filter { $0.status == .passed }.count) | \(rows.filter { $0.status == .failed }.count) | \(worst.map { String(format: "%.2e", $0) } ?? "–") | \(rows[0].fixture.tolerance.text) |"
+            )
         }
         let failed = results.filter { $0.status == .failed && !($0.fixture.source.hasPrefix("0")) }
         if !failed.isEmpty {

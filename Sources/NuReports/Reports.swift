@@ -1,7 +1,7 @@
 import Foundation
+import NuAnalyses
 import NuRegistry
 import NuValidation
-import NuAnalyses
 
 /// Renders results as the text table, JSON and JUnit XML of `nucheck check`.
 public enum Reports {
@@ -12,27 +12,50 @@ public enum Reports {
     /// failures (and cases recorded irreproducible that now agree) last, just above the summary
     /// line. `summaryOnly`: those and the summary.
     public static func table(_ results: [CaseResult], summaryOnly: Bool = false) -> String {
-        let header = ["case", "source", "closed form", "numerical", "expected", "units", "rel. deviation", "allowed",
-            "status"]
+        let header = [
+            "case", "source", "closed form", "numerical", "expected", "units", "rel. deviation", "allowed",
+            "status",
+        ]
         let failsRun = { (r: CaseResult) in r.status == .failed || r.status == .nowReproducible }
-        let shown = summaryOnly ? results.filter(failsRun)
+        let shown =
+            summaryOnly
+            ? results.filter(failsRun)
             : results.filter { !failsRun($0) } + results.filter(failsRun)
         let rows = shown.map { r in
-            [r.fixture.id, r.fixture.source, number(r.closedForm), number(r.numerical), number(r.expected), r.units,
-             r.relativeDeviation.map { String(format: "%.2e", $0) } ?? "-", r.fixture.tolerance.text, r.status.rawValue]
+            [
+                r.fixture.id, r.fixture.source, number(r.closedForm), number(r.numerical), number(r.expected), r.units,
+                r.relativeDeviation.map { String(format: "%.2e", $0) } ?? "-", r.fixture.tolerance.text,
+                r.status.rawValue,
+            ]
         }
         var widths = header.map(\.count)
-        for row in rows { for (i, cell) in row.enumerated() { widths[i] = min(max(widths[i], cell.count),
-            i == 0 ? 70 : 44) } }
+        for row in rows {
+            for (i, cell) in row.enumerated() {
+                widths[i] = min(
+                    max(widths[i], cell.count),
+                    i == 0 ? 70 : 44)
+            }
+        }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { i, cell in
                 let c = cell.count > widths[i] ? String(cell.prefix(widths[i] - 1)) + "…" : cell
                 return c.padding(toLength: widths[i], withPad: " ", startingAt: 0)
             }.joined(separator: "  ").trimmingCharacters(in: .whitespaces)
         }
-        var out = rows.isEmpty ? [] : [line(header), line(widths.map { String(repeating: "-",
-            count: $0) })] + rows.map(line)
-        let notes = shown.filter { $0.message != nil && !failsRun($0) }
+        var out =
+            rows.isEmpty
+            ? []
+            : [
+                line(header),
+                line(
+                    widths.map {
+                        String(
+                            repeating: "-",
+                            count: $0)
+                    }),
+            ] + rows.map(line)
+        let notes =
+            shown.filter { $0.message != nil && !failsRun($0) }
             + shown.filter { failsRun($0) && $0.message != nil }
         if !notes.isEmpty {
             out.append("")
@@ -70,8 +93,10 @@ public enum Reports {
     public static func json(_ results: [CaseResult]) throws -> String {
         let s = Runner.summary(results)
         let root: [String: Any] = [
-            "summary": ["passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible,
-                "nowReproducible": s.nowReproducible, "notRun": s.notRun, "total": s.total],
+            "summary": [
+                "passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible,
+                "nowReproducible": s.nowReproducible, "notRun": s.notRun, "total": s.total,
+            ],
             "cases": results.map(caseObject),
         ]
         return try OutputMetadata.jsonString(root, withData: true)

@@ -1,15 +1,23 @@
 import Foundation
+import NuAnalyses
 import NuRegistry
 import NuValidation
-import NuAnalyses
 
 /// One mode's reach curve: per mass the reach (either side), and the excess and deficit reaches.
 public struct SensitivityCurve: Sendable {
     public let model: String, mode: String, dof: Int
     public let points: [(mass: Double, reach: Double?, excess: Double?, deficit: Double?)]
-    public init(model: String, mode: String, dof: Int, points: [(mass: Double, reach: Double?, excess: Double?,
-        deficit: Double?)]) {
-        self.model = model; self.mode = mode; self.dof = dof; self.points = points
+    public init(
+        model: String, mode: String, dof: Int,
+        points: [(
+            mass: Double, reach: Double?, excess: Double?,
+            deficit: Double?
+        )]
+    ) {
+        self.model = model
+        self.mode = mode
+        self.dof = dof
+        self.points = points
     }
 }
 
@@ -20,35 +28,60 @@ public enum SensitivityReport {
 
     public static func text(_ curves: [SensitivityCurve]) -> String {
         curves.map { c in
-            ([(c.mode == "jsns2" ? "JSNS² 90% C.L. reach on g: \(c.model)" : "DUNE ND 90% C.L. reach on g: \(c.model), \(c.mode) mode") + ", \(c.dof) dof (Δχ² = \(String(format: "%.3g", DuneSensitivity.deltaChi2(dof: c.dof))))",
-              "M [MeV]       reach g        by excess g    by deficit g"]
-             + c.points.map { String(format: "%-12.5g  ", $0.mass) + [cell($0.reach), cell($0.excess),
-                 cell($0.deficit)].map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined() })
+            ([
+                (c.mode == "jsns2"
+                    ? "JSNS² 90% C.L. reach on g: \(c.model)"
+                    : "DUNE ND 90% C.L. reach on g: \(c.model), \(c.mode) mode")
+                    + ", \(c.dof) dof (Δχ² = \(String(format: "%.3g", DuneSensitivity.deltaChi2(dof: c.dof))))",
+                "M [MeV]       reach g        by excess g    by deficit g",
+            ]
+                + c.points.map {
+                    String(format: "%-12.5g  ", $0.mass)
+                        + [
+                            cell($0.reach), cell($0.excess),
+                            cell($0.deficit),
+                        ].map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined()
+                })
                 .joined(separator: "\n")
         }.joined(separator: "\n\n")
     }
 
     public static func json(_ curves: [SensitivityCurve]) throws -> String {
-        let root: [String: Any] = ["analysis": "000 Sec. IV: 67.5 t LAr, 4.8 MW yr a mode, T > 30 MeV, sigma_norm 5%, Eq. (8); DUNE TDR ND fluxes",
-                                   "curves": curves.map { c in
-                                       ["model": c.model, "mode": c.mode, "dof": c.dof,
-                                           "deltaChi2": DuneSensitivity.deltaChi2(dof: c.dof),
-                                        "points": c.points.map { p -> [String: Any] in
-                                            func value(_ x: Double?) -> Any { x.map { $0 as Any } ?? NSNull() }
-                                            return ["massMeV": p.mass, "reachG": value(p.reach),
-                                                "excessG": value(p.excess), "deficitG": value(p.deficit)]
-                                        }] as [String: Any]
-                                   }]
+        let root: [String: Any] = [
+            "analysis":
+                "000 Sec. IV: 67.5 t LAr, 4.8 MW yr a mode, T > 30 MeV, sigma_norm 5%, Eq. (8); DUNE TDR ND fluxes",
+            "curves": curves.map { c in
+                [
+                    "model": c.model, "mode": c.mode, "dof": c.dof,
+                    "deltaChi2": DuneSensitivity.deltaChi2(dof: c.dof),
+                    "points": c.points.map { p -> [String: Any] in
+                        func value(_ x: Double?) -> Any { x.map { $0 as Any } ?? NSNull() }
+                        return [
+                            "massMeV": p.mass, "reachG": value(p.reach),
+                            "excessG": value(p.excess), "deficitG": value(p.deficit),
+                        ]
+                    },
+                ] as [String: Any]
+            },
+        ]
         return try OutputMetadata.jsonString(root, withData: true)
     }
 
     public static func csv(_ curves: [SensitivityCurve]) throws -> String {
         (try OutputMetadata.headerLines(withData: true)
-         + ["# DUNE ND 90% C.L. reach (000 Sec. IV); empty = no reach below g = 1",
-            "model,mode,dof,mass_MeV,reach_g_dimensionless,excess_g_dimensionless,deficit_g_dimensionless"]
-         + curves.flatMap { c in c.points.map { p in
-             "\(c.model),\(c.mode),\(c.dof),\(p.mass)," + [p.reach, p.excess,
-                 p.deficit].map { $0.map { String($0) } ?? "" }.joined(separator: ",") } })
+            + [
+                "# DUNE ND 90% C.L. reach (000 Sec. IV); empty = no reach below g = 1",
+                "model,mode,dof,mass_MeV,reach_g_dimensionless,excess_g_dimensionless,deficit_g_dimensionless",
+            ]
+            + curves.flatMap { c in
+                c.points.map { p in
+                    "\(c.model),\(c.mode),\(c.dof),\(p.mass),"
+                        + [
+                            p.reach, p.excess,
+                            p.deficit,
+                        ].map { $0.map { String($0) } ?? "" }.joined(separator: ",")
+                }
+            })
             .joined(separator: "\n") + "\n"
     }
 
@@ -59,12 +92,17 @@ public enum SensitivityReport {
     public static func hepdata(_ curves: [SensitivityCurve]) throws -> HEPDataSubmission {
         let dune = curves.contains { $0.mode != "jsns2" }
         let (harness, headers, sets) = try OutputMetadata.hepdataProvenance(dune ? ["dune-nd-tdr2021"] : [])
-        let comment = ["90% C.L. reach on the coupling of a light Z' in neutrino-electron scattering, computed by "
-                       + "nucheck along paper 000 (Dev et al.), Sec. IV and Fig. 2; N_SM computed, not taken from "
-                       + "the paper.", "Written by " + harness + "."] + sets
+        let comment =
+            [
+                "90% C.L. reach on the coupling of a light Z' in neutrino-electron scattering, computed by "
+                    + "nucheck along paper 000 (Dev et al.), Sec. IV and Fig. 2; N_SM computed, not taken from "
+                    + "the paper.", "Written by " + harness + ".",
+            ] + sets
         let tables = curves.map { c -> HEPDataSubmission.Table in
             let jsns2 = c.mode == "jsns2"
-            let setup = jsns2 ? "JSNS²: 17 t at 24 m, 5 MW yr, electron recoil above 2.6 MeV, statistics only"
+            let setup =
+                jsns2
+                ? "JSNS²: 17 t at 24 m, 5 MW yr, electron recoil above 2.6 MeV, statistics only"
                 : "DUNE ND, \(c.mode) mode: 67.5 t LAr, 4.8 MW yr, electron recoil above 30 MeV, 5% flux "
                     + "normalisation (Eq. (8)); DUNE TDR near-detector fluxes"
             let qualifiers: [(name: String, value: String)] = [
@@ -72,8 +110,10 @@ public enum SensitivityReport {
                 ("Delta chi2", String(format: "%.6g", DuneSensitivity.deltaChi2(dof: c.dof))),
                 ("experiment", jsns2 ? "JSNS2" : "DUNE ND"), ("mode", c.mode), ("model", c.model),
             ]
-            let columns = [("g reach", c.points.map(\.reach)), ("g reach by excess", c.points.map(\.excess)),
-                           ("g reach by deficit", c.points.map(\.deficit))]
+            let columns = [
+                ("g reach", c.points.map(\.reach)), ("g reach by excess", c.points.map(\.excess)),
+                ("g reach by deficit", c.points.map(\.deficit)),
+            ]
             return HEPDataSubmission.Table(
                 name: jsns2 ? "\(c.model), JSNS2" : "\(c.model), DUNE ND \(c.mode) mode",
                 description: "Expected 90% C.L. reach on g for the \(c.model) model: \(setup); \(c.dof) dof. "
@@ -94,16 +134,24 @@ public enum SensitivityReport {
             let excess = c.points.compactMap { p in p.excess.map { (p.mass, $0) } }
             let deficit = c.points.compactMap { p in p.deficit.map { (p.mass, $0) } }
             if !excess.isEmpty { plotted.append(PlotCurve(label: "\(c.mode): by excess", points: excess)) }
-            if !deficit.isEmpty { plotted.append(PlotCurve(label: "\(c.mode): by deficit", points: deficit,
-                dashed: true)) }
+            if !deficit.isEmpty {
+                plotted.append(
+                    PlotCurve(
+                        label: "\(c.mode): by deficit", points: deficit,
+                        dashed: true))
+            }
         }
         let model = curves.first?.model ?? ""
-        let jsns2 = curves.contains { $0.mode == "jsns2" }, dune = curves.contains { $0.mode != "jsns2" }
+        let jsns2 = curves.contains { $0.mode == "jsns2" }
+        let dune = curves.contains { $0.mode != "jsns2" }
         let dof = curves.first?.dof ?? 2
-        let captions = (dune ? ["DUNE ND: 67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, 5% normalisation"] : [])
+        let captions =
+            (dune ? ["DUNE ND: 67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, 5% normalisation"] : [])
             + (jsns2 ? ["JSNS²: 17 t at 24 m, 5 MW·yr, T > 2.6 MeV, statistics only"] : [])
-        return SVGChart(title: "\(model): \([dune ? "DUNE ND" : nil, jsns2 ? "JSNS²" : nil].compactMap { $0 }.joined(separator: " and ")) 90% C.L. reach (000 Fig. 2)",
-                        caption: captions.joined(separator: "; ") + "; \(dof) dof",
-                        xLabel: "M_Z' [MeV]", yLabel: "g_\(model)", curves: plotted, logX: true, logY: true)
+        return SVGChart(
+            title:
+                "\(model): \([dune ? "DUNE ND" : nil, jsns2 ? "JSNS²" : nil].compactMap { $0 }.joined(separator: " and ")) 90% C.L. reach (000 Fig. 2)",
+            caption: captions.joined(separator: "; ") + "; \(dof) dof",
+            xLabel: "M_Z' [MeV]", yLabel: "g_\(model)", curves: plotted, logX: true, logY: true)
     }
 }

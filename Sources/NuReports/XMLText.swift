@@ -11,8 +11,10 @@ enum XMLText {
             case ">": out += "&gt;"
             case "\"": out += "&quot;"
             case "\t", "\n", "\r": out.unicodeScalars.append(scalar)
-            default: out.unicodeScalars.append(scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
-                ? "\u{FFFD}" : scalar)
+            default:
+                out.unicodeScalars.append(
+                    scalar.value < 0x20 || scalar.value == 0xFFFE || scalar.value == 0xFFFF
+                        ? "\u{FFFD}" : scalar)
             }
         }
         return out

@@ -1,6 +1,6 @@
 import Foundation
-import NuPhysics
 import NuData
+import NuPhysics
 import NuRegistry
 
 /// The convention registry of `Reference/conventions/registry.json` and its evaluation: for each
@@ -18,13 +18,15 @@ public struct ConventionAudit: Sendable {
             label = try o.string("label")
             quantity = try o.string("quantity")
             guard (try? QuantityRegistry.named(quantity)) != nil else {
-                throw HarnessError.file(path: o.path, field: o.name("quantity"),
+                throw HarnessError.file(
+                    path: o.path, field: o.name("quantity"),
                     message: "'\(quantity)' is not a known quantity")
             }
             inputs = try o.stringMap("inputs")
             let p = try o.optionalString("path") ?? "closedForm"
             guard let path = Path(rawValue: p) else {
-                throw HarnessError.file(path: o.path, field: o.name("path"),
+                throw HarnessError.file(
+                    path: o.path, field: o.name("path"),
                     message: "'\(p)' is not closedForm or numerical")
             }
             self.path = path
@@ -67,14 +69,22 @@ public struct ConventionAudit: Sendable {
         items = try list.enumerated().map { i, raw in
             let o = try JSONObject(raw, path: url.path, context: "items[\(i)]")
             let conventions = try o.object("conventions")
-            guard !conventions.storage.isEmpty else { throw HarnessError.file(path: url.path,
-                field: conventions.context, message: "is empty") }
+            guard !conventions.storage.isEmpty else {
+                throw HarnessError.file(
+                    path: url.path,
+                    field: conventions.context, message: "is empty")
+            }
             let demo = try o.object("demonstration")
-            let ways = try demo.array("ways").enumerated().map { j, w in try Way(JSONObject(w, path: url.path,
-                context: "\(demo.context).ways[\(j)]")) }
+            let ways = try demo.array("ways").enumerated().map { j, w in
+                try Way(
+                    JSONObject(
+                        w, path: url.path,
+                        context: "\(demo.context).ways[\(j)]"))
+            }
             let ratio = try demo.strings("ratio")
             guard ratio.count == 2, ratio.allSatisfy({ label in ways.contains { $0.label == label } }) else {
-                throw HarnessError.file(path: url.path, field: demo.name("ratio"),
+                throw HarnessError.file(
+                    path: url.path, field: demo.name("ratio"),
                     message: "must name two of the ways' labels")
             }
             let m = try o.object("mapping")
@@ -82,15 +92,17 @@ public struct ConventionAudit: Sendable {
             let expectedRatio = m.has("expectedRatio") ? try m.decimal("expectedRatio") : nil
             let expectedValue = m.has("expectedValue") ? try m.decimal("expectedValue") : nil
             guard (to != nil && expectedRatio != nil) != (expectedValue != nil) else {
-                throw HarnessError.file(path: url.path, field: m.context,
+                throw HarnessError.file(
+                    path: url.path, field: m.context,
                     message: "needs either 'to' with 'expectedRatio', or 'expectedValue'")
             }
-            return Item(id: try o.string("id"), title: try o.string("title"),
-                        conventions: try conventions.storage.keys.sorted().map { ($0, try conventions.string($0)) },
-                        harnessChoice: try o.string("harnessChoice"), demonstrationDescription: try demo.string("description"),
-                        ways: ways, ratio: (ratio[0], ratio[1]), mappingDescription: try m.string("description"),
-                        mappingFrom: try Way(try m.object("from")), mappingTo: to, expectedRatio: expectedRatio,
-                        expectedValue: expectedValue, tolerance: try m.decimal("tolerance"))
+            return Item(
+                id: try o.string("id"), title: try o.string("title"),
+                conventions: try conventions.storage.keys.sorted().map { ($0, try conventions.string($0)) },
+                harnessChoice: try o.string("harnessChoice"), demonstrationDescription: try demo.string("description"),
+                ways: ways, ratio: (ratio[0], ratio[1]), mappingDescription: try m.string("description"),
+                mappingFrom: try Way(try m.object("from")), mappingTo: to, expectedRatio: expectedRatio,
+                expectedValue: expectedValue, tolerance: try m.decimal("tolerance"))
         }
     }
 
@@ -107,15 +119,18 @@ public struct ConventionAudit: Sendable {
 
     public func evaluate() throws -> [Result] {
         try items.map { item in
-            var values: [(String, Double)] = [], units = ""
+            var values: [(String, Double)] = []
+            var units = ""
             for w in item.ways {
                 let (v, u) = try w.evaluate()
-                values.append((w.label, v)); units = u
+                values.append((w.label, v))
+                units = u
             }
             let lookup = Dictionary(values, uniquingKeysWith: { a, _ in a })
             let ratio = lookup[item.ratio.numerator]! / lookup[item.ratio.denominator]!
             let from = try item.mappingFrom.evaluate().0
-            let observed: Double, expected: Double
+            let observed: Double
+            let expected: Double
             if let to = item.mappingTo, let r = item.expectedRatio {
                 observed = from / (try to.evaluate().0)
                 expected = r
@@ -124,10 +139,10 @@ public struct ConventionAudit: Sendable {
                 expected = item.expectedValue!
             }
             let holds = abs(observed - expected) <= item.tolerance * abs(expected)
-            return Result(item: item, values: values, units: units, ratio: ratio, mappingObserved: observed,
+            return Result(
+                item: item, values: values, units: units, ratio: ratio, mappingObserved: observed,
                 mappingExpected: expected, holds: holds)
         }
     }
-
 
 }

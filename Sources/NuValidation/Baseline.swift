@@ -1,6 +1,6 @@
 import Foundation
-import NuData
 import NuCoherent
+import NuData
 import NuPhysics
 import NuRegistry
 
@@ -19,7 +19,7 @@ import NuRegistry
 /// recorded as `error: <message>` in place of the value.
 public enum Baseline {
     public struct Entry: Equatable, Sendable {
-        public let key: String       // "<case id> | <path>"
+        public let key: String  // "<case id> | <path>"
         public let quantity: String
         public let value: Double?
         public let error: String?
@@ -28,8 +28,10 @@ public enum Baseline {
         /// reads: such a value is neither recorded nor compared.
         public let dataAbsent: Bool
 
-        public init(key: String, quantity: String, value: Double?, error: String?, units: String,
-            dataAbsent: Bool = false) {
+        public init(
+            key: String, quantity: String, value: Double?, error: String?, units: String,
+            dataAbsent: Bool = false
+        ) {
             self.dataAbsent = dataAbsent
             self.key = key
             self.quantity = quantity
@@ -41,16 +43,17 @@ public enum Baseline {
 
     public static let header = "# nucheck baseline"
 
-
     /// The constants written into the header (the inputs every value depends on).
     public static var constants: [(String, String)] {
-        [("G_F", "\(Constants.fermiConstant) MeV^-2"), ("m_e", "\(Constants.electronMass) MeV"),
-         ("m_mu", "\(Constants.muonMass) MeV"), ("m_tau", "\(Constants.tauMass) MeV"),
-         ("m_pi", "\(Constants.chargedPionMass) MeV"), ("alpha", "\(Constants.fineStructure)"),
-         ("hbar_c", "\(Constants.hbarC) MeV fm"), ("u", "\(Constants.atomicMassUnit) MeV"),
-         ("sin2thetaW_default", "\(Constants.defaultSin2ThetaW)"),
-         ("gVp_nue", "\(Constants.protonCouplingNuE)"), ("gVp_numu", "\(Constants.protonCouplingNuMu)"),
-         ("gVn", "\(Constants.neutronCoupling)")]
+        [
+            ("G_F", "\(Constants.fermiConstant) MeV^-2"), ("m_e", "\(Constants.electronMass) MeV"),
+            ("m_mu", "\(Constants.muonMass) MeV"), ("m_tau", "\(Constants.tauMass) MeV"),
+            ("m_pi", "\(Constants.chargedPionMass) MeV"), ("alpha", "\(Constants.fineStructure)"),
+            ("hbar_c", "\(Constants.hbarC) MeV fm"), ("u", "\(Constants.atomicMassUnit) MeV"),
+            ("sin2thetaW_default", "\(Constants.defaultSin2ThetaW)"),
+            ("gVp_nue", "\(Constants.protonCouplingNuE)"), ("gVp_numu", "\(Constants.protonCouplingNuMu)"),
+            ("gVn", "\(Constants.neutronCoupling)"),
+        ]
     }
 
     /// Evaluates every case (on every core) into baseline entries. A case whose data file is absent
@@ -64,16 +67,28 @@ public enum Baseline {
             case .failure(let error):
                 var absent = false
                 if case .absent? = error as? DataFileError { absent = true }
-                entries.append(Entry(key: "\(c.id) | error", quantity: c.quantity, value: nil,
-                                     error: ExitStatus.message(for: error), units: "", dataAbsent: absent))
+                entries.append(
+                    Entry(
+                        key: "\(c.id) | error", quantity: c.quantity, value: nil,
+                        error: ExitStatus.message(for: error), units: "", dataAbsent: absent))
             case .success(let e):
-                if let v = e.closedForm { entries.append(Entry(key: "\(c.id) | closedForm", quantity: c.quantity,
-                    value: v, error: nil, units: e.units)) }
-                if let v = e.numerical { entries.append(Entry(key: "\(c.id) | numerical", quantity: c.quantity,
-                    value: v, error: nil, units: e.units)) }
+                if let v = e.closedForm {
+                    entries.append(
+                        Entry(
+                            key: "\(c.id) | closedForm", quantity: c.quantity,
+                            value: v, error: nil, units: e.units))
+                }
+                if let v = e.numerical {
+                    entries.append(
+                        Entry(
+                            key: "\(c.id) | numerical", quantity: c.quantity,
+                            value: v, error: nil, units: e.units))
+                }
                 for (name, v) in e.forms.sorted(by: { $0.key < $1.key }) {
-                    entries.append(Entry(key: "\(c.id) | form:\(name)", quantity: c.quantity, value: v, error: nil,
-                        units: e.units))
+                    entries.append(
+                        Entry(
+                            key: "\(c.id) | form:\(name)", quantity: c.quantity, value: v, error: nil,
+                            units: e.units))
                 }
             }
         }
@@ -84,8 +99,10 @@ public enum Baseline {
     static let trailer = "# end: "
 
     public static func render(_ entries: [Entry]) -> String {
-        var lines = [header, "# harness-version: \(HarnessVersion.string)",
-                     "# grid: the inputs of every case in Fixtures/golden and Fixtures/grids"]
+        var lines = [
+            header, "# harness-version: \(HarnessVersion.string)",
+            "# grid: the inputs of every case in Fixtures/golden and Fixtures/grids",
+        ]
         lines += constants.map { "# constant: \($0.0) = \($0.1)" }
         for e in entries {
             let value = e.value.map { String(format: "%.17g", $0) } ?? "error: \(e.error ?? "")"
@@ -101,13 +118,16 @@ public enum Baseline {
     public static func write(_ entries: [Entry], to url: URL) throws {
         let absent = entries.filter(\.dataAbsent)
         if let first = absent.first {
-            throw HarnessError.file(path: url.path, field: nil,
+            throw HarnessError.file(
+                path: url.path, field: nil,
                 message: "not written: \(absent.count) cases could not be "
-                + "evaluated because a data file is absent (\(first.error ?? "")); a baseline is recorded whole or not at all")
+                    + "evaluated because a data file is absent (\(first.error ?? "")); a baseline is recorded whole or not at all"
+            )
         }
         let directory = url.deletingLastPathComponent()
         do { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) } catch {
-            throw HarnessError.file(path: url.path, field: nil,
+            throw HarnessError.file(
+                path: url.path, field: nil,
                 message: "cannot be written: cannot create '\(directory.path)'")
         }
         OutputFiles.removeStaleTemporaries(of: url.path)
@@ -118,50 +138,68 @@ public enum Baseline {
     /// the file and the line.
     public static func read(_ url: URL) throws -> [Entry] {
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw HarnessError.file(path: url.path, field: nil,
+            throw HarnessError.file(
+                path: url.path, field: nil,
                 message: "baseline is missing; record one with `nucheck baseline record`")
         }
         let text = String(decoding: data, as: UTF8.self)
         guard text.hasPrefix(header) else {
-            throw HarnessError.file(path: url.path, field: "line 1",
+            throw HarnessError.file(
+                path: url.path, field: "line 1",
                 message: "is not a nucheck baseline (expected '\(header)')")
         }
         guard text.hasSuffix("\n") else {
-            throw HarnessError.file(path: url.path, field: "end of file",
+            throw HarnessError.file(
+                path: url.path, field: "end of file",
                 message: "baseline is truncated (no final newline)")
         }
         var entries: [Entry] = []
         var lineOfKey: [String: Int] = [:]
-        for (index, line) in text.split(separator: "\n",
-            omittingEmptySubsequences: false).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
+        for (index, line) in text.split(
+            separator: "\n",
+            omittingEmptySubsequences: false
+        ).enumerated() where !line.isEmpty && !line.hasPrefix("#") {
             let fields = line.components(separatedBy: " | ")
             guard fields.count == 5 else {
-                throw HarnessError.file(path: url.path, field: "line \(index + 1)",
+                throw HarnessError.file(
+                    path: url.path, field: "line \(index + 1)",
                     message: "corrupt: expected 5 fields separated by ' | ', got \(fields.count): \(line.prefix(120))")
             }
             let key = "\(fields[0]) | \(fields[1])"
             if let first = lineOfKey[key] {
-                throw HarnessError.file(path: url.path, field: "line \(index + 1)",
+                throw HarnessError.file(
+                    path: url.path, field: "line \(index + 1)",
                     message: "duplicate key '\(key)' (first on line \(first))")
             }
             lineOfKey[key] = index + 1
             if fields[2].hasPrefix("error: ") {
-                entries.append(Entry(key: key, quantity: fields[4], value: nil, error: String(fields[2].dropFirst(7)),
-                    units: fields[3]))
+                entries.append(
+                    Entry(
+                        key: key, quantity: fields[4], value: nil, error: String(fields[2].dropFirst(7)),
+                        units: fields[3]))
             } else {
                 guard let v = Double(fields[2]), v.isFinite else {
-                    throw HarnessError.file(path: url.path, field: "line \(index + 1)",
+                    throw HarnessError.file(
+                        path: url.path, field: "line \(index + 1)",
                         message: "corrupt: '\(fields[2])' is not a finite number")
                 }
                 entries.append(Entry(key: key, quantity: fields[4], value: v, error: nil, units: fields[3]))
             }
         }
-        guard !entries.isEmpty else { throw HarnessError.file(path: url.path, field: nil,
-            message: "baseline holds no values") }
+        guard !entries.isEmpty else {
+            throw HarnessError.file(
+                path: url.path, field: nil,
+                message: "baseline holds no values")
+        }
         let last = text.split(separator: "\n").last.map(String.init) ?? ""
-        guard last.hasPrefix(trailer), Int(last.dropFirst(trailer.count).split(separator: " ").first ?? "") == entries.count else {
-            throw HarnessError.file(path: url.path, field: "end of file",
-                message: "baseline is truncated or altered: expected the trailer '\(trailer)\(entries.count) values', found '\(last.prefix(80))'")
+        guard last.hasPrefix(trailer),
+            Int(last.dropFirst(trailer.count).split(separator: " ").first ?? "") == entries.count
+        else {
+            throw HarnessError.file(
+                path: url.path, field: "end of file",
+                message:
+                    "baseline is truncated or altered: expected the trailer '\(trailer)\(entries.count) values', found '\(last.prefix(80))'"
+            )
         }
         return entries
     }
@@ -184,20 +222,32 @@ public enum Baseline {
         let new = new.filter { !$0.dataAbsent }
         let before = Dictionary(old.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
         let after = Dictionary(new.map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-        func text(_ e: Entry?) -> String { e.map { $0.value.map { String(format: "%.17g",
-            $0) } ?? "error: \($0.error ?? "")" } ?? "absent" }
+        func text(_ e: Entry?) -> String {
+            e.map {
+                $0.value.map {
+                    String(
+                        format: "%.17g",
+                        $0)
+                } ?? "error: \($0.error ?? "")"
+            } ?? "absent"
+        }
         var changes: [Change] = []
         for key in Set(before.keys).union(after.keys).sorted() {
-            let a = before[key], b = after[key]
+            let a = before[key]
+            let b = after[key]
             if let x = a?.value, let y = b?.value {
                 let change = relativeDeviation(y, x)
                 if abs(y - x) > tolerance * max(abs(x), abs(y)) {
-                    changes.append(Change(key: key, quantity: (b ?? a)!.quantity, old: text(a), new: text(b),
-                        relativeChange: change))
+                    changes.append(
+                        Change(
+                            key: key, quantity: (b ?? a)!.quantity, old: text(a), new: text(b),
+                            relativeChange: change))
                 }
             } else if text(a) != text(b) {
-                changes.append(Change(key: key, quantity: (b ?? a)!.quantity, old: text(a), new: text(b),
-                    relativeChange: nil))
+                changes.append(
+                    Change(
+                        key: key, quantity: (b ?? a)!.quantity, old: text(a), new: text(b),
+                        relativeChange: nil))
             }
         }
         return changes
@@ -217,7 +267,9 @@ public enum Baseline {
         for (quantity, group) in Dictionary(grouping: changes, by: \.quantity).sorted(by: { $0.key < $1.key }) {
             lines.append("\(quantity): \(group.count) moved")
             for c in group {
-                lines.append("    \(c.key): old \(c.old), new \(c.new), relative change \(c.relativeChange.map { String(format: "%.3e", $0) } ?? "-")")
+                lines.append(
+                    "    \(c.key): old \(c.old), new \(c.new), relative change \(c.relativeChange.map { String(format: "%.3e", $0) } ?? "-")"
+                )
             }
         }
         lines.append("\(changes.count) of \(compared) values moved")

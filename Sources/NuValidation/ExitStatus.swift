@@ -1,8 +1,8 @@
 import GSLKit
-import NuData
-import NuCoherent
-import NuClosedForm
 import NuBeams
+import NuClosedForm
+import NuCoherent
+import NuData
 import NuPhysics
 
 /// The exit status of `nucheck` for each kind of error, and the one line it prints.
@@ -45,8 +45,10 @@ public enum ExitStatus {
             case "\t": out += "\\t"
             case "\r": out += "\\r"
             default:
-                if scalar.properties.generalCategory == .control || scalar.properties.generalCategory == .format
-                    && scalar.value < 0x2000 {
+                if scalar.properties.generalCategory == .control
+                    || scalar.properties.generalCategory == .format
+                        && scalar.value < 0x2000
+                {
                     out += String(format: "\\u{%X}", scalar.value)
                 } else {
                     out.unicodeScalars.append(scalar)

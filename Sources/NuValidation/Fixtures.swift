@@ -1,6 +1,6 @@
 import Foundation
-import NuPhysics
 import NuData
+import NuPhysics
 import NuRegistry
 
 /// How close a value must be: |observed − expected| ≤ max(relative·|expected|, absolute), with
@@ -29,12 +29,15 @@ public struct Tolerance: Sendable {
         reason = try o.string("reason")
         let name = try o.string("class")
         func fail(_ field: String?, _ message: String) -> HarnessError {
-            HarnessError.file(path: o.path, field: field.map { o.name($0) } ?? o.context,
+            HarnessError.file(
+                path: o.path, field: field.map { o.name($0) } ?? o.context,
                 message: "\(owner): \(message)")
         }
         guard let kind = ToleranceClass(rawValue: name) else {
-            throw fail("class", "'\(name)' is not a tolerance class (one of "
-                + ToleranceClass.allCases.map(\.rawValue).joined(separator: ", ") + ")")
+            throw fail(
+                "class",
+                "'\(name)' is not a tolerance class (one of "
+                    + ToleranceClass.allCases.map(\.rawValue).joined(separator: ", ") + ")")
         }
         toleranceClass = kind
         if kind.isDerived {
@@ -45,8 +48,10 @@ public struct Tolerance: Sendable {
             do {
                 relative = try kind.derivedRelative(printed: printed) ?? 0
             } catch let error as PrintedPrecision.Failure {
-                throw fail("class", "\(name) does not follow from the printed text "
-                    + "'\(printed?.text ?? "")': \(error.description)")
+                throw fail(
+                    "class",
+                    "\(name) does not follow from the printed text "
+                        + "'\(printed?.text ?? "")': \(error.description)")
             }
         } else {
             relative = o.has("relative") ? try o.decimal("relative") : 0
@@ -57,7 +62,8 @@ public struct Tolerance: Sendable {
             let range = kind.relativeRange ?? 0...0
             if kind == .exact {
                 guard relative == 0, absolute <= ToleranceClass.exactAbsoluteLimit else {
-                    throw fail(relative == 0 ? "absolute" : "relative",
+                    throw fail(
+                        relative == 0 ? "absolute" : "relative",
                         "an exact tolerance is absolute only, at most \(ToleranceClass.exactAbsoluteLimit)")
                 }
             } else if !range.contains(relative) {
@@ -116,8 +122,11 @@ public struct FixtureSet: Sendable {
                 throw HarnessError.file(path: c.file, field: "id", message: "case id '\(c.id)' is used twice")
             }
         }
-        guard !cases.isEmpty else { throw HarnessError.file(path: fixtures.path, field: nil,
-            message: "no fixture cases found") }
+        guard !cases.isEmpty else {
+            throw HarnessError.file(
+                path: fixtures.path, field: nil,
+                message: "no fixture cases found")
+        }
         self.cases = cases
     }
 
@@ -126,8 +135,11 @@ public struct FixtureSet: Sendable {
             throw HarnessError.file(path: directory.path, field: nil, message: "fixture directory is missing")
         }
         let json = names.filter { $0.hasSuffix(".json") }.sorted()
-        guard !json.isEmpty else { throw HarnessError.file(path: directory.path, field: nil,
-            message: "holds no .json fixture files") }
+        guard !json.isEmpty else {
+            throw HarnessError.file(
+                path: directory.path, field: nil,
+                message: "holds no .json fixture files")
+        }
         return json.map { directory.appendingPathComponent($0) }
     }
 
@@ -135,16 +147,22 @@ public struct FixtureSet: Sendable {
         let root = try JSONObject.load(url)
         try root.allowOnly(["description", "cases"])
         let list = try root.array("cases")
-        guard !list.isEmpty else { throw HarnessError.file(path: url.path, field: "cases",
-            message: "is empty: a fixture file must hold at least one case") }
+        guard !list.isEmpty else {
+            throw HarnessError.file(
+                path: url.path, field: "cases",
+                message: "is empty: a fixture file must hold at least one case")
+        }
         return try list.enumerated().map { i, raw in
             let c = try JSONObject(raw, path: url.path, context: "cases[\(i)]")
-            try c.allowOnly(["id", "quantity", "inputs", "reference", "expected", "provenance", "paths", "tolerance",
-                "irreproducible"])
+            try c.allowOnly([
+                "id", "quantity", "inputs", "reference", "expected", "provenance", "paths", "tolerance",
+                "irreproducible",
+            ])
             let id = try c.string("id")
             let quantity = try c.string("quantity")
             guard (try? QuantityRegistry.named(quantity)) != nil else {
-                throw HarnessError.file(path: url.path, field: c.name("quantity"),
+                throw HarnessError.file(
+                    path: url.path, field: c.name("quantity"),
                     message: "'\(quantity)' is not a known quantity")
             }
             let inputs = c.has("inputs") ? try c.stringMap("inputs") : [:]
@@ -154,9 +172,10 @@ public struct FixtureSet: Sendable {
                 let entry = try reference.entry(key, citedFrom: url.path, field: c.name("reference"))
                 let sw2 = Double(inputs["sw2"] ?? "") ?? Constants.defaultSin2ThetaW
                 guard let expected = entry.value(sin2ThetaW: sw2) else {
-                    throw HarnessError.file(path: url.path, field: c.name("reference"),
-                                            message: "cites '\(key)', a printed formula with no number; give "
-                                                + "'expected' and 'provenance' instead")
+                    throw HarnessError.file(
+                        path: url.path, field: c.name("reference"),
+                        message: "cites '\(key)', a printed formula with no number; give "
+                            + "'expected' and 'provenance' instead")
                 }
                 kind = .golden(expected: expected, source: entry.source, printed: entry.printed, units: entry.units)
             } else {
@@ -165,24 +184,30 @@ public struct FixtureSet: Sendable {
                 try p.allowOnly(["paper", "location", "printed", "units", "derivation"])
                 let source = "\(reference.citation(forPaper: try p.string("paper"))), \(try p.string("location"))"
                 _ = try p.string("derivation")
-                kind = .golden(expected: expected, source: source, printed: try p.string("printed"),
+                kind = .golden(
+                    expected: expected, source: source, printed: try p.string("printed"),
                     units: try p.string("units"))
             }
             let paths = try c.strings("paths").enumerated().map { j, name in
                 guard let path = Path(rawValue: name) else {
-                    throw HarnessError.file(path: url.path, field: "\(c.name("paths"))[\(j)]",
+                    throw HarnessError.file(
+                        path: url.path, field: "\(c.name("paths"))[\(j)]",
                         message: "'\(name)' is not closedForm or numerical")
                 }
                 return path
             }
-            guard !paths.isEmpty else { throw HarnessError.file(path: url.path, field: c.name("paths"),
-                message: "is empty") }
+            guard !paths.isEmpty else {
+                throw HarnessError.file(
+                    path: url.path, field: c.name("paths"),
+                    message: "is empty")
+            }
             var printed: (text: String, value: Double)? = nil
             if case .golden(let expected, _, let text, _) = kind { printed = (text, expected) }
             let tolerance = try Tolerance(try c.object("tolerance"), printed: printed, owner: "case '\(id)'")
-            return FixtureCase(id: id, file: url.path, quantity: quantity, inputs: inputs, kind: kind,
-                               tolerance: tolerance, paths: paths,
-                               irreproducible: try c.optionalString("irreproducible"))
+            return FixtureCase(
+                id: id, file: url.path, quantity: quantity, inputs: inputs, kind: kind,
+                tolerance: tolerance, paths: paths,
+                irreproducible: try c.optionalString("irreproducible"))
         }
     }
 
@@ -200,9 +225,11 @@ public struct FixtureSet: Sendable {
         for (i, raw) in list.enumerated() {
             let g = try JSONObject(raw, path: url.path, context: "grids[\(i)]")
             try g.allowOnly(["id", "quantity", "compare", "fixed", "axes", "tolerance"])
-            let id = try g.string("id"), quantity = try g.string("quantity")
+            let id = try g.string("id")
+            let quantity = try g.string("quantity")
             guard (try? QuantityRegistry.named(quantity)) != nil else {
-                throw HarnessError.file(path: url.path, field: g.name("quantity"),
+                throw HarnessError.file(
+                    path: url.path, field: g.name("quantity"),
                     message: "'\(quantity)' is not a known quantity")
             }
             let compare = try g.string("compare")
@@ -212,21 +239,26 @@ public struct FixtureSet: Sendable {
             let fixed = g.has("fixed") ? try g.stringMap("fixed") : [:]
             let axesObject = try g.object("axes")
             guard !axesObject.storage.isEmpty else {
-                throw HarnessError.file(path: url.path, field: g.name("axes"),
+                throw HarnessError.file(
+                    path: url.path, field: g.name("axes"),
                     message: "has no axis: a grid needs at least one (a single point is a golden case)")
             }
             // The size is checked before anything is built: a typo'd axis must not allocate 1e12 points.
             var size = 1.0
             for key in axesObject.storage.keys { size *= Double(try axesObject.strings(key).count) }
             guard size <= Double(Self.maximumGridPoints) else {
-                throw HarnessError.file(path: url.path, field: g.name("axes"),
+                throw HarnessError.file(
+                    path: url.path, field: g.name("axes"),
                     message: "spans \(size) points, more than the \(Self.maximumGridPoints) a grid may hold")
             }
             var points: [[(String, String)]] = [[]]
             for key in axesObject.storage.keys.sorted() {
                 let values = try axesObject.strings(key)
-                guard !values.isEmpty else { throw HarnessError.file(path: url.path, field: axesObject.name(key),
-                    message: "is empty") }
+                guard !values.isEmpty else {
+                    throw HarnessError.file(
+                        path: url.path, field: axesObject.name(key),
+                        message: "is empty")
+                }
                 guard Set(values).count == values.count else {
                     throw HarnessError.file(path: url.path, field: axesObject.name(key), message: "repeats a value")
                 }
@@ -239,9 +271,12 @@ public struct FixtureSet: Sendable {
                 for (key, value) in point {
                     label.append("\(key)=\(value)")
                     if key == "recoil@Tmax" {
-                        guard let fraction = Double(value), let energyText = inputs["energy"]
-                            ?? point.first(where: { $0.0 == "energy" })?.1 else {
-                            throw HarnessError.file(path: url.path, field: axesObject.name(key),
+                        guard let fraction = Double(value),
+                            let energyText = inputs["energy"]
+                                ?? point.first(where: { $0.0 == "energy" })?.1
+                        else {
+                            throw HarnessError.file(
+                                path: url.path, field: axesObject.name(key),
                                 message: "needs numeric fractions and an energy input")
                         }
                         let energy = try UnitParser.energy(energyText, name: "energy")
@@ -251,10 +286,12 @@ public struct FixtureSet: Sendable {
                         inputs[key] = value
                     }
                 }
-                cases.append(FixtureCase(id: "\(id)[\(label.joined(separator: ","))]", file: url.path,
-                    quantity: quantity, inputs: inputs, kind: compare == "paths" ? .crossPaths : .crossForms,
-                    tolerance: tolerance, paths: compare == "paths" ? [.numerical] : [.closedForm],
-                    irreproducible: nil))
+                cases.append(
+                    FixtureCase(
+                        id: "\(id)[\(label.joined(separator: ","))]", file: url.path,
+                        quantity: quantity, inputs: inputs, kind: compare == "paths" ? .crossPaths : .crossForms,
+                        tolerance: tolerance, paths: compare == "paths" ? [.numerical] : [.closedForm],
+                        irreproducible: nil))
             }
         }
         return cases

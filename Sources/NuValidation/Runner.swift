@@ -1,8 +1,8 @@
 import Foundation
-import NuData
-import NuPhysics
 import NuBeams
 import NuCoherent
+import NuData
+import NuPhysics
 import NuRegistry
 
 /// The outcome of one fixture case.
@@ -69,16 +69,21 @@ public enum Runner {
 
     /// Evaluates every case on both cores, keeping the input order, without judging them.
     public static func evaluateAll(_ cases: [FixtureCase]) -> [Result<Evaluation, Error>] {
-        parallelMap(cases.count) { i in Result { try QuantityRegistry.named(cases[i].quantity)
-            .evaluate(cases[i].inputs) } }
+        parallelMap(cases.count) { i in
+            Result {
+                try QuantityRegistry.named(cases[i].quantity)
+                    .evaluate(cases[i].inputs)
+            }
+        }
     }
 
     public static func summary(_ results: [CaseResult]) -> Summary {
-        Summary(passed: results.filter { $0.status == .passed }.count,
-                failed: results.filter { $0.status == .failed }.count,
-                irreproducible: results.filter { $0.status == .irreproducible }.count,
-                nowReproducible: results.filter { $0.status == .nowReproducible }.count,
-                notRun: results.filter { $0.status == .notRun }.count)
+        Summary(
+            passed: results.filter { $0.status == .passed }.count,
+            failed: results.filter { $0.status == .failed }.count,
+            irreproducible: results.filter { $0.status == .irreproducible }.count,
+            nowReproducible: results.filter { $0.status == .nowReproducible }.count,
+            notRun: results.filter { $0.status == .notRun }.count)
     }
 
     public static func run(_ c: FixtureCase) -> CaseResult {
@@ -89,24 +94,29 @@ public enum Runner {
     }
 
     static func judge(_ c: FixtureCase) -> CaseResult {
-        func finish(_ closed: Double?, _ numerical: Double?, _ expected: Double?, _ deviation: Double?,
-                    _ units: String, _ ok: Bool, _ message: String?, errored: Bool = false) -> CaseResult {
+        func finish(
+            _ closed: Double?, _ numerical: Double?, _ expected: Double?, _ deviation: Double?,
+            _ units: String, _ ok: Bool, _ message: String?, errored: Bool = false
+        ) -> CaseResult {
             // A case recorded irreproducible is judged like any other: out of tolerance it is the
             // expected failure; within tolerance the record is out of date. An error is a failure.
             let status: CaseResult.Status
             var note = message
             if let why = c.irreproducible, !errored {
                 status = ok ? .nowReproducible : .irreproducible
-                note = ok ? "now reproducible: within \(c.tolerance.text) (deviation "
-                    + (deviation.map { String(format: "%.3e", $0) } ?? "-")
-                    + "); update the record, which says irreproducible: \(why)"
+                note =
+                    ok
+                    ? "now reproducible: within \(c.tolerance.text) (deviation "
+                        + (deviation.map { String(format: "%.3e", $0) } ?? "-")
+                        + "); update the record, which says irreproducible: \(why)"
                     : "irreproducible: \(why)" + (message.map { "; \($0)" } ?? "")
             } else {
                 status = ok ? .passed : .failed
             }
-            return CaseResult(fixture: c, closedForm: closed, numerical: numerical, expected: expected,
-                              relativeDeviation: deviation, units: units, status: status, message: note,
-                              errored: errored && status == .failed)
+            return CaseResult(
+                fixture: c, closedForm: closed, numerical: numerical, expected: expected,
+                relativeDeviation: deviation, units: units, status: status, message: note,
+                errored: errored && status == .failed)
         }
         let evaluation: Evaluation
         do {
@@ -115,21 +125,28 @@ public enum Runner {
             // A user's data folder without a file this case reads: not run, with the file named
             // (the package's own copy is never absent; a damaged one is a failure).
             if case .absent = error {
-                return CaseResult(fixture: c, closedForm: nil, numerical: nil, expected: nil, relativeDeviation: nil,
-                                  units: "", status: .notRun, message: "not run: \(error)")
+                return CaseResult(
+                    fixture: c, closedForm: nil, numerical: nil, expected: nil, relativeDeviation: nil,
+                    units: "", status: .notRun, message: "not run: \(error)")
             }
             return finish(nil, nil, nil, nil, "", false, "error: \(error)", errored: true)
         } catch {
             return finish(nil, nil, nil, nil, "", false, "error: \(error)", errored: true)
         }
-        let closed = evaluation.closedForm, numerical = evaluation.numerical
+        let closed = evaluation.closedForm
+        let numerical = evaluation.numerical
         switch c.kind {
         case .golden(let expected, _, _, _):
-            var worst = 0.0, ok = true, problems: [String] = [], missing = false
+            var worst = 0.0
+            var ok = true
+            var problems: [String] = []
+            var missing = false
             for path in c.paths {
                 guard let value = path == .closedForm ? closed : numerical else {
-                    ok = false; missing = true
-                    problems.append("\(path.rawValue) path does not exist for \(c.quantity)"); continue
+                    ok = false
+                    missing = true
+                    problems.append("\(path.rawValue) path does not exist for \(c.quantity)")
+                    continue
                 }
                 worst = max(worst, relativeDeviation(value, expected))
                 if !c.tolerance.allows(value, expected) {
@@ -137,32 +154,40 @@ public enum Runner {
                     problems.append(String(format: "%@ %.17g vs expected %.17g", path.rawValue, value, expected))
                 }
             }
-            return finish(closed, numerical, expected, worst, evaluation.units, ok,
+            return finish(
+                closed, numerical, expected, worst, evaluation.units, ok,
                 problems.isEmpty ? nil : problems.joined(separator: "; "), errored: missing)
         case .crossPaths:
             guard let c0 = closed, let n0 = numerical else {
-                return finish(closed, numerical, closed, nil, evaluation.units, false,
+                return finish(
+                    closed, numerical, closed, nil, evaluation.units, false,
                     "both paths are needed for a cross-path case", errored: true)
             }
             let ok = c.tolerance.allows(n0, c0)
-            return finish(c0, n0, c0, relativeDeviation(n0, c0), evaluation.units, ok,
-                          ok ? nil : String(format: "numerical %.17g vs closed form %.17g", n0, c0))
+            return finish(
+                c0, n0, c0, relativeDeviation(n0, c0), evaluation.units, ok,
+                ok ? nil : String(format: "numerical %.17g vs closed form %.17g", n0, c0))
         case .crossForms:
             let forms = evaluation.forms.sorted { $0.key < $1.key }
             guard let reference = forms.first, forms.count > 1 else {
-                return finish(closed, numerical, nil, nil, evaluation.units, false,
+                return finish(
+                    closed, numerical, nil, nil, evaluation.units, false,
                     "fewer than two closed forms to compare", errored: true)
             }
-            var worst = 0.0, problems: [String] = []
+            var worst = 0.0
+            var problems: [String] = []
             for (name, value) in forms.dropFirst() {
                 worst = max(worst, relativeDeviation(value, reference.value))
                 if !c.tolerance.allows(value, reference.value) {
-                    problems.append(String(format: "form %@ %.17g vs %@ %.17g", name, value, reference.key,
-                        reference.value))
+                    problems.append(
+                        String(
+                            format: "form %@ %.17g vs %@ %.17g", name, value, reference.key,
+                            reference.value))
                 }
             }
-            return finish(closed, nil, reference.value, worst, evaluation.units, problems.isEmpty,
-                          problems.isEmpty ? nil : problems.joined(separator: "; "))
+            return finish(
+                closed, nil, reference.value, worst, evaluation.units, problems.isEmpty,
+                problems.isEmpty ? nil : problems.joined(separator: "; "))
         }
     }
 }
@@ -170,5 +195,10 @@ public enum Runner {
 private final class Counter: @unchecked Sendable {
     private let lock = NSLock()
     private var value = 0
-    func increment() -> Int { lock.lock(); defer { lock.unlock() }; value += 1; return value }
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
 }

@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import NuData
-import NuRegistry
-import NuValidation
 import NuAnalyses
-import NuReports
 import NuCoherent
+import NuData
 import NuPhysics
+import NuRegistry
+import NuReports
+import NuValidation
 
 struct BaselineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -22,11 +22,14 @@ struct BaselineCommand: ParsableCommand {
     }
 
     struct Record: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Evaluate everything and write the baseline "
-            + "(atomically).")
+        static let configuration = CommandConfiguration(
+            abstract: "Evaluate everything and write the baseline "
+                + "(atomically).")
         @OptionGroup var options: FixtureOptions
-        @Option(help: ArgumentHelp("Baseline file to write.",
-            discussion: "Default: baselines/baseline.txt in the fixtures directory.")) var out: String?
+        @Option(
+            help: ArgumentHelp(
+                "Baseline file to write.",
+                discussion: "Default: baselines/baseline.txt in the fixtures directory.")) var out: String?
 
         func run() throws {
             do {
@@ -43,8 +46,10 @@ struct BaselineCommand: ParsableCommand {
             abstract: "Re-evaluate and report every value that moved beyond the tolerance, grouped by quantity; exit "
                 + "1 if any moved.")
         @OptionGroup var options: FixtureOptions
-        @Option(help: ArgumentHelp("Baseline file to compare against.",
-            discussion: "Default: baselines/baseline.txt in the fixtures directory.")) var against: String?
+        @Option(
+            help: ArgumentHelp(
+                "Baseline file to compare against.",
+                discussion: "Default: baselines/baseline.txt in the fixtures directory.")) var against: String?
         @Option(help: "Relative change a value may have without counting as moved.") var tolerance: Double = 1e-9
 
         func run() throws {
@@ -59,8 +64,12 @@ struct BaselineCommand: ParsableCommand {
             } catch { throw fail(error) }
             if !changes.isEmpty { throw ExitCode(ExitStatus.checkFailed) }
             // An incomplete comparison is not a pass: the cases a user's data folder cannot serve.
-            if let notCompared { throw fail(DataFileError.absent(file: "baseline compare", dataSet: "(see the cases)",
-                                                                 hint: notCompared)) }
+            if let notCompared {
+                throw fail(
+                    DataFileError.absent(
+                        file: "baseline compare", dataSet: "(see the cases)",
+                        hint: notCompared))
+            }
         }
     }
 }

@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import NuRegistry
-import NuValidation
 import NuAnalyses
-import NuReports
 import NuCoherent
-import NuPhysics
 import NuData
+import NuPhysics
+import NuRegistry
+import NuReports
+import NuValidation
 
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,8 +23,11 @@ struct Bench: ParsableCommand {
             let fixtures = try options.load()
             print(Benchmark.table(try Benchmark.run(fixtures: fixtures, budget: budget)))
             let scans = try Benchmark.scans(reference: try ReferenceLibrary(directory: try options.referenceURL))
-            if !scans.isEmpty { print("\nscans (seconds of wall clock, one run each)\n"
-                + scans.joined(separator: "\n")) }
+            if !scans.isEmpty {
+                print(
+                    "\nscans (seconds of wall clock, one run each)\n"
+                        + scans.joined(separator: "\n"))
+            }
         } catch { throw fail(error) }
     }
 }

@@ -1,11 +1,11 @@
 import ArgumentParser
 import Foundation
-import NuData
-import NuRegistry
-import NuValidation
-import NuReports
 import NuCoherent
+import NuData
 import NuPhysics
+import NuRegistry
+import NuReports
+import NuValidation
 
 struct Check: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -16,7 +16,10 @@ struct Check: ParsableCommand {
     var json = false
     @Option(help: "Also write the results as JUnit XML to this file.")
     var junit: String?
-    @Option(help: "Also write a Markdown report (per paper: golden values, both paths, deviation, status, reasons) to this file.")
+    @Option(
+        help:
+            "Also write a Markdown report (per paper: golden values, both paths, deviation, status, reasons) to this file."
+    )
     var markdown: String?
     @Flag(help: "Print only the failures and the summary line.")
     var summary = false
@@ -38,13 +41,21 @@ struct Check: ParsableCommand {
             var cases = try options.load().cases
             if let filter {
                 cases = Runner.select(cases, filter: filter)
-                guard !cases.isEmpty else { throw InputError.conflicting("--filter '\(filter)' matches no case (give a quantity name or a case-id prefix)") }
+                guard !cases.isEmpty else {
+                    throw InputError.conflicting(
+                        "--filter '\(filter)' matches no case (give a quantity name or a case-id prefix)")
+                }
             }
             // Progress on stderr, only when a person watches it.
             let started = Date()
             results = Runner.run(cases, progress: isatty(STDERR_FILENO) == 1 ? Self.showProgress : nil)
-            if !json && !summary { print(try OutputMetadata.headerLines(withData: true,
-                prefix: "").joined(separator: "\n")) }
+            if !json && !summary {
+                print(
+                    try OutputMetadata.headerLines(
+                        withData: true,
+                        prefix: ""
+                    ).joined(separator: "\n"))
+            }
             print(json ? try Reports.json(results) : Reports.table(results, summaryOnly: summary))
             try outputs.add(try JUnitReport.xml(results, started: started), to: junit)
             try outputs.add(try Reports.markdown(results), to: markdown)
@@ -55,8 +66,10 @@ struct Check: ParsableCommand {
         // Cases a user's data folder cannot serve: an incomplete check is not a pass.
         let notRun = results.filter { $0.status == .notRun }
         if let first = notRun.first {
-            throw fail(DataFileError.absent(file: "check", dataSet: first.fixture.id,
-                                            hint: "\(notRun.count) cases not run, their data is absent (\(first.message ?? ""))"))
+            throw fail(
+                DataFileError.absent(
+                    file: "check", dataSet: first.fixture.id,
+                    hint: "\(notRun.count) cases not run, their data is absent (\(first.message ?? ""))"))
         }
     }
 }

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
 import NuData
-import NuRegistry
-import NuValidation
 import NuPhysics
+import NuRegistry
 import NuReports
+import NuValidation
 
 /// `nucheck data list|verify|path`: the public data the package ships (and a user's copies),
 /// compared file by file with `Reference/releases/manifest.json`.
@@ -24,7 +24,8 @@ struct DataCommand: ParsableCommand {
         func run() throws {
             do {
                 data.configure()
-                let statuses = try DataLibrary.shared.status(), manifest = try DataLibrary.shared.manifest()
+                let statuses = try DataLibrary.shared.status()
+                let manifest = try DataLibrary.shared.manifest()
                 if json {
                     print(try DataReport.json(statuses, manifest))
                 } else {
@@ -52,14 +53,18 @@ struct DataCommand: ParsableCommand {
             guard !bad.isEmpty else { return }
             for status in bad { print(DataReport.problem(status)) }
             let files = bad.map(\.url.path).joined(separator: "; ")
-            throw fail(DataFileError.damaged(file: files, message: "\(bad.count) data file(s) not as released "
-                                             + "(details on stdout; restore the package's copy with git checkout)"))
+            throw fail(
+                DataFileError.damaged(
+                    file: files,
+                    message: "\(bad.count) data file(s) not as released "
+                        + "(details on stdout; restore the package's copy with git checkout)"))
         }
     }
 
     struct PathOf: ParsableCommand {
         static let configuration = CommandConfiguration(
-            commandName: "path", abstract: "The folder each data set is read from, and why (the package's copy or a "
+            commandName: "path",
+            abstract: "The folder each data set is read from, and why (the package's copy or a "
                 + "user's).")
         @OptionGroup var data: DataOptions
         @Argument(help: "A data set (coherent-ar2020, coherent-csi2021, dune-nd-tdr2021); all when omitted.")

@@ -1,10 +1,10 @@
 import ArgumentParser
 import Foundation
-import NuRegistry
-import NuValidation
 import NuAnalyses
 import NuCoherent
 import NuPhysics
+import NuRegistry
+import NuValidation
 
 /// Prints the error as one line to stderr and returns the exit status of its kind.
 func fail(_ error: Error) -> ExitCode {

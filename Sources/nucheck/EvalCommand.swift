@@ -1,16 +1,18 @@
 import ArgumentParser
 import Foundation
-import NuRegistry
-import NuValidation
 import NuAnalyses
-import NuReports
 import NuCoherent
 import NuPhysics
+import NuRegistry
+import NuReports
+import NuValidation
 
 struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate one quantity by both paths: nucheck eval QUANTITY key=value ...",
-        discussion: "Energies carry their unit right after the number (30MeV, 10keV, 9.75e-6MeV, 1.2GeV); dimensionless inputs are plain numbers. `nucheck list` shows every quantity and its inputs.")
+        discussion:
+            "Energies carry their unit right after the number (30MeV, 10keV, 9.75e-6MeV, 1.2GeV); dimensionless inputs are plain numbers. `nucheck list` shows every quantity and its inputs."
+    )
 
     @Argument(help: "Quantity name, e.g. nue.sigma.")
     var quantity: String
@@ -45,7 +47,8 @@ func parseAssignments(_ assignments: [String]) throws -> [String: String] {
         }
         let key = String(a[..<eq])
         guard inputs[key] == nil else {
-            throw InputError.conflicting("input '\(key)' is given twice ('\(inputs[key]!)' and '\(a[a.index(after: eq)...])')")
+            throw InputError.conflicting(
+                "input '\(key)' is given twice ('\(inputs[key]!)' and '\(a[a.index(after: eq)...])')")
         }
         inputs[key] = String(a[a.index(after: eq)...])
     }

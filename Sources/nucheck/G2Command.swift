@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import NuCoherent
-import NuRegistry
-import NuValidation
 import NuAnalyses
-import NuPhysics
-import NuReports
+import NuCoherent
 import NuData
+import NuPhysics
+import NuRegistry
+import NuReports
+import NuValidation
 
 struct G2: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -27,17 +27,29 @@ struct G2: ParsableCommand {
         do {
             try OutputFiles.check(plot.map { [$0] } ?? [])
             options.data.configure(reference: try options.referenceURL)
-            guard ["ar", "csi",
-                "combined"].contains(detector) else { throw PhysicsError.unknown("detector '\(detector)' (expected "
-                    + "ar, csi, combined)") }
+            guard
+                [
+                    "ar", "csi",
+                    "combined",
+                ].contains(detector)
+            else {
+                throw PhysicsError.unknown(
+                    "detector '\(detector)' (expected "
+                        + "ar, csi, combined)")
+            }
             let masses = try SizeLimits.logGrid(from: from, to: to, points: points, cap: SizeLimits.massPoints)
             let reference = try ReferenceLibrary(directory: try options.referenceURL)
             let name = model == "scalar" ? "scalar" : try ModelRegistry.lookup(model).name
             let analysis = try CoherentContext.shared.limitAnalysis(detector, inputs: .release, csiCounts: nil)
-            let result = try MuonG2Band.compare(model: name, analysis: analysis, masses: masses, reference: reference,
+            let result = try MuonG2Band.compare(
+                model: name, analysis: analysis, masses: masses, reference: reference,
                 path: .closedForm)
-            print(json ? try G2BandReport.json(model: name, dataset: detector, result) : G2BandReport.text(model: name,
-                dataset: detector, result))
+            print(
+                json
+                    ? try G2BandReport.json(model: name, dataset: detector, result)
+                    : G2BandReport.text(
+                        model: name,
+                        dataset: detector, result))
             if let plot {
                 try writeFile(G2BandReport.chart(model: name, dataset: detector, result).svg(), to: plot)
                 FileHandle.standardError.write(Data("wrote \(plot)\n".utf8))

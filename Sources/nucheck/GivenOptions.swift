@@ -17,14 +17,19 @@ enum GivenOptions {
     static func refuseRepeats(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) throws {
         var seen: Set<String> = []
         for name in names(arguments) where !repeatable.contains(name) {
-            guard seen.insert(name)
-                .inserted else { throw InputError.conflicting("option '\(name)' is given twice (give it once)") }
+            guard
+                seen.insert(name)
+                    .inserted
+            else { throw InputError.conflicting("option '\(name)' is given twice (give it once)") }
         }
     }
 
     /// Refuses the first of `options` that was given, saying why it does nothing.
     static func refuse(_ options: [String], because reason: String) throws {
         if let o = names()
-            .first(where: options.contains) { throw InputError.conflicting("\(o) does nothing here: \(reason)") }
+            .first(where: options.contains)
+        {
+            throw InputError.conflicting("\(o) does nothing here: \(reason)")
+        }
     }
 }

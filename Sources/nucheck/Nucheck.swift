@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
-import NuData
-import NuRegistry
-import NuValidation
 import NuAnalyses
-import NuReports
 import NuCoherent
+import NuData
 import NuPhysics
+import NuRegistry
+import NuReports
+import NuValidation
 
 @main
 struct Nucheck: ParsableCommand {
@@ -33,7 +33,8 @@ struct Nucheck: ParsableCommand {
     /// A user copy that differs from the release was read: say so (the reports name it too).
     static func warnAboutModifiedData() {
         for (set, files) in DataLibrary.shared.modifiedDataSets().sorted(by: { $0.key < $1.key }) {
-            let message = "nucheck: warning: data set \(set) was read from a user copy whose files differ from the "
+            let message =
+                "nucheck: warning: data set \(set) was read from a user copy whose files differ from the "
                 + "release: "
                 + files.joined(separator: ", ") + "\n"
             FileHandle.standardError.write(Data(message.utf8))
@@ -44,17 +45,19 @@ struct Nucheck: ParsableCommand {
         commandName: "nucheck",
         abstract: "Two-path validation harness for light-mediator neutrino scattering.",
         discussion: """
-        Exit status: 0 success; 1 a check failed (a fixture case, a moved baseline value, a convention \
-        mapping, or eval's two paths disagreeing beyond the documented agreement); 2 bad input (unknown \
-        quantity, model, choice or key; a key given twice; an input the evaluation does not use; a \
-        missing or non-numeric value; a wrong unit; a rejected command line); 3 unphysical input or a \
-        formula outside its domain; 4 a GSL failure or an iteration that did not converge; 5 a missing, \
-        truncated or malformed fixture, baseline, reference or data file, or an unwritable output file; \
-        6 a data file the command needs is absent from a user's data folder (--data, --dune-data or \
-        their variables; the package's own copy is never absent). Errors are one line on stderr.
-        """,
+            Exit status: 0 success; 1 a check failed (a fixture case, a moved baseline value, a convention \
+            mapping, or eval's two paths disagreeing beyond the documented agreement); 2 bad input (unknown \
+            quantity, model, choice or key; a key given twice; an input the evaluation does not use; a \
+            missing or non-numeric value; a wrong unit; a rejected command line); 3 unphysical input or a \
+            formula outside its domain; 4 a GSL failure or an iteration that did not converge; 5 a missing, \
+            truncated or malformed fixture, baseline, reference or data file, or an unwritable output file; \
+            6 a data file the command needs is absent from a user's data folder (--data, --dune-data or \
+            their variables; the package's own copy is never absent). Errors are one line on stderr.
+            """,
         version: HarnessVersion.full,
-        subcommands: [Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self,
-            Table2.self, Limits.self, Rates.self, G2.self, Sensitivity.self, DataCommand.self]
+        subcommands: [
+            Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self,
+            Table2.self, Limits.self, Rates.self, G2.self, Sensitivity.self, DataCommand.self,
+        ]
     )
 }

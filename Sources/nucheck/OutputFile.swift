@@ -1,7 +1,7 @@
 import Foundation
+import NuData
 import NuRegistry
 import NuValidation
-import NuData
 
 /// The output files a command was asked for, checked before any work (a bad path fails in
 /// seconds, not after the computation) and written together at the end: all or none.
@@ -21,8 +21,10 @@ struct Outputs {
     }
 
     /// A folder of files (a HEPData submission).
-    mutating func add(folder files: @autoclosure () throws -> [(name: String, text: String)],
-                      to path: String?) rethrows {
+    mutating func add(
+        folder files: @autoclosure () throws -> [(name: String, text: String)],
+        to path: String?
+    ) rethrows {
         guard let path else { return }
         folders.append((path, try files()))
     }

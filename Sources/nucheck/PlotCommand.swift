@@ -1,17 +1,20 @@
 import ArgumentParser
 import Foundation
-import NuRegistry
-import NuValidation
 import NuAnalyses
-import NuReports
 import NuCoherent
-import NuPhysics
 import NuData
+import NuPhysics
+import NuRegistry
+import NuReports
+import NuValidation
 
 struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Draw a quantity against one input as SVG: both paths, the alternative closed forms, comparison curves and the golden points.",
-        discussion: "Example: nucheck plot nue.dsigma flavor=numu energy=30MeV model=B-L g=1e-4 mass=10MeV --x recoil --from 1keV --to 29.7MeV --log-x --log-y --compare model=SM --out dsigma.svg")
+        abstract:
+            "Draw a quantity against one input as SVG: both paths, the alternative closed forms, comparison curves and the golden points.",
+        discussion:
+            "Example: nucheck plot nue.dsigma flavor=numu energy=30MeV model=B-L g=1e-4 mass=10MeV --x recoil --from 1keV --to 29.7MeV --log-x --log-y --compare model=SM --out dsigma.svg"
+    )
 
     @Argument(help: "Quantity name.") var quantity: String
     @Argument(help: "Fixed inputs as key=value.") var assignments: [String] = []
@@ -21,7 +24,10 @@ struct Plot: ParsableCommand {
     @Option(help: "Number of points per curve (2 to 100000).") var points: Int = 120
     @Flag(help: "Logarithmic x axis.") var logX = false
     @Flag(help: "Logarithmic y axis.") var logY = false
-    @Option(help: "Extra curve with these inputs changed, as key=value[,key=value]; key= removes an input (e.g. model=SM,g=,mass=).")
+    @Option(
+        help:
+            "Extra curve with these inputs changed, as key=value[,key=value]; key= removes an input (e.g. model=SM,g=,mass=)."
+    )
     var compare: [String] = []
     @Option(help: "SVG file to write.") var out: String
     @OptionGroup var options: FixtureOptions
@@ -32,11 +38,14 @@ struct Plot: ParsableCommand {
             try OutputFiles.check(out)
             let comparisons = try compare.map { try parseAssignments($0.split(separator: ",").map(String.init)) }
             let fixtures = (try? options.load().cases) ?? []
-            let plot = try QuantityPlot(quantity: quantity, inputs: try parseAssignments(assignments), x: x,
+            let plot = try QuantityPlot(
+                quantity: quantity, inputs: try parseAssignments(assignments), x: x,
                 from: from, to: to,
-                                        count: points, logX: logX, logY: logY, comparisons: comparisons, fixtures: fixtures)
+                count: points, logX: logX, logY: logY, comparisons: comparisons, fixtures: fixtures)
             try writeFile(plot.svg(), to: out)
-            print("wrote \(out): \(plot.curves.filter { !$0.points.isEmpty }.count) curves, \(plot.golden.count) golden points")
+            print(
+                "wrote \(out): \(plot.curves.filter { !$0.points.isEmpty }.count) curves, \(plot.golden.count) golden points"
+            )
         } catch { throw fail(error) }
     }
 }

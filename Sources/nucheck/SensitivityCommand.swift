@@ -1,18 +1,20 @@
 import ArgumentParser
 import Foundation
-import NuCoherent
-import NuRegistry
-import NuValidation
 import NuAnalyses
+import NuCoherent
 import NuPhysics
+import NuRegistry
 import NuReports
+import NuValidation
 
 struct Sensitivity: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "000's 90% C.L. reach g(M) for a vector model at the DUNE near detector (by mode) or JSNS², with the excess and deficit reaches apart.",
+        abstract:
+            "000's 90% C.L. reach g(M) for a vector model at the DUNE near detector (by mode) or JSNS², with the excess and deficit reaches apart.",
         discussion: "Example: nucheck sensitivity B-L --mode all --plot bl-dune.svg")
     @Argument(help: "A vector model with couplings to electrons (B-L, Le-Lmu, ...).") var model: String
-    @Option(help: "dune-nd (000's DUNE near detector), jsns2, or all (both, as 000's Fig. 2).") var experiment: String = "dune-nd"
+    @Option(help: "dune-nd (000's DUNE near detector), jsns2, or all (both, as 000's Fig. 2).") var experiment: String =
+        "dune-nd"
     @Option(help: "DUNE: nu, nubar, combined or all (JSNS² has one).") var mode: String = "all"
     @Option(help: "Parameters of the 90% C.L. threshold: 1 (Δχ² = 2.71) or 2 (4.61).") var dof: Int = 2
     @Option(help: "Lightest mass (with unit).") var from: String = "1MeV"
@@ -21,8 +23,10 @@ struct Sensitivity: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @Option(help: "Also write CSV to this file.") var csv: String?
     @Option(help: "Also draw the reaches to this SVG file.") var plot: String?
-    @Option(help: ArgumentHelp("Also write a HEPData submission to this folder (new or empty: submission.yaml "
-        + "and one table per mode)."))
+    @Option(
+        help: ArgumentHelp(
+            "Also write a HEPData submission to this folder (new or empty: submission.yaml "
+                + "and one table per mode)."))
     var hepdata: String?
     @OptionGroup var options: FixtureOptions
 
@@ -32,34 +36,56 @@ struct Sensitivity: ParsableCommand {
             var outputs = try Outputs(csv, plot, folder: hepdata)
             options.data.configure(reference: try options.referenceURL)
             guard dof == 1 || dof == 2 else { throw InputError.conflicting("--dof must be 1 or 2") }
-            let modes: [DuneSensitivity.Mode] = mode == "all" ? DuneSensitivity.Mode.allCases : [try DuneSensitivity.Mode(rawValue: mode) ?? { throw PhysicsError.unknown("mode '\(mode)' (expected nu, nubar, combined, all)") }()]
+            let modes: [DuneSensitivity.Mode] =
+                mode == "all"
+                ? DuneSensitivity.Mode.allCases
+                : [
+                    try DuneSensitivity.Mode(rawValue: mode)
+                        ?? { throw PhysicsError.unknown("mode '\(mode)' (expected nu, nubar, combined, all)") }()
+                ]
             let masses = try SizeLimits.logGrid(from: from, to: to, points: points, cap: SizeLimits.sensitivityPoints)
             let vector = try ModelRegistry.lookup(model)
-            guard vector.chargedLeptonsVectorLike else { throw PhysicsError.notApplicable("\(vector.name) couples chirally to charged leptons") }
-            guard ["dune-nd", "jsns2",
-                "all"].contains(experiment) else { throw PhysicsError.unknown("experiment '\(experiment)' (expected dune-nd, jsns2, all)") }
+            guard vector.chargedLeptonsVectorLike else {
+                throw PhysicsError.notApplicable("\(vector.name) couples chirally to charged leptons")
+            }
+            guard
+                [
+                    "dune-nd", "jsns2",
+                    "all",
+                ].contains(experiment)
+            else { throw PhysicsError.unknown("experiment '\(experiment)' (expected dune-nd, jsns2, all)") }
             // One curve: at each mass the reach on either side, by excess and by deficit.
-            func curve(_ mode: String, _ reach: (Double,
-                DuneSensitivity.Side) throws -> Double?) throws -> SensitivityCurve {
-                SensitivityCurve(model: vector.name, mode: mode, dof: dof, points: try masses.map { mass in
-                    (mass, try reach(mass, .reach), try reach(mass, .excess), try reach(mass, .deficit))
-                })
+            func curve(
+                _ mode: String,
+                _ reach: (
+                    Double,
+                    DuneSensitivity.Side
+                ) throws -> Double?
+            ) throws -> SensitivityCurve {
+                SensitivityCurve(
+                    model: vector.name, mode: mode, dof: dof,
+                    points: try masses.map { mass in
+                        (mass, try reach(mass, .reach), try reach(mass, .excess), try reach(mass, .deficit))
+                    })
             }
             var curves: [SensitivityCurve] = []
             if experiment != "dune-nd" {
                 let setup = try JSNS2Sensitivity.setup(.shared)
-                curves.append(try curve("jsns2") { mass, side in
-                    try JSNS2Sensitivity.reach(model: vector, mass: mass, side: side, dof: dof, path: .closedForm,
-                        setup: setup)
-                })
+                curves.append(
+                    try curve("jsns2") { mass, side in
+                        try JSNS2Sensitivity.reach(
+                            model: vector, mass: mass, side: side, dof: dof, path: .closedForm,
+                            setup: setup)
+                    })
             }
             if experiment != "jsns2" {
                 let (fluxes, setup, electrons) = try DuneContext.load(.shared)
                 curves += try modes.map { m in
                     try curve(m.rawValue) { mass, side in
-                        try DuneSensitivity.reach(model: vector, mass: mass, mode: m, side: side, dof: dof,
+                        try DuneSensitivity.reach(
+                            model: vector, mass: mass, mode: m, side: side, dof: dof,
                             path: .closedForm, fluxes: fluxes,
-                                                  setup: setup, electrons: electrons, sw2: Constants.defaultSin2ThetaW)
+                            setup: setup, electrons: electrons, sw2: Constants.defaultSin2ThetaW)
                     }
                 }
             }

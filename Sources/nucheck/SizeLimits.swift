@@ -22,8 +22,11 @@ enum SizeLimits {
     /// typed is bad input (2), for every command alike.
     static func logGrid(from: String, to: String, points: Int, cap: Int) throws -> [Double] {
         let (a, b) = (try UnitParser.energy(from, name: "from"), try UnitParser.energy(to, name: "to"))
-        guard a > 0, b > a else { throw InputError.conflicting("need 0 < --from < --to, got --from \(from) --to "
-            + "\(to)") }
+        guard a > 0, b > a else {
+            throw InputError.conflicting(
+                "need 0 < --from < --to, got --from \(from) --to "
+                    + "\(to)")
+        }
         try Self.points(points, cap: cap)
         return (0..<points).map { exp(log(a) + Double($0) / Double(points - 1) * (log(b) - log(a))) }
     }
@@ -31,8 +34,9 @@ enum SizeLimits {
     /// A finite --budget in the stated range (0, inf or nan never ends or never starts).
     static func budget(_ seconds: Double) throws {
         guard seconds.isFinite, budget.contains(seconds) else {
-            throw InputError.conflicting("--budget must be \(budget.lowerBound) to \(budget.upperBound) seconds, got "
-                + "\(seconds)")
+            throw InputError.conflicting(
+                "--budget must be \(budget.lowerBound) to \(budget.upperBound) seconds, got "
+                    + "\(seconds)")
         }
     }
 }
