@@ -215,7 +215,8 @@ let mediatorInputs: [InputSpec] =
         [
             InputSpec(
                 "gV\(lepton.rawValue)", .number, default: nil,
-                "custom model: vector coupling of ν_\(lepton.rawValue) and \(lepton.rawValue) (Dev Eq. (9) convention)"),
+                "custom model: vector coupling of ν_\(lepton.rawValue) and \(lepton.rawValue) (Dev Eq. (9) "
+                    + "convention)"),
             InputSpec(
                 "gA\(lepton.rawValue)", .number, default: nil,
                 "custom model: axial coupling of ν_\(lepton.rawValue) and \(lepton.rawValue)"),

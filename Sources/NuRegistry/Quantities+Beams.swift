@@ -15,8 +15,8 @@ extension QuantityRegistry {
         inputs: [
             InputSpec(
                 "flux", .choice(Array(BeamData.named.keys).sorted() + ["(a GLoBES file path)"]),
-                "dune-nd-nu, dune-nd-nubar (the shipped DUNE ND fluxes, data set dune-nd-tdr2021), or a GLoBES table by "
-                    + "path"),
+                "dune-nd-nu, dune-nd-nubar (the shipped DUNE ND fluxes, data set dune-nd-tdr2021), or a GLoBES table "
+                    + "by path"),
             InputSpec("pot", .number, "protons on target"),
             InputSpec(
                 "targetTon", .number,

@@ -14,7 +14,8 @@ public enum G2BandReport {
     public static func text(model: String, dataset: String, _ points: [MuonG2Band.Point]) -> String {
         let s = MuonG2Band.summary(points)
         var lines = [
-            "(g-2)_mu 2σ band (Δa_μ ± 2σ, 004 Eq. (57)) against the COHERENT 2σ bound: \(model), \(LimitCurve.datasetLabels[dataset] ?? dataset)",
+            "(g-2)_mu 2σ band (Δa_μ ± 2σ, 004 Eq. (57)) against the COHERENT 2σ bound: \(model), "
+                + "\(LimitCurve.datasetLabels[dataset] ?? dataset)",
             "M [MeV]       band lower g   band upper g   bound g        band excluded",
             "",
         ]
@@ -65,7 +66,8 @@ public enum G2BandReport {
             title: "\(model): (g-2)_μ band against COHERENT \(LimitCurve.datasetLabels[dataset] ?? dataset)",
             caption: String(
                 format:
-                    "Δa_μ = (25.1 ± 2×5.9)×10⁻¹⁰ (004 Eq. (57)); band excluded: %.0f%% of it, whole at %.0f%% of the masses",
+                    "Δa_μ = (25.1 ± 2×5.9)×10⁻¹⁰ (004 Eq. (57)); band excluded: %.0f%% of it, whole at %.0f%% of the "
+                        + "masses",
                 100 * s.excluded, 100 * s.fullyExcludedMasses),
             xLabel: model == "scalar" ? "M_φ [MeV]" : "M_Z' [MeV]", yLabel: model == "scalar" ? "g_φ" : "g_\(model)",
             curves: curves, logX: true, logY: true)

@@ -49,7 +49,8 @@ public enum LimitReport {
     public static func text(_ curves: [LimitCurve]) -> String {
         curves.map { c in
             var lines = [
-                "2σ upper bound on \(c.couplingName): \(c.model), \(c.datasetLabel); \(c.convention); inputs \(c.inputs.rawValue)",
+                "2σ upper bound on \(c.couplingName): \(c.model), \(c.datasetLabel); \(c.convention); inputs "
+                    + "\(c.inputs.rawValue)",
                 "M [MeV]         bound [dimensionless]  allowed intervals of the coupling [dimensionless]",
             ]
             for p in c.points {
@@ -89,7 +90,8 @@ public enum LimitReport {
     public static func csv(_ curves: [LimitCurve]) throws -> String {
         var lines =
             try OutputMetadata.headerLines(withData: true) + [
-                "model,dataset,inputs,confidence_level,dof,delta_chi2,delta_chi2_from,edge,mass_MeV,bound_dimensionless,allowed_intervals_dimensionless"
+                "model,dataset,inputs,confidence_level,dof,delta_chi2,delta_chi2_from,edge,mass_MeV,"
+                    + "bound_dimensionless,allowed_intervals_dimensionless"
             ]
         for c in curves {
             for p in c.points {

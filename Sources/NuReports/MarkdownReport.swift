@@ -39,7 +39,8 @@ extension Reports {
         for (paper, rows) in golden.sorted(by: { $0.key < $1.key }) {
             lines += [
                 "## \(paper)", "",
-                "| case | where | printed | expected | closed form | numerical | units | rel. deviation | allowed | status |",
+                "| case | where | printed | expected | closed form | numerical | units | rel. deviation | allowed | "
+                    + "status |",
                 "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
             ]
             for r in rows {
@@ -47,7 +48,10 @@ extension Reports {
                 if case .golden(_, _, let p, _) = r.fixture.kind { printed = p }
                 let location = String(r.fixture.source.drop { $0 != " " }.dropFirst())
                 lines.append(
-                    "| \(cell(r.fixture.id)) | \(cell(location)) | `\(cell(printed))` | \(number(r.expected)) | \(number(r.closedForm)) | \(number(r.numerical)) | \(cell(r.units)) | \(r.relativeDeviation.map { String(format: "%.2e", $0) } ?? "–") | \(r.fixture.tolerance.text) | \(r.status.rawValue) |"
+                    "| \(cell(r.fixture.id)) | \(cell(location)) | `\(cell(printed))` | \(number(r.expected)) | "
+                        + "\(number(r.closedForm)) | \(number(r.numerical)) | \(cell(r.units)) | "
+                        + "\(r.relativeDeviation.map { String(format: "%.2e", $0) } ?? "–") | "
+                        + "\(r.fixture.tolerance.text) | \(r.status.rawValue) |"
                 )
             }
             lines.append("")
@@ -68,7 +72,9 @@ extension Reports {
         for (grid, rows) in grids.sorted(by: { $0.key < $1.key }) {
             let worst = rows.compactMap(\.relativeDeviation).max()
             lines.append(
-                "| \(grid) | \(rows.count) | \(rows.filter { $0.status == .passed }.count) | \(rows.filter { $0.status == .failed }.count) | \(worst.map { String(format: "%.2e", $0) } ?? "–") | \(rows[0].fixture.tolerance.text) |"
+                "| \(grid) | \(rows.count) | \(rows.filter { $0.status == .passed }.count) | "
+                    + "\(rows.filter { $0.status == .failed }.count) | "
+                    + "\(worst.map { String(format: "%.2e", $0) } ?? "–") | \(rows[0].fixture.tolerance.text) |"
             )
         }
         let failed = results.filter { $0.status == .failed && !($0.fixture.source.hasPrefix("0")) }

@@ -141,15 +141,19 @@ public struct SVGChart {
         func f(_ v: Double) -> String { String(format: "%.2f", v) }
         let colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#17becf", "#7f7f7f"]
         var svg = [
-            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(totalHeight))\" viewBox=\"0 0 \(Int(width)) \(Int(totalHeight))\" font-family=\"sans-serif\" font-size=\"12\">",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"\(Int(width))\" height=\"\(Int(totalHeight))\" "
+                + "viewBox=\"0 0 \(Int(width)) \(Int(totalHeight))\" font-family=\"sans-serif\" font-size=\"12\">",
             "<title>\(Self.escape(title))</title>",
             "<rect x=\"0\" y=\"0\" width=\"\(Int(width))\" height=\"\(Int(totalHeight))\" fill=\"white\"/>",
-            "<defs><clipPath id=\"plot\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\"/></clipPath></defs>",
-            "<text class=\"title\" x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" font-weight=\"bold\">\(Self.escape(title))</text>",
+            "<defs><clipPath id=\"plot\"><rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" "
+                + "height=\"\(f(plotH))\"/></clipPath></defs>",
+            "<text class=\"title\" x=\"\(f(width / 2))\" y=\"22\" text-anchor=\"middle\" font-size=\"15\" "
+                + "font-weight=\"bold\">\(Self.escape(title))</text>",
         ]
         if !caption.isEmpty {
             svg.append(
-                "<text class=\"caption\" x=\"\(f(width / 2))\" y=\"42\" text-anchor=\"middle\" fill=\"#333\">\(Self.escape(caption))</text>"
+                "<text class=\"caption\" x=\"\(f(width / 2))\" y=\"42\" text-anchor=\"middle\" "
+                    + "fill=\"#333\">\(Self.escape(caption))</text>"
             )
         }
         // Shaded excluded regions (under the curves and the frame).
@@ -158,34 +162,40 @@ public struct SVGChart {
             guard let first = curve.points.first, let last = curve.points.last else { continue }
             let polygon = path + ["\(f(px(last.0))),\(f(top - 1000))", "\(f(px(first.0))),\(f(top - 1000))"]
             svg.append(
-                "<polygon class=\"excluded\" clip-path=\"url(#plot)\" fill=\"#f4b6b6\" fill-opacity=\"0.55\" stroke=\"none\" points=\"\(polygon.joined(separator: " "))\"/>"
+                "<polygon class=\"excluded\" clip-path=\"url(#plot)\" fill=\"#f4b6b6\" fill-opacity=\"0.55\" "
+                    + "stroke=\"none\" points=\"\(polygon.joined(separator: " "))\"/>"
             )
         }
         let bandColor = "#7fc97f"
         for (curve, _) in entries where curve.role == .band {
             let polygon = (curve.points + curve.lower.reversed()).map { "\(f(px($0.0))),\(f(py($0.1)))" }
             svg.append(
-                "<polygon class=\"band\" clip-path=\"url(#plot)\" fill=\"\(bandColor)\" fill-opacity=\"0.6\" stroke=\"#2e7d32\" stroke-width=\"1\" points=\"\(polygon.joined(separator: " "))\"/>"
+                "<polygon class=\"band\" clip-path=\"url(#plot)\" fill=\"\(bandColor)\" fill-opacity=\"0.6\" "
+                    + "stroke=\"#2e7d32\" stroke-width=\"1\" points=\"\(polygon.joined(separator: " "))\"/>"
             )
         }
         svg.append(
-            "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" stroke=\"black\"/>"
+            "<rect x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotW))\" height=\"\(f(plotH))\" fill=\"none\" "
+                + "stroke=\"black\"/>"
         )
         for (t, label) in Self.ticks(x0, x1, log: logX) {
             let x = left + (t - x0) / (x1 - x0) * plotW
             svg.append(
-                "<line x1=\"\(f(x))\" y1=\"\(f(top + plotH))\" x2=\"\(f(x))\" y2=\"\(f(top + plotH + (label == nil ? 3 : 6)))\" stroke=\"black\"/>"
+                "<line x1=\"\(f(x))\" y1=\"\(f(top + plotH))\" x2=\"\(f(x))\" "
+                    + "y2=\"\(f(top + plotH + (label == nil ? 3 : 6)))\" stroke=\"black\"/>"
             )
             if let label {
                 svg.append(
-                    "<text class=\"tick x\" x=\"\(f(x))\" y=\"\(f(top + plotH + 19))\" text-anchor=\"middle\">\(label)</text>"
+                    "<text class=\"tick x\" x=\"\(f(x))\" y=\"\(f(top + plotH + 19))\" "
+                        + "text-anchor=\"middle\">\(label)</text>"
                 )
             }
         }
         for (t, label) in Self.ticks(y0, y1, log: logY) {
             let y = top + (1 - (t - y0) / (y1 - y0)) * plotH
             svg.append(
-                "<line x1=\"\(f(left - (label == nil ? 3 : 6)))\" y1=\"\(f(y))\" x2=\"\(f(left))\" y2=\"\(f(y))\" stroke=\"black\"/>"
+                "<line x1=\"\(f(left - (label == nil ? 3 : 6)))\" y1=\"\(f(y))\" x2=\"\(f(left))\" y2=\"\(f(y))\" "
+                    + "stroke=\"black\"/>"
             )
             if let label {
                 svg.append(
@@ -193,10 +203,12 @@ public struct SVGChart {
             }
         }
         svg.append(
-            "<text class=\"axis x\" x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 42))\" text-anchor=\"middle\" font-size=\"13\">\(Self.escape(xLabel))</text>"
+            "<text class=\"axis x\" x=\"\(f(left + plotW / 2))\" y=\"\(f(top + plotH + 42))\" text-anchor=\"middle\" "
+                + "font-size=\"13\">\(Self.escape(xLabel))</text>"
         )
         svg.append(
-            "<text class=\"axis y\" transform=\"translate(18 \(f(top + plotH / 2))) rotate(-90)\" text-anchor=\"middle\" font-size=\"13\">\(Self.escape(yLabel))</text>"
+            "<text class=\"axis y\" transform=\"translate(18 \(f(top + plotH / 2))) rotate(-90)\" "
+                + "text-anchor=\"middle\" font-size=\"13\">\(Self.escape(yLabel))</text>"
         )
         var legendRow = 0
         let legendTop = legendBelow ? top + plotH + 62 : top + 12
@@ -208,7 +220,8 @@ public struct SVGChart {
         for (curve, label) in entries where curve.role == .band {
             let ly = legendY()
             svg.append(
-                "<rect x=\"\(f(lx))\" y=\"\(f(ly - 6))\" width=\"26\" height=\"12\" fill=\"\(bandColor)\" fill-opacity=\"0.6\" stroke=\"#2e7d32\"/>"
+                "<rect x=\"\(f(lx))\" y=\"\(f(ly - 6))\" width=\"26\" height=\"12\" fill=\"\(bandColor)\" "
+                    + "fill-opacity=\"0.6\" stroke=\"#2e7d32\"/>"
             )
             svg.append("<text class=\"legend\" x=\"\(f(lx + 32))\" y=\"\(f(ly + 4))\">\(Self.escape(label))</text>")
         }
@@ -219,30 +232,35 @@ public struct SVGChart {
                 "\(f(px($0.0))),\(f(py($0.1)))"
             }.joined(separator: " ")
             svg.append(
-                "<polyline class=\"curve\" data-label=\"\(Self.escape(label))\" clip-path=\"url(#plot)\" fill=\"none\" stroke=\"\(color)\" stroke-width=\"1.8\"\(dash) points=\"\(path)\"/>"
+                "<polyline class=\"curve\" data-label=\"\(Self.escape(label))\" clip-path=\"url(#plot)\" fill=\"none\" "
+                    + "stroke=\"\(color)\" stroke-width=\"1.8\"\(dash) points=\"\(path)\"/>"
             )
             let ly = legendY()
             svg.append(
-                "<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 26))\" y2=\"\(f(ly))\" stroke=\"\(color)\" stroke-width=\"2\"\(dash)/>"
+                "<line x1=\"\(f(lx))\" y1=\"\(f(ly))\" x2=\"\(f(lx + 26))\" y2=\"\(f(ly))\" stroke=\"\(color)\" "
+                    + "stroke-width=\"2\"\(dash)/>"
             )
             svg.append("<text class=\"legend\" x=\"\(f(lx + 32))\" y=\"\(f(ly + 4))\">\(Self.escape(label))</text>")
         }
         if curves.contains(where: { $0.role == .excludedAbove }) {
             let ly = legendY()
             svg.append(
-                "<rect x=\"\(f(lx))\" y=\"\(f(ly - 6))\" width=\"26\" height=\"12\" fill=\"#f4b6b6\" fill-opacity=\"0.55\"/>"
+                "<rect x=\"\(f(lx))\" y=\"\(f(ly - 6))\" width=\"26\" height=\"12\" fill=\"#f4b6b6\" "
+                    + "fill-opacity=\"0.55\"/>"
             )
             svg.append("<text class=\"legend\" x=\"\(f(lx + 32))\" y=\"\(f(ly + 4))\">excluded</text>")
         }
         for g in points {
             svg.append(
-                "<circle class=\"golden\" data-case=\"\(Self.escape(g.id))\" cx=\"\(f(px(g.x)))\" cy=\"\(f(py(g.y)))\" r=\"4.5\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\"/>"
+                "<circle class=\"golden\" data-case=\"\(Self.escape(g.id))\" cx=\"\(f(px(g.x)))\" cy=\"\(f(py(g.y)))\" "
+                    + "r=\"4.5\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\"/>"
             )
         }
         if !points.isEmpty {
             let ly = legendY()
             svg.append(
-                "<circle cx=\"\(f(lx + 13))\" cy=\"\(f(ly))\" r=\"4.5\" fill=\"none\" stroke=\"black\" stroke-width=\"1.5\"/>"
+                "<circle cx=\"\(f(lx + 13))\" cy=\"\(f(ly))\" r=\"4.5\" fill=\"none\" stroke=\"black\" "
+                    + "stroke-width=\"1.5\"/>"
             )
             svg.append(
                 "<text class=\"legend\" x=\"\(f(lx + 32))\" y=\"\(f(ly + 4))\">\(Self.escape(pointsLabel))</text>")

@@ -150,7 +150,9 @@ public enum SensitivityReport {
             + (jsns2 ? ["JSNS²: 17 t at 24 m, 5 MW·yr, T > 2.6 MeV, statistics only"] : [])
         return SVGChart(
             title:
-                "\(model): \([dune ? "DUNE ND" : nil, jsns2 ? "JSNS²" : nil].compactMap { $0 }.joined(separator: " and ")) 90% C.L. reach (000 Fig. 2)",
+                "\(model): "
+                    + "\([dune ? "DUNE ND" : nil, jsns2 ? "JSNS²" : nil].compactMap { $0 }.joined(separator: " and ")) "
+                    + "90% C.L. reach (000 Fig. 2)",
             caption: captions.joined(separator: "; ") + "; \(dof) dof",
             xLabel: "M_Z' [MeV]", yLabel: "g_\(model)", curves: plotted, logX: true, logY: true)
     }

@@ -121,7 +121,8 @@ public enum Baseline {
             throw HarnessError.file(
                 path: url.path, field: nil,
                 message: "not written: \(absent.count) cases could not be "
-                    + "evaluated because a data file is absent (\(first.error ?? "")); a baseline is recorded whole or not at all"
+                    + "evaluated because a data file is absent (\(first.error ?? "")); a baseline is recorded whole or "
+                    + "not at all"
             )
         }
         let directory = url.deletingLastPathComponent()
@@ -198,7 +199,8 @@ public enum Baseline {
             throw HarnessError.file(
                 path: url.path, field: "end of file",
                 message:
-                    "baseline is truncated or altered: expected the trailer '\(trailer)\(entries.count) values', found '\(last.prefix(80))'"
+                    "baseline is truncated or altered: expected the trailer '\(trailer)\(entries.count) values', found "
+                        + "'\(last.prefix(80))'"
             )
         }
         return entries
@@ -268,7 +270,8 @@ public enum Baseline {
             lines.append("\(quantity): \(group.count) moved")
             for c in group {
                 lines.append(
-                    "    \(c.key): old \(c.old), new \(c.new), relative change \(c.relativeChange.map { String(format: "%.3e", $0) } ?? "-")"
+                    "    \(c.key): old \(c.old), new \(c.new), relative change "
+                        + "\(c.relativeChange.map { String(format: "%.3e", $0) } ?? "-")"
                 )
             }
         }

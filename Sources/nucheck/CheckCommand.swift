@@ -17,8 +17,9 @@ struct Check: ParsableCommand {
     @Option(help: "Also write the results as JUnit XML to this file.")
     var junit: String?
     @Option(
-        help:
-            "Also write a Markdown report (per paper: golden values, both paths, deviation, status, reasons) to this file."
+        help: ArgumentHelp(
+            "Also write a Markdown report (per paper: golden values, both paths, deviation, status, reasons) to this "
+                + "file.")
     )
     var markdown: String?
     @Flag(help: "Print only the failures and the summary line.")

@@ -11,14 +11,16 @@ import NuValidation
 struct CsIBackgroundOptions: ParsableArguments {
     @Option(
         name: .customLong("csi-brn"),
-        help:
-            "CsI beam-related-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: 18.4, from the release files)."
+        help: ArgumentHelp(
+            "CsI beam-related-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: 18.4, from the "
+                + "release files).")
     )
     var brn: Double?
     @Option(
         name: .customLong("csi-nin"),
-        help:
-            "CsI neutrino-induced-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: 5.6, from the release files)."
+        help: ArgumentHelp(
+            "CsI neutrino-induced-neutron events in 0-60 PE, 0-6 µs before the time efficiency (default: 5.6, from the "
+                + "release files).")
     )
     var nin: Double?
 
@@ -37,8 +39,9 @@ struct LimitConventionOptions: ParsableArguments {
     @Option(help: "Analysis inputs: release (the data release's exposure numbers) or paper (004's printed ones).")
     var inputs: String = "release"
     @Option(
-        help:
-            "Parameters of the 2σ (95.45% CL) threshold: 1 (Δχ² = 4) or 2 (Δχ² = 6.18, the (M, g) plane; 004's Table 2 convention)."
+        help: ArgumentHelp(
+            "Parameters of the 2σ (95.45% CL) threshold: 1 (Δχ² = 4) or 2 (Δχ² = 6.18, the (M, g) plane; 004's Table 2 "
+                + "convention).")
     )
     var dof: Int = 2
     @Option(

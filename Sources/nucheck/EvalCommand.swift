@@ -11,7 +11,8 @@ struct Eval: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Evaluate one quantity by both paths: nucheck eval QUANTITY key=value ...",
         discussion:
-            "Energies carry their unit right after the number (30MeV, 10keV, 9.75e-6MeV, 1.2GeV); dimensionless inputs are plain numbers. `nucheck list` shows every quantity and its inputs."
+            "Energies carry their unit right after the number (30MeV, 10keV, 9.75e-6MeV, 1.2GeV); dimensionless inputs "
+                + "are plain numbers. `nucheck list` shows every quantity and its inputs."
     )
 
     @Argument(help: "Quantity name, e.g. nue.sigma.")

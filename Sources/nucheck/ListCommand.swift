@@ -53,7 +53,8 @@ struct List: ParsableCommand {
             }
             if q.inputs.contains(where: { $0.name == "gVe" }) {
                 print(
-                    "    gVe, gAe, gVmu, gAmu, gVtau, gAtau (dimensionless, model=custom): vector and axial couplings, -L ⊃ Z'(g_V f̄γf + g_A f̄γγ5 f)"
+                    "    gVe, gAe, gVmu, gAmu, gVtau, gAtau (dimensionless, model=custom): vector and axial couplings, "
+                        + "-L ⊃ Z'(g_V f̄γf + g_A f̄γγ5 f)"
                 )
             }
         }
@@ -66,12 +67,14 @@ struct List: ParsableCommand {
                     m.charge($0))
             }.joined(separator: ", ")
             print(
-                "    \(m.name): \(leptons); u \(String(format: "%+.4g", m.upCharge)), d \(String(format: "%+.4g", m.downCharge))  [\(m.source)]"
+                "    \(m.name): \(leptons); u \(String(format: "%+.4g", m.upCharge)), d "
+                    + "\(String(format: "%+.4g", m.downCharge))  [\(m.source)]"
             )
         }
         print("    custom: any vector and axial couplings per lepton generation (gVe ... gAtau)")
         print(
-            "    darkZ: dark Z of 002 Eq. (8), charges depend on sw2; GB(cB,ce,cmu,ctau): any member of 004 Eq. (19) with 3cB = ce + cmu + ctau"
+            "    darkZ: dark Z of 002 Eq. (8), charges depend on sw2; GB(cB,ce,cmu,ctau): any member of 004 Eq. (19) "
+                + "with 3cB = ce + cmu + ctau"
         )
         print("\nflavors: \(Flavor.all.map(\.name).joined(separator: ", ")) (CEvNS: nue, numu, numubar)")
         print("\nnuclei (Z, N, mass in MeV, rms radii R_p, R_n in fm):")

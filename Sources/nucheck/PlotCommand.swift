@@ -11,9 +11,11 @@ import NuValidation
 struct Plot: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "Draw a quantity against one input as SVG: both paths, the alternative closed forms, comparison curves and the golden points.",
+            "Draw a quantity against one input as SVG: both paths, the alternative closed forms, comparison curves and "
+            + "the golden points.",
         discussion:
-            "Example: nucheck plot nue.dsigma flavor=numu energy=30MeV model=B-L g=1e-4 mass=10MeV --x recoil --from 1keV --to 29.7MeV --log-x --log-y --compare model=SM --out dsigma.svg"
+            "Example: nucheck plot nue.dsigma flavor=numu energy=30MeV model=B-L g=1e-4 mass=10MeV --x recoil --from "
+            + "1keV --to 29.7MeV --log-x --log-y --compare model=SM --out dsigma.svg"
     )
 
     @Argument(help: "Quantity name.") var quantity: String
@@ -25,8 +27,9 @@ struct Plot: ParsableCommand {
     @Flag(help: "Logarithmic x axis.") var logX = false
     @Flag(help: "Logarithmic y axis.") var logY = false
     @Option(
-        help:
-            "Extra curve with these inputs changed, as key=value[,key=value]; key= removes an input (e.g. model=SM,g=,mass=)."
+        help: ArgumentHelp(
+            "Extra curve with these inputs changed, as key=value[,key=value]; key= removes an input (e.g. "
+                + "model=SM,g=,mass=).")
     )
     var compare: [String] = []
     @Option(help: "SVG file to write.") var out: String
@@ -44,7 +47,8 @@ struct Plot: ParsableCommand {
                 count: points, logX: logX, logY: logY, comparisons: comparisons, fixtures: fixtures)
             try writeFile(plot.svg(), to: out)
             print(
-                "wrote \(out): \(plot.curves.filter { !$0.points.isEmpty }.count) curves, \(plot.golden.count) golden points"
+                "wrote \(out): \(plot.curves.filter { !$0.points.isEmpty }.count) curves, \(plot.golden.count) golden "
+                    + "points"
             )
         } catch { throw fail(error) }
     }

@@ -10,7 +10,8 @@ import NuValidation
 struct Sensitivity: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract:
-            "000's 90% C.L. reach g(M) for a vector model at the DUNE near detector (by mode) or JSNS², with the excess and deficit reaches apart.",
+            "000's 90% C.L. reach g(M) for a vector model at the DUNE near detector (by mode) or JSNS², with the "
+                + "excess and deficit reaches apart.",
         discussion: "Example: nucheck sensitivity B-L --mode all --plot bl-dune.svg")
     @Argument(help: "A vector model with couplings to electrons (B-L, Le-Lmu, ...).") var model: String
     @Option(help: "dune-nd (000's DUNE near detector), jsns2, or all (both, as 000's Fig. 2).") var experiment: String =

@@ -11,19 +11,22 @@ struct Table2: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "table2",
         abstract:
-            "Reproduce 004 Table 2 from the COHERENT data: our value, the printed one and the signed deviation for all 66 entries."
+            "Reproduce 004 Table 2 from the COHERENT data: our value, the printed one and the signed deviation for all "
+            + "66 entries."
     )
     @OptionGroup var options: FixtureOptions
     @OptionGroup var convention: LimitConventionOptions
     @Option(
-        help:
-            "Edge of the allowed region for every entry: first or outer (default: per entry, outer where the printed bound lies above the model's strip)."
+        help: ArgumentHelp(
+            "Edge of the allowed region for every entry: first or outer (default: per entry, outer where the printed "
+                + "bound lies above the model's strip).")
     )
     var edge: String?
     @OptionGroup var csi: CsIBackgroundOptions
     @Flag(
-        help:
-            "Print a JSON list (model, dataset, regime, ours, printed, units, relativeDeviation, dof, deltaChi2, edge, inputs, ...)."
+        help: ArgumentHelp(
+            "Print a JSON list (model, dataset, regime, ours, printed, units, relativeDeviation, dof, deltaChi2, edge, "
+                + "inputs, ...).")
     ) var json = false
 
     func run() throws {
