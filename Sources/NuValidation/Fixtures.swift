@@ -112,10 +112,21 @@ public struct FixtureSet: Sendable {
 
     public init(fixtures: URL, reference: ReferenceLibrary) throws {
         var cases: [FixtureCase] = []
+        let manifest = try FixtureManifest(fixtures: fixtures)
         let golden = try Self.files(in: fixtures.appendingPathComponent("golden"))
-        for url in golden { cases += try Self.loadGolden(url, reference: reference) }
         let grids = try Self.files(in: fixtures.appendingPathComponent("grids"))
-        for url in grids { cases += try Self.loadGrids(url) }
+        let relative = { (url: URL) in "\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent)" }
+        try manifest.check(present: (golden + grids).map(relative), fixtures: fixtures)
+        for url in golden {
+            let loaded = try Self.loadGolden(url, reference: reference)
+            try manifest.check(file: relative(url), url: url, entries: loaded.count)
+            cases += loaded
+        }
+        for url in grids {
+            let (loaded, entries) = try Self.loadGrids(url)
+            try manifest.check(file: relative(url), url: url, entries: entries)
+            cases += loaded
+        }
         var seen = Set<String>()
         for c in cases {
             guard seen.insert(c.id).inserted else {
@@ -216,7 +227,8 @@ public struct FixtureSet: Sendable {
 
     /// A grid is the Cartesian product of its axes, added to its fixed inputs. An axis named
     /// "recoil@Tmax" gives the electron recoil as a fraction of T_max(energy) of the same point.
-    static func loadGrids(_ url: URL) throws -> [FixtureCase] {
+    /// The expanded cases of a grid file and the number of grid entries it holds.
+    static func loadGrids(_ url: URL) throws -> (cases: [FixtureCase], entries: Int) {
         let root = try JSONObject.load(url)
         try root.allowOnly(["description", "grids"])
         let list = try root.array("grids")
@@ -294,6 +306,6 @@ public struct FixtureSet: Sendable {
                         irreproducible: nil))
             }
         }
-        return cases
+        return (cases, list.count)
     }
 }

@@ -1,4 +1,3 @@
-import NuData
 import Foundation
 import Testing
 import NuData
