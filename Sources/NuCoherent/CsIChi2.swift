@@ -155,13 +155,21 @@ public struct CsIChi2: Sendable {
     /// halving a step that would leave a bin with data at μ ≤ 0 or raise χ²; stops when the Newton
     /// decrement falls below 1e-12 χ² (the rounding of a sum of ~100 terms).
     public func minimumNewton(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
-        try minimumNewton(cevns: cevns, start: nil)
+        let (chi2, counts, f) = try newton(cevns: cevns, start: nil)
+        return (chi2, f.nuisances(counts))
     }
 
-    /// Newton's method as above from `start` (counts u_z, e.g. the minimum at a neighbouring
-    /// coupling of a scan) where χ² is finite there, else from the nominal start. χ² is convex, so
-    /// the start only sets the number of steps; the stopping rule is the same.
-    func minimumNewton(cevns: [Double], start: [Double]?) throws -> (chi2: Double, nuisances: [Double]) {
+    /// The minimum and the fitted counts u_z by Newton's method from `start` (counts, e.g. the
+    /// minimum at the neighbouring coupling of a limit scan) where χ² is finite there, else from
+    /// the nominal start. χ² is convex, so the start only sets the number of steps (a scan's next
+    /// minimum is one or two steps away); the stopping rule is the same. The counts, not the η,
+    /// carry a minimum far out in a scan (1 + η_CEvNS ~ 1e-18 there).
+    func minimumNewton(cevns: [Double], start: [Double]?) throws -> (chi2: Double, counts: [Double]) {
+        let (chi2, counts, _) = try newton(cevns: cevns, start: start)
+        return (chi2, counts)
+    }
+
+    private func newton(cevns: [Double], start: [Double]?) throws -> (Double, [Double], Scaled) {
         try requireFinite(cevns, "CsI χ²")
         guard cevns.count == data.count else {
             throw PhysicsError.notApplicable("CsI χ²: \(cevns.count) predicted bins for \(data.count) data bins")
@@ -173,13 +181,18 @@ public struct CsIChi2: Sendable {
         // no more than all the observed events (an absurd count would start where the Hessian
         // underflows against the gradient).
         var u = f.totals.map { min($0, observed) }
+        // A warm start where χ² is finite there; else the nominal one, else the totals.
+        var initial: Double? = nil
         if let start, start.count == m {
             var warm = u
             for z in active { warm[z] = start[z] }
-            if (try? f.chi2(data, events: warm)) != nil { u = warm }
+            if let c = try? f.chi2(data, events: warm) { u = warm; initial = c }
         }
-        if (try? f.chi2(data, events: u)) == nil { u = f.totals }
-        var value = try f.chi2(data, events: u)
+        if initial == nil {
+            initial = try? f.chi2(data, events: u)
+            if initial == nil { u = f.totals }
+        }
+        var value = try initial ?? f.chi2(data, events: u)
         let (solution, stalled) = try withUnsafeTemporaryAllocation(of: Double.self,
             capacity: 2 * a + a * a + m) { buffer -> (Double, Double?) in
             let g = buffer.baseAddress!, step = g + a, h = step + a, trial = h + a * a
@@ -240,7 +253,7 @@ public struct CsIChi2: Sendable {
             throw PhysicsError.notConverged("CsI χ²: Newton's line search stalled at χ² = \(solution) with a Newton "
                 + "decrement \(decrement)")
         }
-        return (solution, f.nuisances(u))
+        return (solution, u, f)
     }
 
     /// The same minimum by GSL's BFGS (vector_bfgs2) on χ² and its gradient
