@@ -171,11 +171,12 @@ public final class CsIAnalysis: @unchecked Sendable {
         }
         limits = LimitAnalysis(name: "csi", predict: { ArgonChi2.flat(try predictor.cevns($0)) }, chi2: minimum,
             scanChi2: { m in
-                guard m == .analytic else { return { n in try minimum(n, m) } }
-                // Newton from the previous minimum of the scan (the counts, which stay resolved far out).
+                // Each method from its own previous minimum of the scan (the counts, which stay resolved
+                // far out): Newton's from Newton's, BFGS's from BFGS's.
                 var last: [Double]? = nil
                 return { n in
-                    let (value, counts) = try chi2.minimumNewton(cevns: n, start: last)
+                    let (value, counts) = m == .analytic ? try chi2.minimumNewton(cevns: n, start: last)
+                        : try chi2.minimumNumerical(cevns: n, start: last)
                     last = counts
                     return value
                 }

@@ -266,8 +266,23 @@ public struct CsIChi2: Sendable {
     /// Outside the domain (a bin with data predicted ≤ 0) χ² is +∞; the line search sees a large
     /// finite value with a zero gradient there and steps back, without an infinity passed to GSL.
     public func minimumNumerical(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
+        let (chi2, counts, f) = try bfgs(cevns: cevns, start: nil)
+        return (chi2, f.nuisances(counts))
+    }
+
+    /// The minimum and the fitted counts u_z by BFGS from `start` (counts: the previous minimum
+    /// of a limit scan by this same method) where χ² is finite there, else from the nominal start.
+    func minimumNumerical(cevns: [Double], start: [Double]?) throws -> (chi2: Double, counts: [Double]) {
+        let (chi2, counts, _) = try bfgs(cevns: cevns, start: start)
+        return (chi2, counts)
+    }
+
+    private func bfgs(cevns: [Double], start warm: [Double]?) throws -> (Double, [Double], Scaled) {
         try requireFinite(cevns, "CsI χ²")
-        let f = Scaled(components(cevns))
+        guard cevns.count == data.count else {
+            throw PhysicsError.notApplicable("CsI χ²: \(cevns.count) predicted bins for \(data.count) data bins")
+        }
+        let f = Scaled(cevns: cevns, backgroundTotals: backgroundTotals, backgroundShapes: backgroundShapes)
         let active = f.totals.indices.filter { f.totals[$0] > 0 }
         let widths = active.map { z in
             1 / (data.indices.reduce(1 / pow(f.totals[z] * Self.normalisationSigmas[z], 2)) { s, k in
@@ -301,14 +316,17 @@ public struct CsIChi2: Sendable {
         }
         // χ² is convex, so the start only sets the work: each component at its nominal count, but
         // no more than all the observed events (far out in a scan T_CEvNS is absurdly large).
-        let observed = data.reduce(0, +)
-        let start = active.indices.map { min(f.totals[active[$0]], observed) / widths[$0] }
+        var start = active.indices.map { min(f.totals[active[$0]], observed) / widths[$0] }
+        if let warm, warm.count == f.totals.count {
+            let w = active.indices.map { warm[active[$0]] / widths[$0] }
+            if value(w) < outside { start = w }
+        }
         guard value(start) < outside else { throw PhysicsError.notApplicable("CsI χ²: a bin with data is predicted ≤ "
             + "0 at the nominal counts") }
         let result = try Minimizer.bfgs(value, gradient: gradient, start: start, stepSize: 0.5,
                                         gradientTolerance: 1e-7, maxIterations: 2000)
         guard result.value < outside else { throw PhysicsError.notApplicable("CsI χ²: BFGS left the domain where "
             + "every bin with data is predicted > 0") }
-        return (result.value, f.nuisances(events(result.point)))
+        return (result.value, events(result.point), f)
     }
 }
