@@ -184,7 +184,27 @@ public enum AsymptoticLimit {
                 values[i] < lowest + delta && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == values.count
                     || values[i] <= values[i + 1])
             }
-            guard let best = try localMinima.map(refined).min() else {
+            // Grid minima joined by grid values that all lie within 1e-11 (relative) of one another are
+            // a plateau, not separate basins: χ² is flat there to the minimisers' own precision (Newton
+            // stops within ~1e-12 χ², BFGS ~1e-14), and its many points no higher than their neighbours
+            // (~60 for a scalar at high mass, where N − A ∝ x² is below 1e-13 of N up to x ~ 1e-9) are
+            // that noise. Only the lowest minimum of such a run is refined: the threshold moves by less
+            // than 1e-11 χ² for it, the bound by less than its root tolerance.
+            var runs: [Int] = []
+            var low = 0.0, high = 0.0
+            for i in localMinima {
+                if let kept = runs.last {
+                    let stretch = values[kept...i]
+                    let lo = min(low, stretch.min()!), hi = max(high, stretch.max()!)
+                    if hi - lo <= 1e-11 * abs(lo) {
+                        (low, high) = (lo, hi)
+                        if values[i] < values[kept] { runs[runs.count - 1] = i }
+                        continue
+                    }
+                }
+                runs.append(i); (low, high) = (values[i], values[i])
+            }
+            guard let best = try runs.map(refined).min() else {
                 throw PhysicsError.notApplicable("no minimum of χ² within Δχ² of the lowest scanned value (χ² + Δχ² "
                     + "below one ulp?)")
             }
