@@ -16,7 +16,8 @@ public final class LimitAnalysis: @unchecked Sendable {
     public let predict: @Sendable (SignalModel) throws -> [Double]
     public let chi2: @Sendable ([Double], Minimisation) throws -> Double
     /// A χ² for one scan, called from one thread in the scan's order: the same minimum as `chi2`,
-    /// but it may start each minimisation from the previous one (CsI's Newton method).
+    /// but it may start each minimisation from the previous one of the same method (CsI's Newton
+    /// and BFGS).
     let scanChi2: @Sendable (Minimisation) -> ([Double]) throws -> Double
     /// The data sets a combined analysis joins (their quadratics are reused bin by bin).
     private let parts: [LimitAnalysis]
@@ -25,9 +26,10 @@ public final class LimitAnalysis: @unchecked Sendable {
     private var standardModel: [Double]?
     private var quadratics: [QuadraticKey: (mediator: AsymptoticLimit.Mediator, quadratic: AsymptoticLimit.Quadratic)]
         = [:]
-    /// Quadratics kept per analysis (a curve of 1000 masses for every model fits; beyond, the
-    /// store starts again).
-    static let quadraticCapacity = 20_000
+    /// Quadratics kept per data set (~3 kB each): every mass of the curves of a few models, so that
+    /// a combined fit finds its data sets' quadratics made for their own curves just before; when
+    /// full, the other mediators' are dropped first.
+    static let quadraticCapacity = 4096
 
     private struct QuadraticKey: Hashable {
         let mediator: String, mass: UInt64
@@ -67,10 +69,14 @@ public final class LimitAnalysis: @unchecked Sendable {
         return n0
     }
 
-    /// The per-bin quadratic of a mediator at a mass (MeV), made once per analysis: from the SM
+    /// The per-bin quadratic of a mediator at a mass (MeV), made once per data set: from the SM
     /// prediction and two predictions at the mass, or, for a combined analysis, its data sets'
     /// quadratics side by side (the read-off is bin by bin, so the numbers are the same).
     func quadratic(_ mediator: AsymptoticLimit.Mediator, mass: Double) throws -> AsymptoticLimit.Quadratic {
+        if !parts.isEmpty {
+            let qs = try parts.map { try $0.quadratic(mediator, mass: mass) }
+            return AsymptoticLimit.Quadratic(a: qs.flatMap(\.a), b: qs.flatMap(\.b), c: qs.flatMap(\.c), mass: mass)
+        }
         let key: QuadraticKey
         switch mediator {
         case .vector(let m): key = QuadraticKey(mediator: m.name, mass: mass.bitPattern)
@@ -79,16 +85,13 @@ public final class LimitAnalysis: @unchecked Sendable {
         lock.lock()
         if let stored = quadratics[key], stored.mediator == mediator { lock.unlock(); return stored.quadratic }
         lock.unlock()
-        let q: AsymptoticLimit.Quadratic
-        if parts.isEmpty {
-            q = try AsymptoticLimit.quadratic(mediator, mass: mass, standardModel: try standardModelPrediction(),
-                predict: predict)
-        } else {
-            let qs = try parts.map { try $0.quadratic(mediator, mass: mass) }
-            q = AsymptoticLimit.Quadratic(a: qs.flatMap(\.a), b: qs.flatMap(\.b), c: qs.flatMap(\.c), mass: mass)
-        }
+        let q = try AsymptoticLimit.quadratic(mediator, mass: mass, standardModel: try standardModelPrediction(),
+            predict: predict)
         lock.lock()
-        if quadratics.count >= Self.quadraticCapacity { quadratics = [:] }
+        if quadratics.count >= Self.quadraticCapacity {
+            quadratics = quadratics.filter { $0.value.mediator == mediator }
+            if quadratics.count >= Self.quadraticCapacity { quadratics = [:] }
+        }
         quadratics[key] = (mediator, q)
         lock.unlock()
         return q
