@@ -15,13 +15,35 @@ public final class LimitAnalysis: @unchecked Sendable {
     public let name: String
     public let predict: @Sendable (SignalModel) throws -> [Double]
     public let chi2: @Sendable ([Double], Minimisation) throws -> Double
+    /// A χ² for one scan, called from one thread in the scan's order: the same minimum as `chi2`,
+    /// but it may start each minimisation from the previous one of the same method (CsI's Newton
+    /// and BFGS).
+    let scanChi2: @Sendable (Minimisation) -> ([Double]) throws -> Double
+    /// The data sets a combined analysis joins (their quadratics are reused bin by bin).
+    private let parts: [LimitAnalysis]
 
     private let lock = NSLock()
-    private var quadratics: [String: AsymptoticLimit.Quadratic] = [:]
+    private var standardModel: [Double]?
+    private var quadratics: [QuadraticKey: (mediator: AsymptoticLimit.Mediator, quadratic: AsymptoticLimit.Quadratic)]
+        = [:]
+    /// Quadratics kept per data set (~3 kB each): every mass of the curves of a few models, so that
+    /// a combined fit finds its data sets' quadratics made for their own curves just before; when
+    /// full, the other mediators' are dropped first.
+    static let quadraticCapacity = 4096
 
-    public init(name: String, predict: @escaping @Sendable (SignalModel) throws -> [Double],
-                chi2: @escaping @Sendable ([Double], Minimisation) throws -> Double) {
-        self.name = name; self.predict = predict; self.chi2 = chi2
+    private struct QuadraticKey: Hashable {
+        let mediator: String, mass: UInt64
+    }
+
+    public convenience init(name: String, predict: @escaping @Sendable (SignalModel) throws -> [Double],
+                            chi2: @escaping @Sendable ([Double], Minimisation) throws -> Double) {
+        self.init(name: name, predict: predict, chi2: chi2, scanChi2: { m in { n in try chi2(n, m) } })
+    }
+
+    init(name: String, predict: @escaping @Sendable (SignalModel) throws -> [Double],
+         chi2: @escaping @Sendable ([Double], Minimisation) throws -> Double,
+         scanChi2: @escaping @Sendable (Minimisation) -> ([Double]) throws -> Double, parts: [LimitAnalysis] = []) {
+        self.name = name; self.predict = predict; self.chi2 = chi2; self.scanChi2 = scanChi2; self.parts = parts
     }
 
     /// Two data sets fitted together: predictions side by side, χ² summed (independent nuisances).
@@ -30,30 +52,62 @@ public final class LimitAnalysis: @unchecked Sendable {
         return LimitAnalysis(name: "\(first.name)+\(second.name)",
                              predict: { try first.predict($0) + second.predict($0) },
                              chi2: { n, m in try first.chi2(Array(n[..<split]), m) + second.chi2(Array(n[split...]),
-                                 m) })
+                                 m) },
+                             scanChi2: { m in
+                                 let a = first.scanChi2(m), b = second.scanChi2(m)
+                                 return { n in try a(Array(n[..<split])) + b(Array(n[split...])) }
+                             }, parts: [first, second])
+    }
+
+    /// The SM prediction N(0), made once (every quadratic starts from it).
+    func standardModelPrediction() throws -> [Double] {
+        lock.lock()
+        if let n0 = standardModel { lock.unlock(); return n0 }
+        lock.unlock()
+        let n0 = try predict(SignalModel())
+        lock.lock(); standardModel = n0; lock.unlock()
+        return n0
+    }
+
+    /// The per-bin quadratic of a mediator at a mass (MeV), made once per data set: from the SM
+    /// prediction and two predictions at the mass, or, for a combined analysis, its data sets'
+    /// quadratics side by side (the read-off is bin by bin, so the numbers are the same).
+    func quadratic(_ mediator: AsymptoticLimit.Mediator, mass: Double) throws -> AsymptoticLimit.Quadratic {
+        if !parts.isEmpty {
+            let qs = try parts.map { try $0.quadratic(mediator, mass: mass) }
+            return AsymptoticLimit.Quadratic(a: qs.flatMap(\.a), b: qs.flatMap(\.b), c: qs.flatMap(\.c), mass: mass)
+        }
+        let key: QuadraticKey
+        switch mediator {
+        case .vector(let m): key = QuadraticKey(mediator: m.name, mass: mass.bitPattern)
+        case .scalar: key = QuadraticKey(mediator: "scalar", mass: mass.bitPattern)
+        }
+        lock.lock()
+        if let stored = quadratics[key], stored.mediator == mediator { lock.unlock(); return stored.quadratic }
+        lock.unlock()
+        let q = try AsymptoticLimit.quadratic(mediator, mass: mass, standardModel: try standardModelPrediction(),
+            predict: predict)
+        lock.lock()
+        if quadratics.count >= Self.quadraticCapacity {
+            quadratics = quadratics.filter { $0.value.mediator == mediator }
+            if quadratics.count >= Self.quadraticCapacity { quadratics = [:] }
+        }
+        quadratics[key] = (mediator, q)
+        lock.unlock()
+        return q
     }
 
     func quadratic(_ mediator: AsymptoticLimit.Mediator,
         _ regime: AsymptoticLimit.Regime) throws -> AsymptoticLimit.Quadratic {
-        let key: String
-        switch mediator {
-        case .vector(let m): key = "\(m.name)|\(regime.rawValue)"
-        case .scalar: key = "scalar|\(regime.rawValue)"
-        }
-        lock.lock()
-        if let q = quadratics[key] { lock.unlock(); return q }
-        lock.unlock()
-        let q = try AsymptoticLimit.quadratic(mediator, regime: regime, predict: predict)
-        lock.lock(); quadratics[key] = q; lock.unlock()
-        return q
+        try quadratic(mediator, mass: regime.mass)
     }
 
     /// The χ² scan of a 004 Table 2 entry (x = g² at low M, g²/M² at high M).
     public func scan(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
         convention: LimitConvention = .standard,
                      minimisation: Minimisation) throws -> AsymptoticLimit.Scan {
-        try AsymptoticLimit.scan(try quadratic(mediator, regime), convention: convention, chi2: { try self.chi2($0,
-            minimisation) })
+        try AsymptoticLimit.scan(try quadratic(mediator, regime), convention: convention,
+            chi2: scanChi2(minimisation))
     }
 
     /// A 004 Table 2 entry: g (low M) or g/M in GeV⁻¹ (high M).
@@ -70,8 +124,8 @@ public final class LimitAnalysis: @unchecked Sendable {
                       minimisation: Minimisation = .analytic) throws -> [LimitPoint] {
         try parallelMap(masses.count) { i in
             Result {
-                try AsymptoticLimit.curve(mediator, masses: [masses[i]], convention: convention, predict: self.predict,
-                                          chi2: { try self.chi2($0, minimisation) })[0]
+                try AsymptoticLimit.point(try self.quadratic(mediator, mass: masses[i]), convention: convention,
+                    chi2: self.scanChi2(minimisation))
             }
         }.map { try $0.get() }
     }
@@ -115,10 +169,21 @@ public final class CsIAnalysis: @unchecked Sendable {
     public init(release: CsIRelease, predictor: CsIPredictor, counts: CsINeutronCounts) throws {
         let chi2 = try CsIChi2(release: release, counts: counts, timeEfficiency: predictor.timeEfficiency)
         self.predictor = predictor; self.chi2 = chi2; self.counts = counts
-        limits = LimitAnalysis(name: "csi", predict: { ArgonChi2.flat(try predictor.cevns($0)) },
-                               chi2: { n,
-                                   m in m == .analytic ? try chi2.minimumNewton(cevns: n)
-                                       .chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
+        let minimum: @Sendable ([Double], LimitAnalysis.Minimisation) throws -> Double = { n, m in
+            m == .analytic ? try chi2.minimumNewton(cevns: n).chi2 : try chi2.minimumNumerical(cevns: n).chi2
+        }
+        limits = LimitAnalysis(name: "csi", predict: { ArgonChi2.flat(try predictor.cevns($0)) }, chi2: minimum,
+            scanChi2: { m in
+                // Each method from its own previous minimum of the scan (the counts, which stay resolved
+                // far out): Newton's from Newton's, BFGS's from BFGS's.
+                var last: [Double]? = nil
+                return { n in
+                    let (value, counts) = m == .analytic ? try chi2.minimumNewton(cevns: n, start: last)
+                        : try chi2.minimumNumerical(cevns: n, start: last)
+                    last = counts
+                    return value
+                }
+            })
     }
 }
 

@@ -21,6 +21,8 @@ public struct ArgonChi2: Sendable {
     let sigma2: [Double]
     /// Relative shape changes per systematic: (component index, s_ij).
     let shapes: [(component: Int, s: [Double])]
+    /// The parts of the normal equations that do not depend on the CEvNS prediction (`NormalEquations`).
+    let normal: NormalEquations
 
     /// Row-major flattening of an (energy, time) histogram.
     public static func flat(_ h: [[Double]]) -> [Double] { h.flatMap { $0 } }
@@ -60,6 +62,56 @@ public struct ArgonChi2: Sendable {
             (2, relative(try pdf("brnpdf+1sigBRNTimingMean.txt"), try pdf("brnpdf-1sigBRNTimingMean.txt"), brn)),
             (2, relative(try pdf("brnpdfBRNTimingWidthSyst.txt"), nil, brn)),
         ]
+        normal = NormalEquations(data: data, sigma2: sigma2, constant: [steadyState, promptBRN, delayedBRN],
+            shapes: shapes)
+    }
+
+    /// The normal equations of `minimumAnalytic` split by what the CEvNS prediction N^CEvNS enters:
+    /// a column p of the design matrix J (bin k) is N_k^CEvNS (p = 0), N_k^z (p = 1-3), or
+    /// s_l,k N_k^z(l) (p = 4 + l), so the columns p ∈ D = {0} ∪ {4 + l : z(l) = CEvNS} scale with the
+    /// prediction and the others are fixed. The fixed block Σ_k w_k J_kp J_kq (p, q ∉ D) and
+    /// Σ_k w_k J_kp N_k^exp (p ∉ D), w_k = 1/σ_k², are summed once, term by term and in the order of
+    /// the bins as a full accumulation would, so the result carries the same bits.
+    struct NormalEquations: Sendable {
+        static let n = ArgonChi2.nuisanceCount
+        /// The bins with σ² > 0, their data, 1/σ² and σ².
+        let bins: [Int], data: [Double], weights: [Double], sigma2: [Double]
+        /// [bin × n + p]: the fixed columns (0 where p ∈ D).
+        let fixedColumns: [Double]
+        /// [bin × n + p]: the factor of N^CEvNS in column p ∈ D (1 for p = 0, s_l,k for a CEvNS shape), else 0.
+        let cevnsFactor: [Double]
+        let dependent: [Bool]
+        /// Σ_k w_k J_kp J_kq for p, q ∉ D (0 elsewhere), row-major n × n; Σ_k w_k J_kp N_k^exp for p ∉ D.
+        let fixedA: [Double], fixedB: [Double]
+        let precision: [Double], centre: [Double]
+
+        init(data all: [Double], sigma2 allSigma2: [Double], constant: [[Double]],
+             shapes: [(component: Int, s: [Double])]) {
+            let n = Self.n
+            bins = all.indices.filter { allSigma2[$0] > 0 }
+            data = bins.map { all[$0] }; sigma2 = bins.map { allSigma2[$0] }; weights = sigma2.map { 1 / $0 }
+            dependent = (0..<n).map { p in p == 0 || (p >= 4 && shapes[p - 4].component == 0) }
+            var fixed = Array(repeating: 0.0, count: bins.count * n), factor = fixed
+            for (i, k) in bins.enumerated() {
+                fixed[i * n + 1] = constant[0][k]; fixed[i * n + 2] = constant[1][k]; fixed[i * n + 3] = constant[2][k]
+                factor[i * n] = 1
+                for (l, shape) in shapes.enumerated() {
+                    if shape.component == 0 { factor[i * n + 4 + l] = shape.s[k] }
+                    else { fixed[i * n + 4 + l] = shape.s[k] * constant[shape.component - 1][k] }
+                }
+            }
+            var a = Array(repeating: 0.0, count: n * n), b = Array(repeating: 0.0, count: n)
+            for i in bins.indices {
+                let w = weights[i]
+                for p in 0..<n where !dependent[p] {
+                    b[p] += w * fixed[i * n + p] * data[i]
+                    for q in 0..<n where !dependent[q] { a[p * n + q] += w * fixed[i * n + p] * fixed[i * n + q] }
+                }
+            }
+            fixedColumns = fixed; cevnsFactor = factor; fixedA = a; fixedB = b
+            precision = (0..<n).map { $0 < 4 ? 1 / pow(ArgonChi2.normalisationSigmas[$0], 2) : 1.0 }
+            centre = (0..<n).map { $0 < 4 ? 1.0 : 0.0 }
+        }
     }
 
     /// The nine nuisances: η_CEvNS, η_SS, η_PBRN, η_DBRN, then the five ε_l.
@@ -91,30 +143,61 @@ public struct ArgonChi2: Sendable {
     /// (its diagonal spans 24 decades there).
     public func minimumAnalytic(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
         try requireFinite(cevns, "argon χ²")
-        let comps = components(cevns), n = Self.nuisanceCount
-        let precision = (0..<n).map { $0 < 4 ? 1 / pow(Self.normalisationSigmas[$0], 2) : 1.0 }
-        let centre = (0..<n).map { $0 < 4 ? 1.0 : 0.0 }
-        var a = Array(repeating: Array(repeating: 0.0, count: n), count: n), b = Array(repeating: 0.0, count: n)
-        var columns: [(k: Int, column: [Double])] = []
-        for k in data.indices where sigma2[k] > 0 {
-            let column = (0..<4).map { comps[$0][k] } + shapes.map { $0.s[k] * comps[$0.component][k] }
-            columns.append((k, column))
-            let w = 1 / sigma2[k]
-            for p in 0..<n {
-                b[p] += w * column[p] * data[k]
-                for q in 0..<n { a[p][q] += w * column[p] * column[q] }
+        let e = normal, n = Self.nuisanceCount
+        var theta = Array(repeating: 0.0, count: n)
+        let sum = try withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * n * n + 2 * n) { buffer in
+            let a = buffer.baseAddress!, scaled = a + n * n, column = scaled + n * n, scale = column + n
+            return try cevns.withUnsafeBufferPointer { cevns in
+                try e.fixedColumns.withUnsafeBufferPointer { fixed in
+                    try e.cevnsFactor.withUnsafeBufferPointer { factor in
+                        try theta.withUnsafeMutableBufferPointer { b in
+                            for i in 0..<(n * n) { a[i] = e.fixedA[i] }
+                            for p in 0..<n { b[p] = e.fixedB[p] }
+                            /// J_kp of bin i (index into `bins`).
+                            func fill(_ i: Int) {
+                                for p in 0..<n {
+                                    column[p] = e.dependent[p] ? factor[i * n + p] * cevns[e.bins[i]] : fixed[i * n + p]
+                                }
+                            }
+                            // Σ_k w_k J_kp J_kq and Σ_k w_k J_kp N_k^exp for the entries with p or q ∈ D,
+                            // each term w·J_kp·J_kq (left to right) added bin by bin.
+                            for i in e.bins.indices {
+                                fill(i)
+                                let w = e.weights[i]
+                                for p in 0..<n {
+                                    if e.dependent[p] {
+                                        b[p] += w * column[p] * e.data[i]
+                                        for q in 0..<n { a[p * n + q] += w * column[p] * column[q] }
+                                    } else {
+                                        for q in 0..<n where e.dependent[q] {
+                                            a[p * n + q] += w * column[p] * column[q]
+                                        }
+                                    }
+                                }
+                            }
+                            for p in 0..<n { a[p * n + p] += e.precision[p]; b[p] += e.precision[p] * e.centre[p] }
+                            // Jacobi scaling and the solve: θ = S (S A S)⁻¹ S b, S = diag(1/√A_pp).
+                            for p in 0..<n { scale[p] = 1 / a[p * n + p].squareRoot() }
+                            for p in 0..<n { for q in 0..<n { scaled[p * n + q] = a[p * n + q] * scale[p] * scale[q] } }
+                            for p in 0..<n { b[p] *= scale[p] }
+                            try LinearSystem.solveInPlace(scaled, b.baseAddress!, n)
+                            for p in 0..<n { b[p] *= scale[p] }
+                            // χ² at the solution from the residuals (the normal equations' form would cancel).
+                            var sum = 0.0
+                            for i in e.bins.indices {
+                                fill(i)
+                                var fit = 0.0
+                                for p in 0..<n { fit += column[p] * b[p] }
+                                let r = e.data[i] - fit
+                                sum += r * r / e.sigma2[i]
+                            }
+                            for p in 0..<n { sum += e.precision[p] * (b[p] - e.centre[p]) * (b[p] - e.centre[p]) }
+                            return sum
+                        }
+                    }
+                }
             }
         }
-        for p in 0..<n { a[p][p] += precision[p]; b[p] += precision[p] * centre[p] }
-        let scale = (0..<n).map { 1 / a[$0][$0].squareRoot() }
-        let scaled = (0..<n).map { p in (0..<n).map { q in a[p][q] * scale[p] * scale[q] } }
-        let theta = zip(try LinearSystem.solve(scaled, zip(b, scale).map { $0 * $1 }), scale).map { $0 * $1 }
-        var sum = 0.0
-        for (k, column) in columns {
-            let r = data[k] - zip(column, theta).reduce(0) { $0 + $1.0 * $1.1 }
-            sum += r * r / sigma2[k]
-        }
-        for p in 0..<n { sum += precision[p] * (theta[p] - centre[p]) * (theta[p] - centre[p]) }
         return (sum, theta.enumerated().map { $0.offset < 4 ? $0.element - 1 : $0.element })
     }
 

@@ -23,6 +23,10 @@ public struct CsIChi2: Sendable {
     let data: [Double]
     /// The backgrounds per bin, flattened [PE][time] (events, after the time efficiency).
     public let brn: [Double], nin: [Double], steadyState: [Double]
+    /// The backgrounds' totals and shapes (BRN, NIN, SS) as `Scaled` holds them, made once.
+    let backgroundTotals: [Double], backgroundShapes: [[Double]]
+    /// Σ N^exp.
+    let observed: Double
 
     /// `counts`: BRN and NIN events in 0-60 PE, 0-6 µs before the time efficiency.
     public init(release: CsIRelease, counts: CsINeutronCounts, timeEfficiency: CsITimeEfficiency) throws {
@@ -41,6 +45,9 @@ public struct CsIChi2: Sendable {
         steadyState = ArgonChi2.flat(CsIRelease.binned(release.anticoincidence))
         brn = try shape(release.brnEnergy, release.brnTime, "csi2021/brnPE.txt, brnTrec.txt").map { $0 * counts.brn }
         nin = try shape(release.ninEnergy, release.ninTime, "csi2021/ninPE.txt, ninTrec.txt").map { $0 * counts.nin }
+        let background = Scaled([brn, nin, steadyState])
+        backgroundTotals = background.totals; backgroundShapes = background.shapes
+        observed = data.reduce(0, +)
     }
 
     /// Weights of bin centres summed into the analysis bins [edges[i], edges[i+1]).
@@ -74,10 +81,26 @@ public struct CsIChi2: Sendable {
 
         init(_ comps: [[Double]]) {
             totals = comps.map(Self.total)
-            let shapes = zip(comps, totals).map { h, t in t > 0 ? h.map { $0 / t } : h.map { _ in 0 } }
+            let shapes = zip(comps, totals).map { h, t in Self.shape(h, t) }
             self.shapes = shapes
             binMajor = (0..<(comps.first?.count ?? 0)).flatMap { k in shapes.map { $0[k] } }
         }
+
+        /// The same for the CEvNS prediction and the backgrounds' totals and shapes made once
+        /// (each component is scaled on its own, so the numbers are those of `init(_:)`).
+        init(cevns: [Double], backgroundTotals: [Double], backgroundShapes: [[Double]]) {
+            let t = Self.total(cevns)
+            let shapes = [Self.shape(cevns, t)] + backgroundShapes, m = shapes.count
+            totals = [t] + backgroundTotals
+            self.shapes = shapes
+            var flat: [Double] = []
+            flat.reserveCapacity(cevns.count * m)
+            for k in cevns.indices { for shape in shapes { flat.append(shape[k]) } }
+            binMajor = flat
+        }
+
+        /// N/T, or 0 in every bin when T ≤ 0 (the component drops out).
+        static func shape(_ h: [Double], _ t: Double) -> [Double] { t > 0 ? h.map { $0 / t } : h.map { _ in 0 } }
 
         func mu(_ k: Int, _ u: [Double]) -> Double {
             var m = 0.0
@@ -86,33 +109,41 @@ public struct CsIChi2: Sendable {
         }
 
         func chi2(_ data: [Double], events u: [Double]) throws -> Double {
-            var sum = 0.0
-            let m = u.count
-            var bad: (Int, Double)? = nil
-            binMajor.withUnsafeBufferPointer { s in
-                data.withUnsafeBufferPointer { d in
-                    u.withUnsafeBufferPointer { w in
-                        for k in 0..<d.count {
-                            var mu = 0.0
-                            for z in 0..<m { mu += w[z] * s[k * m + z] }
-                            let n = d[k]
-                            if n > 0 {
-                                if !(mu > 0) { bad = (k, mu); return }
-                                sum += 2 * (mu - n + n * log(n / mu))
-                            } else {
-                                sum += 2 * mu
-                            }
-                        }
-                    }
-                }
+            let (sum, bad) = data.withUnsafeBufferPointer { d in
+                u.withUnsafeBufferPointer { w in evaluate(d, w.baseAddress!, count: w.count) }
             }
             if let (k,
                 mu) = bad { throw PhysicsError.notApplicable("CsI χ²: bin \(k) has \(Int(data[k])) events but a "
                     + "prediction \(mu) ≤ 0") }
-            for z in u.indices where totals[z] > 0 { sum += pow((u[z] / totals[z] - 1) / CsIChi2.normalisationSigmas[z], 2) }
             guard sum.isFinite else { throw PhysicsError.notApplicable("CsI χ² overflows at these counts "
                 + "(\(totals.map { String(format: "%.3g", $0) }.joined(separator: ", ")) events)") }
             return sum
+        }
+
+        /// Eq. (6) at the counts u[0..<m], or the first bin with data whose μ is not > 0 (then the
+        /// sum is meaningless); an infinite or NaN sum is left to the caller.
+        func evaluate(_ d: UnsafeBufferPointer<Double>, _ w: UnsafePointer<Double>,
+            count m: Int) -> (sum: Double, bad: (Int, Double)?) {
+            var sum = 0.0
+            let bad: (Int, Double)? = binMajor.withUnsafeBufferPointer { s in
+                for k in 0..<d.count {
+                    var mu = 0.0
+                    for z in 0..<m { mu += w[z] * s[k * m + z] }
+                    let n = d[k]
+                    if n > 0 {
+                        if !(mu > 0) { return (k, mu) }
+                        sum += 2 * (mu - n + n * log(n / mu))
+                    } else {
+                        sum += 2 * mu
+                    }
+                }
+                return nil
+            }
+            if bad != nil { return (sum, bad) }
+            for z in 0..<m where totals[z] > 0 {
+                sum += pow((w[z] / totals[z] - 1) / CsIChi2.normalisationSigmas[z], 2)
+            }
+            return (sum, nil)
         }
 
         func nuisances(_ u: [Double]) -> [Double] { u.indices.map { totals[$0] > 0 ? u[$0] / totals[$0] - 1 : 0 } }
@@ -124,53 +155,105 @@ public struct CsIChi2: Sendable {
     /// halving a step that would leave a bin with data at μ ≤ 0 or raise χ²; stops when the Newton
     /// decrement falls below 1e-12 χ² (the rounding of a sum of ~100 terms).
     public func minimumNewton(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
+        let (chi2, counts, f) = try newton(cevns: cevns, start: nil)
+        return (chi2, f.nuisances(counts))
+    }
+
+    /// The minimum and the fitted counts u_z by Newton's method from `start` (counts, e.g. the
+    /// minimum at the neighbouring coupling of a limit scan) where χ² is finite there, else from
+    /// the nominal start. χ² is convex, so the start only sets the number of steps (a scan's next
+    /// minimum is one or two steps away); the stopping rule is the same. The counts, not the η,
+    /// carry a minimum far out in a scan (1 + η_CEvNS ~ 1e-18 there).
+    func minimumNewton(cevns: [Double], start: [Double]?) throws -> (chi2: Double, counts: [Double]) {
+        let (chi2, counts, _) = try newton(cevns: cevns, start: start)
+        return (chi2, counts)
+    }
+
+    private func newton(cevns: [Double], start: [Double]?) throws -> (Double, [Double], Scaled) {
         try requireFinite(cevns, "CsI χ²")
-        let f = Scaled(components(cevns))
-        let active = f.totals.indices.filter { f.totals[$0] > 0 }
+        guard cevns.count == data.count else {
+            throw PhysicsError.notApplicable("CsI χ²: \(cevns.count) predicted bins for \(data.count) data bins")
+        }
+        let f = Scaled(cevns: cevns, backgroundTotals: backgroundTotals, backgroundShapes: backgroundShapes)
+        let m = f.totals.count, bins = data.count
+        let active = f.totals.indices.filter { f.totals[$0] > 0 }, a = active.count
         // χ² is convex, so the start only sets the work: each component at its nominal count, but
         // no more than all the observed events (an absurd count would start where the Hessian
         // underflows against the gradient).
-        let observed = data.reduce(0, +)
         var u = f.totals.map { min($0, observed) }
-        if (try? f.chi2(data, events: u)) == nil { u = f.totals }
-        var value = try f.chi2(data, events: u)
-        for _ in 0..<200 {
-            var g = Array(repeating: 0.0, count: active.count), h = Array(repeating: Array(repeating: 0.0,
-                count: active.count), count: active.count)
-            for k in data.indices {
-                let mu = f.mu(k, u), ratio = data[k] > 0 ? data[k] / mu : 0
-                for (p, z) in active.enumerated() {
-                    g[p] += 2 * f.shapes[z][k] * (1 - ratio)
-                    if data[k] > 0 { for (q,
-                        w) in active.enumerated() { h[p][q] += 2 * f.shapes[z][k] * f.shapes[w][k] * ratio / mu } }
+        // A warm start where χ² is finite there; else the nominal one, else the totals.
+        var initial: Double? = nil
+        if let start, start.count == m {
+            var warm = u
+            for z in active { warm[z] = start[z] }
+            if let c = try? f.chi2(data, events: warm) { u = warm; initial = c }
+        }
+        if initial == nil {
+            initial = try? f.chi2(data, events: u)
+            if initial == nil { u = f.totals }
+        }
+        var value = try initial ?? f.chi2(data, events: u)
+        let (solution, stalled) = try withUnsafeTemporaryAllocation(of: Double.self,
+            capacity: 2 * a + a * a + m) { buffer -> (Double, Double?) in
+            let g = buffer.baseAddress!, step = g + a, h = step + a, trial = h + a * a
+            return try data.withUnsafeBufferPointer { d in
+                try f.binMajor.withUnsafeBufferPointer { s in
+                    try u.withUnsafeMutableBufferPointer { u in
+                        for _ in 0..<200 {
+                            for p in 0..<a { g[p] = 0 }
+                            for p in 0..<(a * a) { h[p] = 0 }
+                            // ∂χ²/∂u_z = 2 Σ f_z (1 − N^exp/μ), ∂²χ²/∂u_z∂u_w = 2 Σ f_z f_w N^exp/μ² (term by term
+                            // as ((2 f_z) f_w N^exp/μ)/μ), then the priors.
+                            for k in 0..<bins {
+                                var mu = 0.0
+                                for z in 0..<m { mu += u[z] * s[k * m + z] }
+                                let ratio = d[k] > 0 ? d[k] / mu : 0
+                                for p in 0..<a {
+                                    let fz = s[k * m + active[p]]
+                                    g[p] += 2 * fz * (1 - ratio)
+                                    guard d[k] > 0 else { continue }
+                                    for q in 0..<a { h[p * a + q] += 2 * fz * s[k * m + active[q]] * ratio / mu }
+                                }
+                            }
+                            for p in 0..<a {
+                                let z = active[p], sigma = Self.normalisationSigmas[z]
+                                let width2 = pow(f.totals[z] * sigma, 2)
+                                g[p] += 2 * (u[z] / f.totals[z] - 1) / (f.totals[z] * sigma * sigma)
+                                h[p * a + p] += 2 / width2
+                            }
+                            for p in 0..<a { step[p] = -g[p] }
+                            try LinearSystem.solveInPlace(h, step, a)
+                            var gs = 0.0
+                            for p in 0..<a { gs += g[p] * step[p] }
+                            let decrement = -gs
+                            if decrement <= 1e-12 * max(1, value) { return (value, nil as Double?) }
+                            var t = 1.0, accepted = false
+                            for _ in 0..<60 {
+                                for z in 0..<m { trial[z] = u[z] }
+                                for p in 0..<a { trial[active[p]] += t * step[p] }
+                                let (c, bad) = f.evaluate(d, trial, count: m)
+                                if bad == nil, c.isFinite, c < value {
+                                    for z in 0..<m { u[z] = trial[z] }
+                                    value = c; accepted = true; break
+                                }
+                                t /= 2
+                            }
+                            // No decrease along a descent direction with a decrement above rounding: stalled.
+                            if !accepted {
+                                if decrement <= 1e-9 * max(1, value) { return (value, nil) }
+                                return (value, decrement)
+                            }
+                        }
+                        throw PhysicsError.notConverged("CsI χ²: Newton's method did not converge in 200 steps")
+                    }
                 }
-            }
-            for (p, z) in active.enumerated() {
-                let width2 = pow(f.totals[z] * Self.normalisationSigmas[z], 2)
-                g[p] += 2 * (u[z] / f.totals[z] - 1) / (f.totals[z] * Self.normalisationSigmas[z]
-                    * Self.normalisationSigmas[z])
-                h[p][p] += 2 / width2
-            }
-            let step = try LinearSystem.solve(h, g.map { -$0 })
-            let decrement = -zip(g, step).reduce(0) { $0 + $1.0 * $1.1 }
-            if decrement <= 1e-12 * max(1, value) { return (value, f.nuisances(u)) }
-            var t = 1.0, accepted = false
-            for _ in 0..<60 {
-                var trial = u
-                for (p, z) in active.enumerated() { trial[z] += t * step[p] }
-                if let c = try? f.chi2(data, events: trial), c < value {
-                    u = trial; value = c; accepted = true; break
-                }
-                t /= 2
-            }
-            // No decrease along a descent direction with a decrement above rounding: stalled.
-            if !accepted {
-                if decrement <= 1e-9 * max(1, value) { return (value, f.nuisances(u)) }
-                throw PhysicsError.notConverged("CsI χ²: Newton's line search stalled at χ² = \(value) with a Newton "
-                    + "decrement \(decrement)")
             }
         }
-        throw PhysicsError.notConverged("CsI χ²: Newton's method did not converge in 200 steps")
+        if let decrement = stalled {
+            throw PhysicsError.notConverged("CsI χ²: Newton's line search stalled at χ² = \(solution) with a Newton "
+                + "decrement \(decrement)")
+        }
+        return (solution, u, f)
     }
 
     /// The same minimum by GSL's BFGS (vector_bfgs2) on χ² and its gradient
@@ -183,8 +266,23 @@ public struct CsIChi2: Sendable {
     /// Outside the domain (a bin with data predicted ≤ 0) χ² is +∞; the line search sees a large
     /// finite value with a zero gradient there and steps back, without an infinity passed to GSL.
     public func minimumNumerical(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
+        let (chi2, counts, f) = try bfgs(cevns: cevns, start: nil)
+        return (chi2, f.nuisances(counts))
+    }
+
+    /// The minimum and the fitted counts u_z by BFGS from `start` (counts: the previous minimum
+    /// of a limit scan by this same method) where χ² is finite there, else from the nominal start.
+    func minimumNumerical(cevns: [Double], start: [Double]?) throws -> (chi2: Double, counts: [Double]) {
+        let (chi2, counts, _) = try bfgs(cevns: cevns, start: start)
+        return (chi2, counts)
+    }
+
+    private func bfgs(cevns: [Double], start warm: [Double]?) throws -> (Double, [Double], Scaled) {
         try requireFinite(cevns, "CsI χ²")
-        let f = Scaled(components(cevns))
+        guard cevns.count == data.count else {
+            throw PhysicsError.notApplicable("CsI χ²: \(cevns.count) predicted bins for \(data.count) data bins")
+        }
+        let f = Scaled(cevns: cevns, backgroundTotals: backgroundTotals, backgroundShapes: backgroundShapes)
         let active = f.totals.indices.filter { f.totals[$0] > 0 }
         let widths = active.map { z in
             1 / (data.indices.reduce(1 / pow(f.totals[z] * Self.normalisationSigmas[z], 2)) { s, k in
@@ -218,14 +316,17 @@ public struct CsIChi2: Sendable {
         }
         // χ² is convex, so the start only sets the work: each component at its nominal count, but
         // no more than all the observed events (far out in a scan T_CEvNS is absurdly large).
-        let observed = data.reduce(0, +)
-        let start = active.indices.map { min(f.totals[active[$0]], observed) / widths[$0] }
+        var start = active.indices.map { min(f.totals[active[$0]], observed) / widths[$0] }
+        if let warm, warm.count == f.totals.count {
+            let w = active.indices.map { warm[active[$0]] / widths[$0] }
+            if value(w) < outside { start = w }
+        }
         guard value(start) < outside else { throw PhysicsError.notApplicable("CsI χ²: a bin with data is predicted ≤ "
             + "0 at the nominal counts") }
         let result = try Minimizer.bfgs(value, gradient: gradient, start: start, stepSize: 0.5,
                                         gradientTolerance: 1e-7, maxIterations: 2000)
         guard result.value < outside else { throw PhysicsError.notApplicable("CsI χ²: BFGS left the domain where "
             + "every bin with data is predicted > 0") }
-        return (result.value, f.nuisances(events(result.point)))
+        return (result.value, events(result.point), f)
     }
 }

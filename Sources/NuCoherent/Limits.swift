@@ -51,7 +51,7 @@ public struct LimitConvention: Sendable, Equatable, CustomStringConvertible {
 /// 1/q² and it depends on x = g² only; for M ≫ q it is 1/M² and it depends on x = g²/M² only. At
 /// any fixed mass every bin is a quadratic in x (the Z' amplitude is linear in x, the rate
 /// quadratic), N(x) = A + Bx + Cx², read off three predictions, and χ²(x) minimised over the
-/// nuisances is scanned (0.1 decades, minima refined by golden section, crossings by Brent) for
+/// nuisances is scanned (0.1 decades, minima refined and crossings found by Brent) for
 /// the crossings of the threshold the `LimitConvention` sets.
 public enum AsymptoticLimit {
     public enum Regime: String, CaseIterable, Sendable {
@@ -73,7 +73,7 @@ public enum AsymptoticLimit {
         case outer
     }
 
-    public enum Mediator: Sendable {
+    public enum Mediator: Sendable, Equatable {
         case vector(VectorModel)
         case scalar
     }
@@ -106,6 +106,12 @@ public enum AsymptoticLimit {
     /// reinterpreted (g² at M ≪ q, g²/M² at M ≫ q).
     public static func quadratic(_ mediator: Mediator, mass: Double,
         predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
+        try quadratic(mediator, mass: mass, standardModel: try predict(SignalModel()), predict: predict)
+    }
+
+    /// The same with the SM prediction N(0) = A given (it is the same at every mass).
+    static func quadratic(_ mediator: Mediator, mass: Double, standardModel n0: [Double],
+        predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
         let g1 = probeCoupling(mediator, mass: mass)
         func signal(_ g: Double) -> SignalModel {
             switch mediator {
@@ -113,7 +119,6 @@ public enum AsymptoticLimit {
             case .scalar: return SignalModel(mediator: .scalar(g: g, mass: mass, sigmaPiNRatio: 17.3))
             }
         }
-        let n0 = try predict(SignalModel())
         let n1 = try predict(signal(g1)), n2 = try predict(signal(g1 * 2.0.squareRoot()))
         let x1 = g1 * g1
         return Quadratic(a: n0, b: n0.indices.map { k in (4 * n1[k] - n2[k] - 3 * n0[k]) / (2 * x1) },
@@ -155,21 +160,14 @@ public enum AsymptoticLimit {
         if let k = values.firstIndex(where: { !$0.isFinite }) {
             throw PhysicsError.notApplicable("χ² is not finite at x = \(xs[k]) in the limit scan")
         }
-        // Grid minima refined by golden-section search in ln x between the neighbouring grid points,
+        // Grid minima refined by Brent's minimisation in ln x between the neighbouring grid points,
         // so that the threshold does not depend on the grid.
         func refined(_ i: Int) throws -> Double {
             guard i > 0, i + 1 < xs.count else { return values[i] }
-            var a = log(max(xs[i - 1], 1e-300)), b = log(xs[i + 1])
-            let ratio = (5.0.squareRoot() - 1) / 2
-            var c = b - ratio * (b - a), d = a + ratio * (b - a)
-            var fc = try f(exp(c)), fd = try f(exp(d))
-            // 40 steps shrink the bracket (0.46 in ln x) by 0.618⁴⁰ ≈ 4e-9: χ², flat at its minimum,
-            // is then within ~1e-16 relative of it.
-            for _ in 0..<40 {
-                if fc < fd { b = d; d = c; fd = fc; c = b - ratio * (b - a); fc = try f(exp(c)) }
-                else { a = c; c = d; fc = fd; d = a + ratio * (b - a); fd = try f(exp(d)) }
-            }
-            return min(values[i], fc, fd)
+            // Down to a bracket of ~2e-9 in ln x (as 40 golden-section steps shrink the 0.46 between
+            // grid points): χ², flat at its minimum, is then within ~1e-16 relative of it.
+            return min(values[i], try minimum({ try f(exp($0)) }, lower: log(max(xs[i - 1], 1e-300)),
+                upper: log(xs[i + 1]), start: log(xs[i]), value: values[i], tolerance: 5e-10))
         }
         let delta = convention.deltaChi2
         let reference: Double
@@ -186,7 +184,27 @@ public enum AsymptoticLimit {
                 values[i] < lowest + delta && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == values.count
                     || values[i] <= values[i + 1])
             }
-            guard let best = try localMinima.map(refined).min() else {
+            // Grid minima joined by grid values that all lie within 1e-11 (relative) of one another are
+            // a plateau, not separate basins: χ² is flat there to the minimisers' own precision (Newton
+            // stops within ~1e-12 χ², BFGS ~1e-14), and its many points no higher than their neighbours
+            // (~60 for a scalar at high mass, where N − A ∝ x² is below 1e-13 of N up to x ~ 1e-9) are
+            // that noise. Only the lowest minimum of such a run is refined: the threshold moves by less
+            // than 1e-11 χ² for it, the bound by less than its root tolerance.
+            var runs: [Int] = []
+            var low = 0.0, high = 0.0
+            for i in localMinima {
+                if let kept = runs.last {
+                    let stretch = values[kept...i]
+                    let lo = min(low, stretch.min()!), hi = max(high, stretch.max()!)
+                    if hi - lo <= 1e-11 * abs(lo) {
+                        (low, high) = (lo, hi)
+                        if values[i] < values[kept] { runs[runs.count - 1] = i }
+                        continue
+                    }
+                }
+                runs.append(i); (low, high) = (values[i], values[i])
+            }
+            guard let best = try runs.map(refined).min() else {
                 throw PhysicsError.notApplicable("no minimum of χ² within Δχ² of the lowest scanned value (χ² + Δχ² "
                     + "below one ulp?)")
             }
@@ -225,6 +243,52 @@ public enum AsymptoticLimit {
             values[$0] - reference) }
         return Scan(xs: xs, chi2: values, reference: reference, threshold: threshold, intervals: intervals,
             bound: bound, ridges: ridges)
+    }
+
+    /// The smallest value of f on [lower, upper] by Brent's method (parabolic steps through the
+    /// three best points, a golden-section step where a parabola is not trusted), from an interior
+    /// `start` with f(start) = `value` no larger than f at the ends; stops when the best point lies
+    /// within 2 `tolerance` (absolute) of the middle of a bracket about 4 `tolerance` wide. An
+    /// exhausted iteration budget is an error.
+    static func minimum(_ f: (Double) throws -> Double, lower: Double, upper: Double, start: Double, value: Double,
+        tolerance: Double, maxIterations: Int = 200) throws -> Double {
+        let golden = (3 - 5.0.squareRoot()) / 2
+        var a = lower, b = upper, x = start, w = start, v = start
+        var fx = value, fw = value, fv = value, d = 0.0, e = 0.0
+        for _ in 0..<maxIterations {
+            let middle = (a + b) / 2, tol1 = tolerance, tol2 = 2 * tol1
+            if abs(x - middle) <= tol2 - (b - a) / 2 { return fx }
+            var parabolic = false
+            if abs(e) > tol1 {
+                // The parabola through (v, fv), (w, fw), (x, fx): its vertex is x + p/q.
+                let r = (x - w) * (fx - fv)
+                var q = (x - v) * (fx - fw), p = (x - v) * q - (x - w) * r
+                q = 2 * (q - r)
+                if q > 0 { p = -p }
+                q = abs(q)
+                let previous = e
+                e = d
+                // Accepted when inside the bracket and less than half the step before last.
+                if abs(p) < abs(q * previous / 2), p > q * (a - x), p < q * (b - x) {
+                    d = p / q
+                    parabolic = true
+                    if x + d - a < tol2 || b - (x + d) < tol2 { d = middle >= x ? tol1 : -tol1 }
+                }
+            }
+            if !parabolic { e = x >= middle ? a - x : b - x; d = golden * e }
+            let u = abs(d) >= tol1 ? x + d : x + (d >= 0 ? tol1 : -tol1)
+            let fu = try f(u)
+            if fu <= fx {
+                if u >= x { a = x } else { b = x }
+                (v, fv) = (w, fw); (w, fw) = (x, fx); (x, fx) = (u, fu)
+            } else {
+                if u < x { a = u } else { b = u }
+                if fu <= fw || w == x { (v, fv) = (w, fw); (w, fw) = (u, fu) }
+                else if fu <= fv || v == x || v == w { (v, fv) = (u, fu) }
+            }
+        }
+        throw PhysicsError.notConverged("limit scan: the minimum of χ² in [\(lower), \(upper)] (ln x) did not "
+            + "converge in \(maxIterations) steps")
     }
 
     /// x (g² or g²/M²) turned into the quoted coupling: g at low mass, g/M in GeV⁻¹ at high mass.
