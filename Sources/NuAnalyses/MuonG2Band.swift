@@ -1,9 +1,9 @@
 import Foundation
 import NuClosedForm
 import NuCoherent
+import NuData
 import NuNumerical
 import NuPhysics
-import NuData
 
 /// 004 Secs. IV-V: the (g−2)_μ 2σ band of a model against its COHERENT 2σ exclusion.
 ///
@@ -34,11 +34,18 @@ public enum MuonG2Band {
     /// Δa_μ − 2σ and Δa_μ + 2σ from `Reference/` (004 Eq. (57)).
     public static func deltaARange(_ reference: ReferenceLibrary) throws -> (Double, Double) {
         let file = "004_atzori_corona_et_al.json"
-        guard let central = try reference.entry("\(file)#eq57.delta_a_mu", citedFrom: "MuonG2Band",
-            field: "Δa_μ").value,
-              let sigma = try reference.entry("\(file)#eq57.delta_a_mu.sigma", citedFrom: "MuonG2Band",
-                  field: "σ(Δa_μ)").value else {
-            throw HarnessError.file(path: reference.directory.path, field: "eq57",
+        guard
+            let central = try reference.entry(
+                "\(file)#eq57.delta_a_mu", citedFrom: "MuonG2Band",
+                field: "Δa_μ"
+            ).value,
+            let sigma = try reference.entry(
+                "\(file)#eq57.delta_a_mu.sigma", citedFrom: "MuonG2Band",
+                field: "σ(Δa_μ)"
+            ).value
+        else {
+            throw HarnessError.file(
+                path: reference.directory.path, field: "eq57",
                 message: "Δa_μ and its σ must be numbers")
         }
         return (central - 2 * sigma, central + 2 * sigma)
@@ -49,23 +56,32 @@ public enum MuonG2Band {
         if model == "scalar" { return (.scalar, .scalar, 1) }
         let m = try ModelRegistry.lookup(model)
         let q = abs(m.charge(.mu))
-        guard q > 0 else { throw PhysicsError.notApplicable("\(m.name) does not couple to muons: it has no (g-2)_mu "
-            + "band (004 Sec. V)") }
+        guard q > 0 else {
+            throw PhysicsError.notApplicable(
+                "\(m.name) does not couple to muons: it has no (g-2)_mu "
+                    + "band (004 Sec. V)")
+        }
         return (.vector(m), .vector, q)
     }
 
-    public static func compare(model: String, analysis: LimitAnalysis, masses: [Double], reference: ReferenceLibrary,
-                               path: Path) throws -> [Point] {
+    public static func compare(
+        model: String, analysis: LimitAnalysis, masses: [Double], reference: ReferenceLibrary,
+        path: Path
+    ) throws -> [Point] {
         let (limitMediator, g2Mediator, charge) = try muonCharge(model)
         let (low, high) = try deltaARange(reference)
-        let bounds = try analysis.curve(limitMediator, masses: masses, convention: .standard,
-                                        minimisation: path == .closedForm ? .analytic : .numerical)
+        let bounds = try analysis.curve(
+            limitMediator, masses: masses, convention: .standard,
+            minimisation: path)
         return try zip(masses, bounds).map { mass, bound in
             func coupling(_ deltaA: Double) throws -> Double {
-                try (path == .closedForm ? MuonG2.coupling(g2Mediator, mass: mass, deltaA: deltaA)
-                                         : MuonG2Quadrature.coupling(g2Mediator, mass: mass, deltaA: deltaA)) / charge
+                try
+                    (path == .closedForm
+                    ? MuonG2.coupling(g2Mediator, mass: mass, deltaA: deltaA)
+                    : MuonG2Quadrature.coupling(g2Mediator, mass: mass, deltaA: deltaA)) / charge
             }
-            let lower = try coupling(low), upper = try coupling(high)
+            let lower = try coupling(low)
+            let upper = try coupling(high)
             // ln-g length of the band inside the allowed intervals.
             let (a, b) = (log(lower), log(upper))
             let inside = bound.allowed.reduce(0.0) { sum, interval in
@@ -81,7 +97,9 @@ public enum MuonG2Band {
     /// share of masses where the whole band is excluded.
     public static func summary(_ points: [Point]) -> (excluded: Double, fullyExcludedMasses: Double) {
         let n = Double(points.count)
-        return (points.map(\.excludedFraction).reduce(0, +) / n,
-            Double(points.filter { $0.excludedFraction >= 1 - 1e-12 }.count) / n)
+        return (
+            points.map(\.excludedFraction).reduce(0, +) / n,
+            Double(points.filter { $0.excludedFraction >= 1 - 1e-12 }.count) / n
+        )
     }
 }

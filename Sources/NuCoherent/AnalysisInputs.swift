@@ -29,11 +29,15 @@ public struct AnalysisInputs: Sendable, Equatable {
         self.set = set
         file = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            throw CoherentDataError.field(file: url.path, field: "(file)",
+            throw CoherentDataError.field(
+                file: url.path, field: "(file)",
                 message: "is missing or unreadable (the COHERENT analysis inputs)")
         }
-        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any], let entries = root["entries"] as? [Any] else {
-            throw CoherentDataError.field(file: url.path, field: "entries",
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+            let entries = root["entries"] as? [Any]
+        else {
+            throw CoherentDataError.field(
+                file: url.path, field: "entries",
                 message: "is not a JSON object with an 'entries' list")
         }
         var values: [String: Double] = [:]
@@ -43,34 +47,43 @@ public struct AnalysisInputs: Sendable, Equatable {
             }
             func number(_ object: [String: Any], _ field: String) throws -> Double {
                 guard let text = object["value"] as? String, let v = Double(text), v.isFinite else {
-                    throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id)).\(field)",
+                    throw CoherentDataError.field(
+                        file: url.path, field: "entries[\(i)] (\(id)).\(field)",
                         message: "is not a finite decimal string")
                 }
                 return v
             }
-            guard values[id] == nil else { throw CoherentDataError.field(file: url.path, field: "entries[\(i)].id",
-                message: "'\(id)' appears twice") }
+            guard values[id] == nil else {
+                throw CoherentDataError.field(
+                    file: url.path, field: "entries[\(i)].id",
+                    message: "'\(id)' appears twice")
+            }
             var v = try number(entry, "value")
             if set == .paper, let paper = entry["paper"] {
                 guard let object = paper as? [String: Any] else {
-                    throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id)).paper",
+                    throw CoherentDataError.field(
+                        file: url.path, field: "entries[\(i)] (\(id)).paper",
                         message: "is not an object")
                 }
                 v = try number(object, "paper.value")
             }
             guard v > 0 else {
-                throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id))",
+                throw CoherentDataError.field(
+                    file: url.path, field: "entries[\(i)] (\(id))",
                     message: "is \(v): every analysis number (a count, mass, length, time, yield or coefficient) "
                         + "is positive")
             }
             if let range = entry["range"] {
                 guard let r = range as? [String: Any], let lo = (r["min"] as? String).flatMap(Double.init),
-                      let hi = (r["max"] as? String).flatMap(Double.init), r["why"] is String, lo < hi else {
-                    throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id)).range",
+                    let hi = (r["max"] as? String).flatMap(Double.init), r["why"] is String, lo < hi
+                else {
+                    throw CoherentDataError.field(
+                        file: url.path, field: "entries[\(i)] (\(id)).range",
                         message: "must be {\"min\", \"max\", \"why\"} with decimal strings, min < max")
                 }
                 guard v >= lo, v <= hi else {
-                    throw CoherentDataError.field(file: url.path, field: "entries[\(i)] (\(id))",
+                    throw CoherentDataError.field(
+                        file: url.path, field: "entries[\(i)] (\(id))",
                         message: "is \(v), outside its range [\(lo), \(hi)] (\(r["why"] as! String))")
                 }
             }
@@ -81,8 +94,11 @@ public struct AnalysisInputs: Sendable, Equatable {
 
     /// The number with this id; a missing id is an error naming the file.
     public func callAsFunction(_ id: String) throws -> Double {
-        guard let v = values[id] else { throw CoherentDataError.field(file: file, field: id,
-            message: "is missing (the COHERENT analysis needs it)") }
+        guard let v = values[id] else {
+            throw CoherentDataError.field(
+                file: file, field: id,
+                message: "is missing (the COHERENT analysis needs it)")
+        }
         return v
     }
 

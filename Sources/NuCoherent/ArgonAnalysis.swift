@@ -7,25 +7,23 @@ import NuPhysics
 /// computed once per mediator and mass and shared by both minimisations (which are what the
 /// two paths of a Table 2 entry compare).
 public final class LimitAnalysis: @unchecked Sendable {
-    /// How the nuisances are minimised: `.analytic` is the closed-form path (Ar: the normal
-    /// equations; CsI: Newton's method on the analytic derivatives, there being no closed form),
-    /// `.numerical` the GSL path (Ar: GSL SVD least squares; CsI: GSL BFGS).
-    public enum Minimisation: Sendable { case analytic, numerical }
-
     public let name: String
     public let predict: @Sendable (SignalModel) throws -> [Double]
-    public let chi2: @Sendable ([Double], Minimisation) throws -> Double
+    /// χ² minimised over the nuisances by a path: `.closedForm` (Ar: the normal equations; CsI:
+    /// Newton's method on the analytic derivatives, there being no closed form) or `.numerical`
+    /// (Ar: GSL SVD least squares; CsI: GSL BFGS).
+    public let chi2: @Sendable ([Double], Path) throws -> Double
     /// A χ² for one scan, called from one thread in the scan's order: the same minimum as `chi2`,
     /// but it may start each minimisation from the previous one of the same method (CsI's Newton
     /// and BFGS).
-    let scanChi2: @Sendable (Minimisation) -> ([Double]) throws -> Double
+    let scanChi2: @Sendable (Path) -> ([Double]) throws -> Double
     /// The data sets a combined analysis joins (their quadratics are reused bin by bin).
     private let parts: [LimitAnalysis]
 
     private let lock = NSLock()
     private var standardModel: [Double]?
-    private var quadratics: [QuadraticKey: (mediator: AsymptoticLimit.Mediator, quadratic: AsymptoticLimit.Quadratic)]
-        = [:]
+    private var quadratics: [QuadraticKey: (mediator: AsymptoticLimit.Mediator, quadratic: AsymptoticLimit.Quadratic)] =
+        [:]
     /// Quadratics kept per data set (~3 kB each): every mass of the curves of a few models, so that
     /// a combined fit finds its data sets' quadratics made for their own curves just before; when
     /// full, the other mediators' are dropped first.
@@ -35,37 +33,56 @@ public final class LimitAnalysis: @unchecked Sendable {
         let mediator: String, mass: UInt64
     }
 
-    public convenience init(name: String, predict: @escaping @Sendable (SignalModel) throws -> [Double],
-                            chi2: @escaping @Sendable ([Double], Minimisation) throws -> Double) {
+    public convenience init(
+        name: String, predict: @escaping @Sendable (SignalModel) throws -> [Double],
+        chi2: @escaping @Sendable ([Double], Path) throws -> Double
+    ) {
         self.init(name: name, predict: predict, chi2: chi2, scanChi2: { m in { n in try chi2(n, m) } })
     }
 
-    init(name: String, predict: @escaping @Sendable (SignalModel) throws -> [Double],
-         chi2: @escaping @Sendable ([Double], Minimisation) throws -> Double,
-         scanChi2: @escaping @Sendable (Minimisation) -> ([Double]) throws -> Double, parts: [LimitAnalysis] = []) {
-        self.name = name; self.predict = predict; self.chi2 = chi2; self.scanChi2 = scanChi2; self.parts = parts
+    init(
+        name: String, predict: @escaping @Sendable (SignalModel) throws -> [Double],
+        chi2: @escaping @Sendable ([Double], Path) throws -> Double,
+        scanChi2: @escaping @Sendable (Path) -> ([Double]) throws -> Double, parts: [LimitAnalysis] = []
+    ) {
+        self.name = name
+        self.predict = predict
+        self.chi2 = chi2
+        self.scanChi2 = scanChi2
+        self.parts = parts
     }
 
     /// Two data sets fitted together: predictions side by side, χ² summed (independent nuisances).
     public static func combined(_ first: LimitAnalysis, _ second: LimitAnalysis) throws -> LimitAnalysis {
         let split = try first.predict(SignalModel()).count
-        return LimitAnalysis(name: "\(first.name)+\(second.name)",
-                             predict: { try first.predict($0) + second.predict($0) },
-                             chi2: { n, m in try first.chi2(Array(n[..<split]), m) + second.chi2(Array(n[split...]),
-                                 m) },
-                             scanChi2: { m in
-                                 let a = first.scanChi2(m), b = second.scanChi2(m)
-                                 return { n in try a(Array(n[..<split])) + b(Array(n[split...])) }
-                             }, parts: [first, second])
+        return LimitAnalysis(
+            name: "\(first.name)+\(second.name)",
+            predict: { try first.predict($0) + second.predict($0) },
+            chi2: { n, m in
+                try first.chi2(Array(n[..<split]), m)
+                    + second.chi2(
+                        Array(n[split...]),
+                        m)
+            },
+            scanChi2: { m in
+                let a = first.scanChi2(m)
+                let b = second.scanChi2(m)
+                return { n in try a(Array(n[..<split])) + b(Array(n[split...])) }
+            }, parts: [first, second])
     }
 
     /// The SM prediction N(0), made once (every quadratic starts from it).
     func standardModelPrediction() throws -> [Double] {
         lock.lock()
-        if let n0 = standardModel { lock.unlock(); return n0 }
+        if let n0 = standardModel {
+            lock.unlock()
+            return n0
+        }
         lock.unlock()
         let n0 = try predict(SignalModel())
-        lock.lock(); standardModel = n0; lock.unlock()
+        lock.lock()
+        standardModel = n0
+        lock.unlock()
         return n0
     }
 
@@ -83,9 +100,13 @@ public final class LimitAnalysis: @unchecked Sendable {
         case .scalar: key = QuadraticKey(mediator: "scalar", mass: mass.bitPattern)
         }
         lock.lock()
-        if let stored = quadratics[key], stored.mediator == mediator { lock.unlock(); return stored.quadratic }
+        if let stored = quadratics[key], stored.mediator == mediator {
+            lock.unlock()
+            return stored.quadratic
+        }
         lock.unlock()
-        let q = try AsymptoticLimit.quadratic(mediator, mass: mass, standardModel: try standardModelPrediction(),
+        let q = try AsymptoticLimit.quadratic(
+            mediator, mass: mass, standardModel: try standardModelPrediction(),
             predict: predict)
         lock.lock()
         if quadratics.count >= Self.quadraticCapacity {
@@ -97,34 +118,47 @@ public final class LimitAnalysis: @unchecked Sendable {
         return q
     }
 
-    func quadratic(_ mediator: AsymptoticLimit.Mediator,
-        _ regime: AsymptoticLimit.Regime) throws -> AsymptoticLimit.Quadratic {
+    func quadratic(
+        _ mediator: AsymptoticLimit.Mediator,
+        _ regime: AsymptoticLimit.Regime
+    ) throws -> AsymptoticLimit.Quadratic {
         try quadratic(mediator, mass: regime.mass)
     }
 
     /// The χ² scan of a 004 Table 2 entry (x = g² at low M, g²/M² at high M).
-    public func scan(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
+    public func scan(
+        _ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
         convention: LimitConvention = .standard,
-                     minimisation: Minimisation) throws -> AsymptoticLimit.Scan {
-        try AsymptoticLimit.scan(try quadratic(mediator, regime), convention: convention,
+        minimisation: Path
+    ) throws -> AsymptoticLimit.Scan {
+        try AsymptoticLimit.scan(
+            try quadratic(mediator, regime), convention: convention,
             chi2: scanChi2(minimisation))
     }
 
     /// A 004 Table 2 entry: g (low M) or g/M in GeV⁻¹ (high M).
-    public func bound(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
+    public func bound(
+        _ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
         convention: LimitConvention = .standard,
-                      minimisation: Minimisation) throws -> Double {
-        AsymptoticLimit.coupling(try scan(mediator, regime: regime, convention: convention,
-            minimisation: minimisation).bound,
-                                 regime: regime, mass: regime.mass)
+        minimisation: Path
+    ) throws -> Double {
+        AsymptoticLimit.coupling(
+            try scan(
+                mediator, regime: regime, convention: convention,
+                minimisation: minimisation
+            ).bound,
+            regime: regime, mass: regime.mass)
     }
 
     /// The boundary g(M) and the allowed intervals on the given masses (MeV), shared among the cores.
-    public func curve(_ mediator: AsymptoticLimit.Mediator, masses: [Double], convention: LimitConvention = .standard,
-                      minimisation: Minimisation = .analytic) throws -> [LimitPoint] {
+    public func curve(
+        _ mediator: AsymptoticLimit.Mediator, masses: [Double], convention: LimitConvention = .standard,
+        minimisation: Path = .closedForm
+    ) throws -> [LimitPoint] {
         try parallelMap(masses.count) { i in
             Result {
-                try AsymptoticLimit.point(try self.quadratic(mediator, mass: masses[i]), convention: convention,
+                try AsymptoticLimit.point(
+                    try self.quadratic(mediator, mass: masses[i]), convention: convention,
                     chi2: self.scanChi2(minimisation))
             }
         }.map { try $0.get() }
@@ -139,21 +173,28 @@ public final class ArgonAnalysis: @unchecked Sendable {
     public let chi2: ArgonChi2
     public let limits: LimitAnalysis
 
-    public typealias Minimisation = LimitAnalysis.Minimisation
-
     public init(directory: URL, release: ArgonRelease, inputs: AnalysisInputs) throws {
         let predictor = try ArgonPredictor(release: release, inputs: inputs)
         let chi2 = try ArgonChi2(release: release, directory: directory)
-        self.release = release; self.predictor = predictor; self.chi2 = chi2
-        limits = LimitAnalysis(name: "ar", predict: { ArgonChi2.flat(try predictor.cevns($0)) },
-                               chi2: { n,
-                                   m in m == .analytic ? try chi2.minimumAnalytic(cevns: n)
-                                       .chi2 : try chi2.minimumNumerical(cevns: n).chi2 })
+        self.release = release
+        self.predictor = predictor
+        self.chi2 = chi2
+        limits = LimitAnalysis(
+            name: "ar", predict: { ArgonChi2.flat(try predictor.cevns($0)) },
+            chi2: {
+                n,
+                m in
+                m == .closedForm
+                    ? try chi2.minimumAnalytic(cevns: n)
+                        .chi2 : try chi2.minimumNumerical(cevns: n).chi2
+            })
     }
 
-    public func bound(_ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
+    public func bound(
+        _ mediator: AsymptoticLimit.Mediator, regime: AsymptoticLimit.Regime,
         convention: LimitConvention = .standard,
-                      minimisation: Minimisation) throws -> Double {
+        minimisation: Path
+    ) throws -> Double {
         try limits.bound(mediator, regime: regime, convention: convention, minimisation: minimisation)
     }
 }
@@ -168,17 +209,22 @@ public final class CsIAnalysis: @unchecked Sendable {
 
     public init(release: CsIRelease, predictor: CsIPredictor, counts: CsINeutronCounts) throws {
         let chi2 = try CsIChi2(release: release, counts: counts, timeEfficiency: predictor.timeEfficiency)
-        self.predictor = predictor; self.chi2 = chi2; self.counts = counts
-        let minimum: @Sendable ([Double], LimitAnalysis.Minimisation) throws -> Double = { n, m in
-            m == .analytic ? try chi2.minimumNewton(cevns: n).chi2 : try chi2.minimumNumerical(cevns: n).chi2
+        self.predictor = predictor
+        self.chi2 = chi2
+        self.counts = counts
+        let minimum: @Sendable ([Double], Path) throws -> Double = { n, m in
+            m == .closedForm ? try chi2.minimumNewton(cevns: n).chi2 : try chi2.minimumNumerical(cevns: n).chi2
         }
-        limits = LimitAnalysis(name: "csi", predict: { ArgonChi2.flat(try predictor.cevns($0)) }, chi2: minimum,
+        limits = LimitAnalysis(
+            name: "csi", predict: { ArgonChi2.flat(try predictor.cevns($0)) }, chi2: minimum,
             scanChi2: { m in
                 // Each method from its own previous minimum of the scan (the counts, which stay resolved
                 // far out): Newton's from Newton's, BFGS's from BFGS's.
                 var last: [Double]? = nil
                 return { n in
-                    let (value, counts) = m == .analytic ? try chi2.minimumNewton(cevns: n, start: last)
+                    let (value, counts) =
+                        m == .closedForm
+                        ? try chi2.minimumNewton(cevns: n, start: last)
                         : try chi2.minimumNumerical(cevns: n, start: last)
                     last = counts
                     return value
@@ -189,9 +235,14 @@ public final class CsIAnalysis: @unchecked Sendable {
 
 extension CoherentContext {
     public func argonAnalysis(_ set: InputSet = .release) throws -> ArgonAnalysis {
-        let dir = try argonDirectory(), inputs = try inputs(set), release = try argonRelease()
-        return try AnalysisCache.shared.argon("\(dir.path)|\(inputs.cacheKey)") { try ArgonAnalysis(directory: dir,
-            release: release, inputs: inputs) }
+        let dir = try argonDirectory()
+        let inputs = try inputs(set)
+        let release = try argonRelease()
+        return try AnalysisCache.shared.argon("\(dir.path)|\(inputs.cacheKey)") {
+            try ArgonAnalysis(
+                directory: dir,
+                release: release, inputs: inputs)
+        }
     }
 
     /// The BRN and NIN counts the CsI release files give (`CsINeutronCounts.derived`).
@@ -203,7 +254,8 @@ extension CoherentContext {
     public func csiAnalysis(_ set: InputSet = .release, counts: CsINeutronCounts? = nil) throws -> CsIAnalysis {
         let dir = try csiDirectory()
         let counts = try counts ?? csiNeutronCounts()
-        let release = try csiRelease(), predictor = try csiPredictor(set)
+        let release = try csiRelease()
+        let predictor = try csiPredictor(set)
         return try AnalysisCache.shared.csi("\(dir.path)|\(predictor.inputs.cacheKey)|\(counts.brn)|\(counts.nin)") {
             try CsIAnalysis(release: release, predictor: predictor, counts: counts)
         }
@@ -211,19 +263,26 @@ extension CoherentContext {
 
     /// The limit analysis of a data set: "ar", "csi" or "combined". CsI counts other than the
     /// release's apply to csi and combined only.
-    public func limitAnalysis(_ dataset: String, inputs set: InputSet = .release,
-        csiCounts: CsINeutronCounts? = nil) throws -> LimitAnalysis {
+    public func limitAnalysis(
+        _ dataset: String, inputs set: InputSet = .release,
+        csiCounts: CsINeutronCounts? = nil
+    ) throws -> LimitAnalysis {
         switch dataset {
         case "ar":
-            if csiCounts != nil { throw PhysicsError.notApplicable("BRN and NIN counts apply to csi and combined (the "
-                + "argon release carries its own)") }
+            if csiCounts != nil {
+                throw PhysicsError.notApplicable(
+                    "BRN and NIN counts apply to csi and combined (the "
+                        + "argon release carries its own)")
+            }
             return try argonAnalysis(set).limits
         case "csi", "combined":
             let csi = try csiAnalysis(set, counts: csiCounts)
             if dataset == "csi" { return csi.limits }
             let argon = try argonAnalysis(set).limits  // outside the cache's lock, which argonAnalysis() takes too
             let dir = try argonDirectory().path + "+" + csiDirectory().path
-            return try AnalysisCache.shared.combined("\(dir)|\(csi.predictor.inputs.cacheKey)|\(csi.counts.brn)|\(csi.counts.nin)") {
+            return try AnalysisCache.shared.combined(
+                "\(dir)|\(csi.predictor.inputs.cacheKey)|\(csi.counts.brn)|\(csi.counts.nin)"
+            ) {
                 try LimitAnalysis.combined(argon, csi.limits)
             }
         default:
@@ -242,23 +301,35 @@ final class AnalysisCache: @unchecked Sendable {
     private var combinedByKey: [String: LimitAnalysis] = [:]
 
     func clear() {
-        lock.lock(); defer { lock.unlock() }
-        argonByKey = [:]; csiByKey = [:]; csiPredictorByKey = [:]; combinedByKey = [:]
+        lock.lock()
+        defer { lock.unlock() }
+        argonByKey = [:]
+        csiByKey = [:]
+        csiPredictorByKey = [:]
+        combinedByKey = [:]
     }
 
-    func argon(_ key: String, _ make: () throws -> ArgonAnalysis) throws -> ArgonAnalysis { try cached(&argonByKey,
-        key, make) }
+    func argon(_ key: String, _ make: () throws -> ArgonAnalysis) throws -> ArgonAnalysis {
+        try cached(
+            &argonByKey,
+            key, make)
+    }
 
     func csi(_ key: String, _ make: () throws -> CsIAnalysis) throws -> CsIAnalysis { try cached(&csiByKey, key, make) }
 
-    func csiPredictor(_ key: String,
-        _ make: () throws -> CsIPredictor) throws -> CsIPredictor { try cached(&csiPredictorByKey, key, make) }
+    func csiPredictor(
+        _ key: String,
+        _ make: () throws -> CsIPredictor
+    ) throws -> CsIPredictor { try cached(&csiPredictorByKey, key, make) }
 
-    func combined(_ key: String,
-        _ make: () throws -> LimitAnalysis) throws -> LimitAnalysis { try cached(&combinedByKey, key, make) }
+    func combined(
+        _ key: String,
+        _ make: () throws -> LimitAnalysis
+    ) throws -> LimitAnalysis { try cached(&combinedByKey, key, make) }
 
     private func cached<T>(_ store: inout [String: T], _ key: String, _ make: () throws -> T) throws -> T {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let a = store[key] { return a }
         let a = try make()
         store[key] = a

@@ -34,10 +34,13 @@ public struct ArgonChi2: Sendable {
         func pdf(_ name: String) throws -> [Double] {
             let url = base.appendingPathComponent(name)
             let h = Self.flat(try ArgonRelease.histogram(url))
-            let nominal = Self.flat(name.hasPrefix("cevns") ? release.cevns : release.promptBRN).reduce(0,
-                +), total = h.reduce(0, +)
+            let nominal = Self.flat(name.hasPrefix("cevns") ? release.cevns : release.promptBRN).reduce(
+                0,
+                +)
+            let total = h.reduce(0, +)
             guard total >= 0.5 * nominal, total <= 2 * nominal else {
-                throw CoherentDataError.malformed(file: url.path, line: 0,
+                throw CoherentDataError.malformed(
+                    file: url.path, line: 0,
                     message: "sums to \(total), outside half to twice the central PDF's \(nominal)")
             }
             return h
@@ -47,7 +50,8 @@ public struct ArgonChi2: Sendable {
         promptBRN = Self.flat(release.promptBRN)
         delayedBRN = Self.flat(release.delayedBRN)
         sigma2 = zip(data, steadyState).map { $0 + $1 / 5 }
-        let cevns = Self.flat(release.cevns), brn = promptBRN
+        let cevns = Self.flat(release.cevns)
+        let brn = promptBRN
         func relative(_ plus: [Double], _ minus: [Double]?, _ cv: [Double]) -> [Double] {
             cv.indices.map { k in
                 guard cv[k] > 0 else { return 0 }
@@ -62,7 +66,8 @@ public struct ArgonChi2: Sendable {
             (2, relative(try pdf("brnpdf+1sigBRNTimingMean.txt"), try pdf("brnpdf-1sigBRNTimingMean.txt"), brn)),
             (2, relative(try pdf("brnpdfBRNTimingWidthSyst.txt"), nil, brn)),
         ]
-        normal = NormalEquations(data: data, sigma2: sigma2, constant: [steadyState, promptBRN, delayedBRN],
+        normal = NormalEquations(
+            data: data, sigma2: sigma2, constant: [steadyState, promptBRN, delayedBRN],
             shapes: shapes)
     }
 
@@ -85,22 +90,33 @@ public struct ArgonChi2: Sendable {
         let fixedA: [Double], fixedB: [Double]
         let precision: [Double], centre: [Double]
 
-        init(data all: [Double], sigma2 allSigma2: [Double], constant: [[Double]],
-             shapes: [(component: Int, s: [Double])]) {
+        init(
+            data all: [Double], sigma2 allSigma2: [Double], constant: [[Double]],
+            shapes: [(component: Int, s: [Double])]
+        ) {
             let n = Self.n
             bins = all.indices.filter { allSigma2[$0] > 0 }
-            data = bins.map { all[$0] }; sigma2 = bins.map { allSigma2[$0] }; weights = sigma2.map { 1 / $0 }
+            data = bins.map { all[$0] }
+            sigma2 = bins.map { allSigma2[$0] }
+            weights = sigma2.map { 1 / $0 }
             dependent = (0..<n).map { p in p == 0 || (p >= 4 && shapes[p - 4].component == 0) }
-            var fixed = Array(repeating: 0.0, count: bins.count * n), factor = fixed
+            var fixed = Array(repeating: 0.0, count: bins.count * n)
+            var factor = fixed
             for (i, k) in bins.enumerated() {
-                fixed[i * n + 1] = constant[0][k]; fixed[i * n + 2] = constant[1][k]; fixed[i * n + 3] = constant[2][k]
+                fixed[i * n + 1] = constant[0][k]
+                fixed[i * n + 2] = constant[1][k]
+                fixed[i * n + 3] = constant[2][k]
                 factor[i * n] = 1
                 for (l, shape) in shapes.enumerated() {
-                    if shape.component == 0 { factor[i * n + 4 + l] = shape.s[k] }
-                    else { fixed[i * n + 4 + l] = shape.s[k] * constant[shape.component - 1][k] }
+                    if shape.component == 0 {
+                        factor[i * n + 4 + l] = shape.s[k]
+                    } else {
+                        fixed[i * n + 4 + l] = shape.s[k] * constant[shape.component - 1][k]
+                    }
                 }
             }
-            var a = Array(repeating: 0.0, count: n * n), b = Array(repeating: 0.0, count: n)
+            var a = Array(repeating: 0.0, count: n * n)
+            var b = Array(repeating: 0.0, count: n)
             for i in bins.indices {
                 let w = weights[i]
                 for p in 0..<n where !dependent[p] {
@@ -108,7 +124,10 @@ public struct ArgonChi2: Sendable {
                     for q in 0..<n where !dependent[q] { a[p * n + q] += w * fixed[i * n + p] * fixed[i * n + q] }
                 }
             }
-            fixedColumns = fixed; cevnsFactor = factor; fixedA = a; fixedB = b
+            fixedColumns = fixed
+            cevnsFactor = factor
+            fixedA = a
+            fixedB = b
             precision = (0..<n).map { $0 < 4 ? 1 / pow(ArgonChi2.normalisationSigmas[$0], 2) : 1.0 }
             centre = (0..<n).map { $0 < 4 ? 1.0 : 0.0 }
         }
@@ -143,10 +162,14 @@ public struct ArgonChi2: Sendable {
     /// (its diagonal spans 24 decades there).
     public func minimumAnalytic(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
         try requireFinite(cevns, "argon χ²")
-        let e = normal, n = Self.nuisanceCount
+        let e = normal
+        let n = Self.nuisanceCount
         var theta = Array(repeating: 0.0, count: n)
         let sum = try withUnsafeTemporaryAllocation(of: Double.self, capacity: 2 * n * n + 2 * n) { buffer in
-            let a = buffer.baseAddress!, scaled = a + n * n, column = scaled + n * n, scale = column + n
+            let a = buffer.baseAddress!
+            let scaled = a + n * n
+            let column = scaled + n * n
+            let scale = column + n
             return try cevns.withUnsafeBufferPointer { cevns in
                 try e.fixedColumns.withUnsafeBufferPointer { fixed in
                     try e.cevnsFactor.withUnsafeBufferPointer { factor in
@@ -175,7 +198,10 @@ public struct ArgonChi2: Sendable {
                                     }
                                 }
                             }
-                            for p in 0..<n { a[p * n + p] += e.precision[p]; b[p] += e.precision[p] * e.centre[p] }
+                            for p in 0..<n {
+                                a[p * n + p] += e.precision[p]
+                                b[p] += e.precision[p] * e.centre[p]
+                            }
                             // Jacobi scaling and the solve: θ = S (S A S)⁻¹ S b, S = diag(1/√A_pp).
                             for p in 0..<n { scale[p] = 1 / a[p * n + p].squareRoot() }
                             for p in 0..<n { for q in 0..<n { scaled[p * n + q] = a[p * n + q] * scale[p] * scale[q] } }
@@ -208,8 +234,11 @@ public struct ArgonChi2: Sendable {
     /// ~1e-16, which u carries exactly and 1 + η would round away.
     public func minimumNumerical(cevns: [Double]) throws -> (chi2: Double, nuisances: [Double]) {
         try requireFinite(cevns, "argon χ²")
-        let comps = components(cevns), n = Self.nuisanceCount
-        var rows: [[Double]] = [], y: [Double] = [], weights: [Double] = []
+        let comps = components(cevns)
+        let n = Self.nuisanceCount
+        var rows: [[Double]] = []
+        var y: [Double] = []
+        var weights: [Double] = []
         for k in data.indices where sigma2[k] > 0 {
             rows.append((0..<4).map { comps[$0][k] } + shapes.map { $0.s[k] * comps[$0.component][k] })
             y.append(data[k])

@@ -8,8 +8,8 @@ import NuPhysics
 /// acceptance efficiency in keVee. Only the energy × time projection enters 004's χ² (Eq. (7)).
 public struct ArgonRelease: Sendable {
     public static let energyBins = 12, f90Bins = 8, timeBins = 10
-    public static let energyEdges = (0...12).map { Double($0) * 10 }          // keVee
-    public static let timeEdges = (0...10).map { -0.1 + Double($0) * 0.5 }     // µs
+    public static let energyEdges = (0...12).map { Double($0) * 10 }  // keVee
+    public static let timeEdges = (0...10).map { -0.1 + Double($0) * 0.5 }  // µs
 
     /// Energy × time histograms (F90 summed), [energy][time], events per 6.12 GWh.
     public let data: [[Double]]
@@ -22,29 +22,36 @@ public struct ArgonRelease: Sendable {
 
     /// A released 3-D histogram projected on energy × time (F90 summed), [energy][time].
     static func histogram(_ url: URL) throws -> [[Double]] {
-            let table = try TableShape(url, columns: 4)
-            try table.count(Self.energyBins * Self.f90Bins * Self.timeBins, "bins (12 energy x 8 F90 x 10 time)")
-            try table.nonNegative(column: 3, "count")
-            var h = Array(repeating: Array(repeating: 0.0, count: Self.timeBins), count: Self.energyBins)
-            var seen = Set<[Int]>()
-            for row in table.rows {
-                let r = row.values
-                // Bin indices only from values inside the released ranges (Int() of 1e300 traps).
-                func index(_ x: Double, from start: Double, width: Double, bins: Int) -> Int? {
-                    let k = ((x - start) / width).rounded(.down)
-                    return k >= 0 && k < Double(bins) ? Int(k) : nil
-                }
-                guard let i = index(r[0], from: 0, width: 10, bins: Self.energyBins), let f = index(r[1], from: 0.5,
-                    width: 0.05, bins: Self.f90Bins),
-                      let j = index(r[2], from: -0.1, width: 0.5, bins: Self.timeBins) else {
-                    throw table.fail(row.line,
-                        "bin centre (\(r[0]) keVee, F90 \(r[1]), \(r[2]) µs) outside the released binning")
-                }
-                guard seen.insert([i, f, j]).inserted else { throw table.fail(row.line,
-                    "bin (\(r[0]) keVee, F90 \(r[1]), \(r[2]) µs) appears twice") }
-                h[i][j] += r[3]
+        let table = try TableShape(url, columns: 4)
+        try table.count(Self.energyBins * Self.f90Bins * Self.timeBins, "bins (12 energy x 8 F90 x 10 time)")
+        try table.nonNegative(column: 3, "count")
+        var h = Array(repeating: Array(repeating: 0.0, count: Self.timeBins), count: Self.energyBins)
+        var seen = Set<[Int]>()
+        for row in table.rows {
+            let r = row.values
+            // Bin indices only from values inside the released ranges (Int() of 1e300 traps).
+            func index(_ x: Double, from start: Double, width: Double, bins: Int) -> Int? {
+                let k = ((x - start) / width).rounded(.down)
+                return k >= 0 && k < Double(bins) ? Int(k) : nil
             }
-            return h
+            guard let i = index(r[0], from: 0, width: 10, bins: Self.energyBins),
+                let f = index(
+                    r[1], from: 0.5,
+                    width: 0.05, bins: Self.f90Bins),
+                let j = index(r[2], from: -0.1, width: 0.5, bins: Self.timeBins)
+            else {
+                throw table.fail(
+                    row.line,
+                    "bin centre (\(r[0]) keVee, F90 \(r[1]), \(r[2]) µs) outside the released binning")
+            }
+            guard seen.insert([i, f, j]).inserted else {
+                throw table.fail(
+                    row.line,
+                    "bin (\(r[0]) keVee, F90 \(r[1]), \(r[2]) µs) appears twice")
+            }
+            h[i][j] += r[3]
+        }
+        return h
     }
 
     /// Reads the argon release from its folder (the package's `coherent-ar2020/`, or a user's `ar2020/`).
@@ -63,10 +70,15 @@ public struct ArgonRelease: Sendable {
 
     /// Each histogram sums to the normalisation recorded for the release.
     public func checkSums(_ inputs: AnalysisInputs, directory base: URL) throws {
-        for (h, file, id) in [(data, "datanobkgsub.txt", "ar.sum.data"), (cevns, "cevnspdf.txt", "ar.sum.cevns"),
+        for (h, file, id) in [
+            (data, "datanobkgsub.txt", "ar.sum.data"), (cevns, "cevnspdf.txt", "ar.sum.cevns"),
             (promptBRN, "brnpdf.txt", "ar.sum.promptBRN"),
-                              (delayedBRN, "delbrnpdf.txt", "ar.sum.delayedBRN"), (steadyState, "bkgpdf.txt",
-                                  "ar.sum.steadyState")] {
+            (delayedBRN, "delbrnpdf.txt", "ar.sum.delayedBRN"),
+            (
+                steadyState, "bkgpdf.txt",
+                "ar.sum.steadyState"
+            ),
+        ] {
             try checkSum(h.joined().reduce(0, +), id, file: base.appendingPathComponent(file), inputs)
         }
     }
@@ -114,7 +126,8 @@ public struct CsIRelease: Sendable {
         func events(_ name: String) throws -> [(Double, Double)] {
             let table = try TableShape(base.appendingPathComponent(name), columns: 2)
             try table.within(column: 0, 0...Double(Self.peBins), "PE")
-            try table.within(column: 1, Self.timeStart...(Self.timeStart + Double(Self.timeBins) * Self.timeStep),
+            try table.within(
+                column: 1, Self.timeStart...(Self.timeStart + Double(Self.timeBins) * Self.timeStep),
                 "t_rec (µs)")
             return table.rows.map { ($0.values[0], $0.values[1]) }
         }
@@ -146,10 +159,18 @@ public struct CsIRelease: Sendable {
 
     /// The neutron spectra sum to the values recorded for the release.
     public func checkSums(_ inputs: AnalysisInputs, directory base: URL) throws {
-        for (spectrum, file, id) in [(brnEnergy.map(\.weight), "brnPE.txt", "csi.sum.brnPE"), (ninEnergy.map(\.weight),
-            "ninPE.txt", "csi.sum.ninPE"),
-                                     (brnTime.map(\.weight), "brnTrec.txt", "csi.sum.brnTrec"), (ninTime.map(\.weight),
-                                         "ninTrec.txt", "csi.sum.ninTrec")] {
+        for (spectrum, file, id) in [
+            (brnEnergy.map(\.weight), "brnPE.txt", "csi.sum.brnPE"),
+            (
+                ninEnergy.map(\.weight),
+                "ninPE.txt", "csi.sum.ninPE"
+            ),
+            (brnTime.map(\.weight), "brnTrec.txt", "csi.sum.brnTrec"),
+            (
+                ninTime.map(\.weight),
+                "ninTrec.txt", "csi.sum.ninTrec"
+            ),
+        ] {
             try checkSum(spectrum.reduce(0, +), id, file: base.appendingPathComponent(file), inputs)
         }
     }
@@ -157,13 +178,16 @@ public struct CsIRelease: Sendable {
     /// The event lists must hold the number of events recorded for the release (a list truncated
     /// at a line boundary is otherwise a valid file).
     public func checkEventCounts(_ inputs: AnalysisInputs, directory: URL) throws {
-        for (name, events, id) in [("dataBeamOnC.txt", coincidence.count, "csi.events.coincidence"),
-                                   ("dataBeamOnAC.txt", anticoincidence.count, "csi.events.anticoincidence")] {
+        for (name, events, id) in [
+            ("dataBeamOnC.txt", coincidence.count, "csi.events.coincidence"),
+            ("dataBeamOnAC.txt", anticoincidence.count, "csi.events.anticoincidence"),
+        ] {
             let expected = try inputs.count(id)
             guard events == expected else {
-                throw CoherentDataError.malformed(file: directory.appendingPathComponent(name).path, line: 0,
-                                                  message: "\(events) events, the release has \(expected) (\(id) in "
-                                                      + "\(AnalysisInputs.fileName)): truncated or altered")
+                throw CoherentDataError.malformed(
+                    file: directory.appendingPathComponent(name).path, line: 0,
+                    message: "\(events) events, the release has \(expected) (\(id) in "
+                        + "\(AnalysisInputs.fileName)): truncated or altered")
             }
         }
     }
@@ -174,18 +198,27 @@ public struct CsIRelease: Sendable {
     /// shape (GSL simplex over μ and f).
     public func fittedArrivalMean() throws -> (mean: Double, promptFraction: Double) {
         let total = ninTime.reduce(0) { $0 + $1.weight }
-        guard total > 0 else { throw CoherentDataError.malformed(file: "csi2021/ninTrec.txt", line: 0,
-            message: "empty spectrum") }
+        guard total > 0 else {
+            throw CoherentDataError.malformed(
+                file: "csi2021/ninTrec.txt", line: 0,
+                message: "empty spectrum")
+        }
         func chi2(_ v: [Double]) throws -> Double {
             let model = try ArrivalTimeModel(mean: v[0], width: 150)
             let f = min(max(v[1], 0), 1)
-            var sum = 0.0, norm = 0.0
+            var sum = 0.0
+            var norm = 0.0
             var predicted: [Double] = []
             for bin in ninTime {
-                let a = (bin.time - 0.005) * 1000, b = (bin.time + 0.005) * 1000
-                let p = f * ArrivalTime.fraction(.numu, model, from: a, to: b) + (1 - f) * ArrivalTime.fraction(.nue,
-                    model, from: a, to: b)
-                predicted.append(p); norm += p
+                let a = (bin.time - 0.005) * 1000
+                let b = (bin.time + 0.005) * 1000
+                let p =
+                    f * ArrivalTime.fraction(.numu, model, from: a, to: b) + (1 - f)
+                    * ArrivalTime.fraction(
+                        .nue,
+                        model, from: a, to: b)
+                predicted.append(p)
+                norm += p
             }
             for (bin, p) in zip(ninTime, predicted) {
                 let d = bin.weight / total - p / norm
@@ -202,8 +235,14 @@ public struct CsIRelease: Sendable {
         var h = Array(repeating: Array(repeating: 0.0, count: timeEdges.count - 1), count: peEdges.count - 1)
         for e in events {
             guard let i = peEdges.indices.dropLast().first(where: { e.pe >= peEdges[$0] && e.pe < peEdges[$0 + 1] }),
-                  let j = timeEdges.indices.dropLast().first(where: { e.time >= timeEdges[$0] && e.time < timeEdges[$0
-                      + 1] }) else { continue }
+                let j = timeEdges.indices.dropLast().first(where: {
+                    e.time >= timeEdges[$0]
+                        && e.time
+                            < timeEdges[
+                                $0
+                                    + 1]
+                })
+            else { continue }
             h[i][j] += 1
         }
         return h

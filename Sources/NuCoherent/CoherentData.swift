@@ -28,7 +28,8 @@ func readTable(_ url: URL, columns: Int) throws -> [[Double]] { try readRows(url
 func checkSum(_ sum: Double, _ id: String, file: URL, _ inputs: AnalysisInputs) throws {
     let expected = try inputs(id)
     guard sum.isFinite, abs(sum - expected) <= 1e-5 * abs(expected) else {
-        throw CoherentDataError.malformed(file: file.path, line: 0,
+        throw CoherentDataError.malformed(
+            file: file.path, line: 0,
             message: "sums to \(sum), the release's \(expected) (\(id) in \(AnalysisInputs.fileName)): altered or "
                 + "truncated")
     }
@@ -51,8 +52,11 @@ struct TableShape {
         rows = try readRows(url, columns: columns)
     }
 
-    func fail(_ line: Int, _ message: String) -> CoherentDataError { .malformed(file: file, line: line,
-        message: message) }
+    func fail(_ line: Int, _ message: String) -> CoherentDataError {
+        .malformed(
+            file: file, line: line,
+            message: message)
+    }
 
     func count(_ expected: Int, _ what: String) throws {
         guard rows.count == expected else {
@@ -63,15 +67,19 @@ struct TableShape {
     /// Column `column` of row i must be start + i·step (to 1e-6 of the step).
     func grid(column: Int, start: Double, step: Double) throws {
         for (i, r) in rows.enumerated() where abs(r.values[column] - (start + Double(i) * step)) > 1e-6 * step {
-            throw fail(r.line,
+            throw fail(
+                r.line,
                 "expected \(start + Double(i) * step) in column \(column + 1) (a grid from \(start) by \(step)), got "
                     + "\(r.values[column])")
         }
     }
 
     func nonNegative(column: Int, _ what: String) throws {
-        if let r = rows.first(where: { !($0.values[column] >= 0) }) { throw fail(r.line,
-            "\(what) \(r.values[column]) is negative") }
+        if let r = rows.first(where: { !($0.values[column] >= 0) }) {
+            throw fail(
+                r.line,
+                "\(what) \(r.values[column]) is negative")
+        }
     }
 
     func within(column: Int, _ range: ClosedRange<Double>, _ what: String) throws {
@@ -82,16 +90,21 @@ struct TableShape {
 }
 
 func readRows(_ url: URL, columns: Int) throws -> [TableRow] {
-    guard let data = FileManager.default.contents(atPath: url.path) else { throw CoherentDataError.missing(path: url.path) }
+    guard let data = FileManager.default.contents(atPath: url.path) else {
+        throw CoherentDataError.missing(path: url.path)
+    }
     var rows: [TableRow] = []
-    for (i, line) in String(decoding: data, as: UTF8.self).split(separator: "\n",
-        omittingEmptySubsequences: false).enumerated() {
+    for (i, line) in String(decoding: data, as: UTF8.self).split(
+        separator: "\n",
+        omittingEmptySubsequences: false
+    ).enumerated() {
         let trimmed = line.trimmingCharacters(in: .whitespaces)
         if trimmed.isEmpty || trimmed.hasPrefix("#") { continue }
         let fields = trimmed.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init)
         let numbers = fields.compactMap(Double.init)
         guard numbers.count == columns, fields.count == columns, numbers.allSatisfy(\.isFinite) else {
-            throw CoherentDataError.malformed(file: url.path, line: i + 1,
+            throw CoherentDataError.malformed(
+                file: url.path, line: i + 1,
                 message: "expected \(columns) numbers, got '\(trimmed.prefix(80))'")
         }
         rows.append(TableRow(line: i + 1, values: numbers))

@@ -27,22 +27,30 @@ public final class CoherentContext: @unchecked Sendable {
 
     /// A user's copy of the releases, checked against the manifest as it is read.
     public func setDirectory(_ url: URL) {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         DataLibrary.shared.configure(coherent: url)
-        argon = nil; csi = nil; csiArrival = nil
+        argon = nil
+        csi = nil
+        csiArrival = nil
         AnalysisCache.shared.clear()
     }
 
     /// The directory holding `coherent.json` (the project's `Reference/`).
     public func setReferenceDirectory(_ url: URL) {
-        lock.lock(); defer { lock.unlock() }
-        referenceURL = url; inputSets = [:]; library = nil; memos = [:]
+        lock.lock()
+        defer { lock.unlock() }
+        referenceURL = url
+        inputSets = [:]
+        library = nil
+        memos = [:]
         AnalysisCache.shared.clear()
     }
 
     /// The reference directory: as set, else the package's `Reference/`.
     public func referenceDirectory() throws -> URL {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         return try referenceDirectoryUnlocked()
     }
 
@@ -59,7 +67,8 @@ public final class CoherentContext: @unchecked Sendable {
 
     /// Every `Reference/*.json` file as one library, read once (until the directory changes).
     public func referenceLibrary() throws -> ReferenceLibrary {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let library { return library }
         let made = try ReferenceLibrary(directory: try referenceDirectoryUnlocked())
         library = made
@@ -70,17 +79,22 @@ public final class CoherentContext: @unchecked Sendable {
     /// once under `key` and kept until the reference directory changes.
     public func memo<T>(_ key: String, _ make: () throws -> T) throws -> T {
         lock.lock()
-        if let value = memos[key] as? T { lock.unlock(); return value }
+        if let value = memos[key] as? T {
+            lock.unlock()
+            return value
+        }
         lock.unlock()
         let value = try make()
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         memos[key] = value
         return value
     }
 
     /// The analysis inputs of a set, read from `coherent.json` in the reference directory.
     public func inputs(_ set: InputSet) throws -> AnalysisInputs {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let cached = inputSets[set] { return cached }
         let referenceURL = try referenceDirectoryUnlocked()
         let inputs = try AnalysisInputs(referenceDirectory: referenceURL, set: set)
@@ -90,7 +104,8 @@ public final class CoherentContext: @unchecked Sendable {
 
     /// The argon release, its histograms checked against the normalisations in `coherent.json`.
     public func argonRelease() throws -> ArgonRelease {
-        let dir = try argonDirectory(), inputs = try inputs(.release)
+        let dir = try argonDirectory()
+        let inputs = try inputs(.release)
         return try cached(\.argon) {
             let release = try ArgonRelease(directory: dir)
             try release.checkSums(inputs, directory: dir)
@@ -100,7 +115,8 @@ public final class CoherentContext: @unchecked Sendable {
 
     /// The CsI release, its event lists checked against the counts in `coherent.json`.
     public func csiRelease() throws -> CsIRelease {
-        let dir = try csiDirectory(), inputs = try inputs(.release)
+        let dir = try csiDirectory()
+        let inputs = try inputs(.release)
         return try cached(\.csi) {
             let release = try CsIRelease(directory: dir)
             try release.checkEventCounts(inputs, directory: dir)
@@ -121,7 +137,10 @@ public final class CoherentContext: @unchecked Sendable {
 
     /// The CsI predictor of an input set (its detector response computed once).
     public func csiPredictor(_ set: InputSet = .release) throws -> CsIPredictor {
-        let inputs = try inputs(set), release = try csiRelease(), mean = try csiArrivalMean(), dir = try csiDirectory()
+        let inputs = try inputs(set)
+        let release = try csiRelease()
+        let mean = try csiArrivalMean()
+        let dir = try csiDirectory()
         return try AnalysisCache.shared.csiPredictor("\(dir.path)|\(inputs.cacheKey)") {
             try CsIPredictor(release: release, inputs: inputs, arrivalMean: mean)
         }
@@ -129,7 +148,8 @@ public final class CoherentContext: @unchecked Sendable {
 
     /// The value held at `slot`, made (under the lock) on first use; `setDirectory` clears them.
     private func cached<T>(_ slot: ReferenceWritableKeyPath<CoherentContext, T?>, _ make: () throws -> T) throws -> T {
-        lock.lock(); defer { lock.unlock() }
+        lock.lock()
+        defer { lock.unlock() }
         if let value = self[keyPath: slot] { return value }
         let value = try make()
         self[keyPath: slot] = value

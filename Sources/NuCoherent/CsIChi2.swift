@@ -30,15 +30,21 @@ public struct CsIChi2: Sendable {
 
     /// `counts`: BRN and NIN events in 0-60 PE, 0-6 µs before the time efficiency.
     public init(release: CsIRelease, counts: CsINeutronCounts, timeEfficiency: CsITimeEfficiency) throws {
-        func shape(_ energy: [(pe: Double, weight: Double)], _ time: [(time: Double, weight: Double)],
-            _ file: String) throws -> [Double] {
+        func shape(
+            _ energy: [(pe: Double, weight: Double)], _ time: [(time: Double, weight: Double)],
+            _ file: String
+        ) throws -> [Double] {
             let e = Self.marginal(energy.map { ($0.pe, $0.weight) }, edges: CsIRelease.peEdges)
             let t = Self.marginal(time.map { ($0.time, $0.weight) }, edges: CsIRelease.timeEdges)
-            let tEfficient = Self.marginal(time.map { ($0.time, $0.weight * timeEfficiency($0.time)) },
+            let tEfficient = Self.marginal(
+                time.map { ($0.time, $0.weight * timeEfficiency($0.time)) },
                 edges: CsIRelease.timeEdges)
             let total = e.reduce(0, +) * t.reduce(0, +)
-            guard total > 0 else { throw CoherentDataError.malformed(file: file, line: 0,
-                message: "no weight in the analysis region") }
+            guard total > 0 else {
+                throw CoherentDataError.malformed(
+                    file: file, line: 0,
+                    message: "no weight in the analysis region")
+            }
             return e.flatMap { x in tEfficient.map { x * $0 / total } }
         }
         data = ArgonChi2.flat(CsIRelease.binned(release.coincidence))
@@ -46,7 +52,8 @@ public struct CsIChi2: Sendable {
         brn = try shape(release.brnEnergy, release.brnTime, "csi2021/brnPE.txt, brnTrec.txt").map { $0 * counts.brn }
         nin = try shape(release.ninEnergy, release.ninTime, "csi2021/ninPE.txt, ninTrec.txt").map { $0 * counts.nin }
         let background = Scaled([brn, nin, steadyState])
-        backgroundTotals = background.totals; backgroundShapes = background.shapes
+        backgroundTotals = background.totals
+        backgroundShapes = background.shapes
         observed = data.reduce(0, +)
     }
 
@@ -90,7 +97,8 @@ public struct CsIChi2: Sendable {
         /// (each component is scaled on its own, so the numbers are those of `init(_:)`).
         init(cevns: [Double], backgroundTotals: [Double], backgroundShapes: [[Double]]) {
             let t = Self.total(cevns)
-            let shapes = [Self.shape(cevns, t)] + backgroundShapes, m = shapes.count
+            let shapes = [Self.shape(cevns, t)] + backgroundShapes
+            let m = shapes.count
             totals = [t] + backgroundTotals
             self.shapes = shapes
             var flat: [Double] = []
@@ -112,18 +120,28 @@ public struct CsIChi2: Sendable {
             let (sum, bad) = data.withUnsafeBufferPointer { d in
                 u.withUnsafeBufferPointer { w in evaluate(d, w.baseAddress!, count: w.count) }
             }
-            if let (k,
-                mu) = bad { throw PhysicsError.notApplicable("CsI χ²: bin \(k) has \(Int(data[k])) events but a "
-                    + "prediction \(mu) ≤ 0") }
-            guard sum.isFinite else { throw PhysicsError.notApplicable("CsI χ² overflows at these counts "
-                + "(\(totals.map { String(format: "%.3g", $0) }.joined(separator: ", ")) events)") }
+            if let (
+                k,
+                mu
+            ) = bad {
+                throw PhysicsError.notApplicable(
+                    "CsI χ²: bin \(k) has \(Int(data[k])) events but a "
+                        + "prediction \(mu) ≤ 0")
+            }
+            guard sum.isFinite else {
+                throw PhysicsError.notApplicable(
+                    "CsI χ² overflows at these counts "
+                        + "(\(totals.map { String(format: "%.3g", $0) }.joined(separator: ", ")) events)")
+            }
             return sum
         }
 
         /// Eq. (6) at the counts u[0..<m], or the first bin with data whose μ is not > 0 (then the
         /// sum is meaningless); an infinite or NaN sum is left to the caller.
-        func evaluate(_ d: UnsafeBufferPointer<Double>, _ w: UnsafePointer<Double>,
-            count m: Int) -> (sum: Double, bad: (Int, Double)?) {
+        func evaluate(
+            _ d: UnsafeBufferPointer<Double>, _ w: UnsafePointer<Double>,
+            count m: Int
+        ) -> (sum: Double, bad: (Int, Double)?) {
             var sum = 0.0
             let bad: (Int, Double)? = binMajor.withUnsafeBufferPointer { s in
                 for k in 0..<d.count {
@@ -175,8 +193,10 @@ public struct CsIChi2: Sendable {
             throw PhysicsError.notApplicable("CsI χ²: \(cevns.count) predicted bins for \(data.count) data bins")
         }
         let f = Scaled(cevns: cevns, backgroundTotals: backgroundTotals, backgroundShapes: backgroundShapes)
-        let m = f.totals.count, bins = data.count
-        let active = f.totals.indices.filter { f.totals[$0] > 0 }, a = active.count
+        let m = f.totals.count
+        let bins = data.count
+        let active = f.totals.indices.filter { f.totals[$0] > 0 }
+        let a = active.count
         // χ² is convex, so the start only sets the work: each component at its nominal count, but
         // no more than all the observed events (an absurd count would start where the Hessian
         // underflows against the gradient).
@@ -186,16 +206,24 @@ public struct CsIChi2: Sendable {
         if let start, start.count == m {
             var warm = u
             for z in active { warm[z] = start[z] }
-            if let c = try? f.chi2(data, events: warm) { u = warm; initial = c }
+            if let c = try? f.chi2(data, events: warm) {
+                u = warm
+                initial = c
+            }
         }
         if initial == nil {
             initial = try? f.chi2(data, events: u)
             if initial == nil { u = f.totals }
         }
         var value = try initial ?? f.chi2(data, events: u)
-        let (solution, stalled) = try withUnsafeTemporaryAllocation(of: Double.self,
-            capacity: 2 * a + a * a + m) { buffer -> (Double, Double?) in
-            let g = buffer.baseAddress!, step = g + a, h = step + a, trial = h + a * a
+        let (solution, stalled) = try withUnsafeTemporaryAllocation(
+            of: Double.self,
+            capacity: 2 * a + a * a + m
+        ) { buffer -> (Double, Double?) in
+            let g = buffer.baseAddress!
+            let step = g + a
+            let h = step + a
+            let trial = h + a * a
             return try data.withUnsafeBufferPointer { d in
                 try f.binMajor.withUnsafeBufferPointer { s in
                     try u.withUnsafeMutableBufferPointer { u in
@@ -216,7 +244,8 @@ public struct CsIChi2: Sendable {
                                 }
                             }
                             for p in 0..<a {
-                                let z = active[p], sigma = Self.normalisationSigmas[z]
+                                let z = active[p]
+                                let sigma = Self.normalisationSigmas[z]
                                 let width2 = pow(f.totals[z] * sigma, 2)
                                 g[p] += 2 * (u[z] / f.totals[z] - 1) / (f.totals[z] * sigma * sigma)
                                 h[p * a + p] += 2 / width2
@@ -227,14 +256,17 @@ public struct CsIChi2: Sendable {
                             for p in 0..<a { gs += g[p] * step[p] }
                             let decrement = -gs
                             if decrement <= 1e-12 * max(1, value) { return (value, nil as Double?) }
-                            var t = 1.0, accepted = false
+                            var t = 1.0
+                            var accepted = false
                             for _ in 0..<60 {
                                 for z in 0..<m { trial[z] = u[z] }
                                 for p in 0..<a { trial[active[p]] += t * step[p] }
                                 let (c, bad) = f.evaluate(d, trial, count: m)
                                 if bad == nil, c.isFinite, c < value {
                                     for z in 0..<m { u[z] = trial[z] }
-                                    value = c; accepted = true; break
+                                    value = c
+                                    accepted = true
+                                    break
                                 }
                                 t /= 2
                             }
@@ -250,8 +282,9 @@ public struct CsIChi2: Sendable {
             }
         }
         if let decrement = stalled {
-            throw PhysicsError.notConverged("CsI χ²: Newton's line search stalled at χ² = \(solution) with a Newton "
-                + "decrement \(decrement)")
+            throw PhysicsError.notConverged(
+                "CsI χ²: Newton's line search stalled at χ² = \(solution) with a Newton "
+                    + "decrement \(decrement)")
         }
         return (solution, u, f)
     }
@@ -285,9 +318,10 @@ public struct CsIChi2: Sendable {
         let f = Scaled(cevns: cevns, backgroundTotals: backgroundTotals, backgroundShapes: backgroundShapes)
         let active = f.totals.indices.filter { f.totals[$0] > 0 }
         let widths = active.map { z in
-            1 / (data.indices.reduce(1 / pow(f.totals[z] * Self.normalisationSigmas[z], 2)) { s, k in
-                data[k] > 0 ? s + f.shapes[z][k] * f.shapes[z][k] / data[k] : s
-            }).squareRoot()
+            1
+                / (data.indices.reduce(1 / pow(f.totals[z] * Self.normalisationSigmas[z], 2)) { s, k in
+                    data[k] > 0 ? s + f.shapes[z][k] * f.shapes[z][k] / data[k] : s
+                }).squareRoot()
         }
         // Absolute coordinates u_z = w_z × width_z (not offsets from T_z: far out in a limit scan
         // T_CEvNS ~ 1e18, whose rounding step exceeds the ~100 events the fit settles at).
@@ -302,7 +336,8 @@ public struct CsIChi2: Sendable {
             let u = events(w)
             var g = Array(repeating: 0.0, count: active.count)
             for k in self.data.indices {
-                let mu = f.mu(k, u), n = self.data[k]
+                let mu = f.mu(k, u)
+                let n = self.data[k]
                 if n > 0 && !(mu > 0) { return g }
                 let factor = n > 0 ? 2 * (1 - n / mu) : 2
                 for (p, z) in active.enumerated() { g[p] += factor * f.shapes[z][k] }
@@ -321,12 +356,19 @@ public struct CsIChi2: Sendable {
             let w = active.indices.map { warm[active[$0]] / widths[$0] }
             if value(w) < outside { start = w }
         }
-        guard value(start) < outside else { throw PhysicsError.notApplicable("CsI χ²: a bin with data is predicted ≤ "
-            + "0 at the nominal counts") }
-        let result = try Minimizer.bfgs(value, gradient: gradient, start: start, stepSize: 0.5,
-                                        gradientTolerance: 1e-7, maxIterations: 2000)
-        guard result.value < outside else { throw PhysicsError.notApplicable("CsI χ²: BFGS left the domain where "
-            + "every bin with data is predicted > 0") }
+        guard value(start) < outside else {
+            throw PhysicsError.notApplicable(
+                "CsI χ²: a bin with data is predicted ≤ "
+                    + "0 at the nominal counts")
+        }
+        let result = try Minimizer.bfgs(
+            value, gradient: gradient, start: start, stepSize: 0.5,
+            gradientTolerance: 1e-7, maxIterations: 2000)
+        guard result.value < outside else {
+            throw PhysicsError.notApplicable(
+                "CsI χ²: BFGS left the domain where "
+                    + "every bin with data is predicted > 0")
+        }
         return (result.value, events(result.point), f)
     }
 }

@@ -22,27 +22,35 @@ public struct CsINeutronCounts: Sendable, Equatable {
         guard brn.isFinite, nin.isFinite, brn >= 0, nin >= 0 else {
             throw PhysicsError.unphysical("BRN and NIN counts must be finite and ≥ 0 (got \(brn), \(nin))")
         }
-        self.brn = brn; self.nin = nin
+        self.brn = brn
+        self.nin = nin
     }
 
     /// The derivation above, checked on the way: a PE spectrum must have unit area in 0-60 PE to
     /// 1e-3 (else the files are not the release's and the counts would be wrong).
     public static func derived(from release: CsIRelease) throws -> CsINeutronCounts {
-        func count(_ energy: [(pe: Double, weight: Double)], _ time: [(time: Double, weight: Double)],
-            _ files: (String, String)) throws -> Double {
+        func count(
+            _ energy: [(pe: Double, weight: Double)], _ time: [(time: Double, weight: Double)],
+            _ files: (String, String)
+        ) throws -> Double {
             let region = energy.filter { $0.pe < 60 }.reduce(0) { $0 + $1.weight }
             let all = energy.reduce(0) { $0 + $1.weight }
             guard abs(region - 1) < 1e-3, all > 0 else {
-                throw CoherentDataError.malformed(file: "csi2021/\(files.0)", line: 0,
-                                                  message: "expected a spectrum of unit area in 0-60 PE (the "
-                                                      + "release's normalisation), found \(region)")
+                throw CoherentDataError.malformed(
+                    file: "csi2021/\(files.0)", line: 0,
+                    message: "expected a spectrum of unit area in 0-60 PE (the "
+                        + "release's normalisation), found \(region)")
             }
             let events = time.filter { $0.time >= 0 && $0.time < 6 }.reduce(0) { $0 + $1.weight }
-            guard events > 0 else { throw CoherentDataError.malformed(file: "csi2021/\(files.1)", line: 0,
-                message: "no weight in 0-6 µs") }
+            guard events > 0 else {
+                throw CoherentDataError.malformed(
+                    file: "csi2021/\(files.1)", line: 0,
+                    message: "no weight in 0-6 µs")
+            }
             return events / all
         }
-        return try CsINeutronCounts(brn: try count(release.brnEnergy, release.brnTime, ("brnPE.txt", "brnTrec.txt")),
-                                    nin: try count(release.ninEnergy, release.ninTime, ("ninPE.txt", "ninTrec.txt")))
+        return try CsINeutronCounts(
+            brn: try count(release.brnEnergy, release.brnTime, ("brnPE.txt", "brnTrec.txt")),
+            nin: try count(release.ninEnergy, release.ninTime, ("ninPE.txt", "ninTrec.txt")))
     }
 }

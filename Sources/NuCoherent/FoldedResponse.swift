@@ -3,9 +3,6 @@ import NuClosedForm
 import NuNumerical
 import NuPhysics
 
-/// Which path folds the flux with the cross section.
-public typealias FoldingPath = Path
-
 /// The physics choices of a CEvNS prediction: the mediator and 004's options.
 public struct SignalModel: Sendable {
     public let mediator: CEvNSMediator
@@ -13,8 +10,10 @@ public struct SignalModel: Sendable {
     public let formFactor: FormFactorModel
     public let loop: LoopMixingMode
 
-    public init(mediator: CEvNSMediator = .none, convention: CoefficientConvention = .full,
-                formFactor: FormFactorModel = .helm, loop: LoopMixingMode = .exact) {
+    public init(
+        mediator: CEvNSMediator = .none, convention: CoefficientConvention = .full,
+        formFactor: FormFactorModel = .helm, loop: LoopMixingMode = .exact
+    ) {
         self.mediator = mediator
         self.convention = convention
         self.formFactor = formFactor
@@ -25,10 +24,12 @@ public struct SignalModel: Sendable {
     /// one nucleus at recoil T (MeV), in cm²/MeV per neutrino of the component. The closed path
     /// integrates the polynomial spectra analytically; the numerical path integrates over E by
     /// QAGS with the form factors by quadrature (once per recoil).
-    func averaged(_ nucleus: Nucleus, recoil t: Double, path: FoldingPath) throws -> [Double] {
-        let p = try CEvNSPoint(nucleus: nucleus, flavor: .numu, energy: PionDecayFlux.maximumEnergy, recoil: t,
-                               mediator: mediator, convention: convention, formFactor: formFactor, loop: loop)
-        let values = path == .closedForm
+    func averaged(_ nucleus: Nucleus, recoil t: Double, path: Path) throws -> [Double] {
+        let p = try CEvNSPoint(
+            nucleus: nucleus, flavor: .numu, energy: PionDecayFlux.maximumEnergy, recoil: t,
+            mediator: mediator, convention: convention, formFactor: formFactor, loop: loop)
+        let values =
+            path == .closedForm
             ? try PionDecayFlux.components.map { try FluxFolding.averagedCrossSection($0, p) }
             : try FluxFoldingQuadrature.averagedCrossSections(PionDecayFlux.components, p)
         return values.map { $0 * Constants.squaredHbarCInMeV2Cm2 }
@@ -46,7 +47,10 @@ func simpsonNodes(upTo tMax: Double, breaks: [Double], intervals: Int) -> [(reco
         let h = (b - a) / Double(n)
         for k in 0...n {
             let weight = (k == 0 || k == n ? 1.0 : (k % 2 == 1 ? 4 : 2)) * h / 3
-            if k == 0, !nodes.isEmpty { nodes[nodes.count - 1].weight += weight; continue }
+            if k == 0, !nodes.isEmpty {
+                nodes[nodes.count - 1].weight += weight
+                continue
+            }
             nodes.append((a + Double(k) * h, weight))
         }
     }
@@ -81,14 +85,18 @@ public struct FoldedResponse: Sendable {
     /// compared at with a paper (the collaborations' 13% uncertainties, Table 2's 10%).
     public static let intervals = 600
 
-    init(nuclei: [Nucleus], energyBins: Int, exposure: Double, response: (Double) throws -> [Double],
-         timeFractions: (Flavor) throws -> [Double]) throws {
+    init(
+        nuclei: [Nucleus], energyBins: Int, exposure: Double, response: (Double) throws -> [Double],
+        timeFractions: (Flavor) throws -> [Double]
+    ) throws {
         self.energyBins = energyBins
         targets = try nuclei.map { nucleus in
             let tMax = Kinematics.maximumRecoil(energy: PionDecayFlux.maximumEnergy, targetMass: nucleus.mass)
             let promptEnd = Kinematics.maximumRecoil(energy: PionDecayFlux.promptEnergy, targetMass: nucleus.mass)
-            let nodes = simpsonNodes(upTo: tMax, breaks: [promptEnd],
-                intervals: Self.intervals).filter { $0.recoil > 0 }
+            let nodes = simpsonNodes(
+                upTo: tMax, breaks: [promptEnd],
+                intervals: Self.intervals
+            ).filter { $0.recoil > 0 }
             let matrix = try nodes.map { node in try response(node.recoil).map { $0 * node.weight * exposure } }
             guard matrix.allSatisfy({ $0.count == energyBins && $0.allSatisfy(\.isFinite) }) else {
                 throw PhysicsError.notApplicable("detector response: a row without \(energyBins) finite bins")
@@ -99,7 +107,7 @@ public struct FoldedResponse: Sendable {
     }
 
     /// Predicted CEvNS events [energy bin][time bin] for a signal model.
-    public func predict(_ model: SignalModel, path: FoldingPath = .closedForm) throws -> [[Double]] {
+    public func predict(_ model: SignalModel, path: Path = .closedForm) throws -> [[Double]] {
         let flavors = PionDecayFlux.components.count
         var perEnergy = Array(repeating: Array(repeating: 0.0, count: energyBins), count: flavors)
         for target in targets {
@@ -113,8 +121,15 @@ public struct FoldedResponse: Sendable {
         }
         let timeBins = timeFractions[0].count
         var result = Array(repeating: Array(repeating: 0.0, count: timeBins), count: energyBins)
-        for f in 0..<flavors { for i in 0..<energyBins { for j in 0..<timeBins { result[i][j] += perEnergy[f][i]
-            * timeFractions[f][j] } } }
+        for f in 0..<flavors {
+            for i in 0..<energyBins {
+                for j in 0..<timeBins {
+                    result[i][j] +=
+                        perEnergy[f][i]
+                        * timeFractions[f][j]
+                }
+            }
+        }
         return result
     }
 }

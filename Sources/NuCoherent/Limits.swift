@@ -25,7 +25,9 @@ public struct LimitConvention: Sendable, Equatable, CustomStringConvertible {
 
     public init(dof: Int = 1, reference: Reference = .minimum, edge: AsymptoticLimit.Edge = .first) throws {
         guard dof == 1 || dof == 2 else { throw PhysicsError.unknown("dof \(dof) (expected 1 or 2)") }
-        self.dof = dof; self.reference = reference; self.edge = edge
+        self.dof = dof
+        self.reference = reference
+        self.edge = edge
     }
 
     /// 004's convention as the 66 entries of Table 2 reveal it (README, "Table 2"): two parameters
@@ -41,8 +43,9 @@ public struct LimitConvention: Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        String(format: "95.45%% CL (2σ), %d dof: Δχ² = %.4g from the %@, %@ edge", dof, deltaChi2,
-               reference == .minimum ? "χ² minimum" : "SM point", edge.rawValue)
+        String(
+            format: "95.45%% CL (2σ), %d dof: Δχ² = %.4g from the %@, %@ edge", dof, deltaChi2,
+            reference == .minimum ? "χ² minimum" : "SM point", edge.rawValue)
     }
 }
 
@@ -86,8 +89,10 @@ public enum AsymptoticLimit {
         public func at(_ x: Double) -> [Double] { a.indices.map { k in a[k] + b[k] * x + c[k] * x * x } }
     }
 
-    public static func quadratic(_ mediator: Mediator, regime: Regime,
-        predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
+    public static func quadratic(
+        _ mediator: Mediator, regime: Regime,
+        predict: (SignalModel) throws -> [Double]
+    ) throws -> Quadratic {
         try quadratic(mediator, mass: regime.mass, predict: predict)
     }
 
@@ -104,14 +109,18 @@ public enum AsymptoticLimit {
 
     /// The quadratic in x = g² at a fixed mass M (MeV); for the asymptotic regimes x is then
     /// reinterpreted (g² at M ≪ q, g²/M² at M ≫ q).
-    public static func quadratic(_ mediator: Mediator, mass: Double,
-        predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
+    public static func quadratic(
+        _ mediator: Mediator, mass: Double,
+        predict: (SignalModel) throws -> [Double]
+    ) throws -> Quadratic {
         try quadratic(mediator, mass: mass, standardModel: try predict(SignalModel()), predict: predict)
     }
 
     /// The same with the SM prediction N(0) = A given (it is the same at every mass).
-    static func quadratic(_ mediator: Mediator, mass: Double, standardModel n0: [Double],
-        predict: (SignalModel) throws -> [Double]) throws -> Quadratic {
+    static func quadratic(
+        _ mediator: Mediator, mass: Double, standardModel n0: [Double],
+        predict: (SignalModel) throws -> [Double]
+    ) throws -> Quadratic {
         let g1 = probeCoupling(mediator, mass: mass)
         func signal(_ g: Double) -> SignalModel {
             switch mediator {
@@ -119,10 +128,12 @@ public enum AsymptoticLimit {
             case .scalar: return SignalModel(mediator: .scalar(g: g, mass: mass, sigmaPiNRatio: 17.3))
             }
         }
-        let n1 = try predict(signal(g1)), n2 = try predict(signal(g1 * 2.0.squareRoot()))
+        let n1 = try predict(signal(g1))
+        let n2 = try predict(signal(g1 * 2.0.squareRoot()))
         let x1 = g1 * g1
-        return Quadratic(a: n0, b: n0.indices.map { k in (4 * n1[k] - n2[k] - 3 * n0[k]) / (2 * x1) },
-                         c: n0.indices.map { k in (n2[k] - 2 * n1[k] + n0[k]) / (2 * x1 * x1) }, mass: mass)
+        return Quadratic(
+            a: n0, b: n0.indices.map { k in (4 * n1[k] - n2[k] - 3 * n0[k]) / (2 * x1) },
+            c: n0.indices.map { k in (n2[k] - 2 * n1[k] + n0[k]) / (2 * x1 * x1) }, mass: mass)
     }
 
     /// An allowed interval of x (g² or g²/M² in the quadratic's units); `upper` nil: still allowed
@@ -146,14 +157,21 @@ public enum AsymptoticLimit {
     }
 
     /// The x grid of a scan: 0, then 10^−16 to 10^2 by `step` decades.
-    static func grid(step: Double) -> [Double] { [0.0] + stride(from: -16.0, through: 2.0 + 1e-9,
-        by: step).map { pow(10, $0) } }
+    static func grid(step: Double) -> [Double] {
+        [0.0]
+            + stride(
+                from: -16.0, through: 2.0 + 1e-9,
+                by: step
+            ).map { pow(10, $0) }
+    }
     static let standardGrid = grid(step: 0.1)
 
     /// `decadeStep`: the grid spacing in decades of x (0.1; the benchmark times a finer one).
-    public static func scan(_ q: Quadratic, convention: LimitConvention = .standard,
+    public static func scan(
+        _ q: Quadratic, convention: LimitConvention = .standard,
         chi2: @escaping ([Double]) throws -> Double,
-                            decadeStep: Double = 0.1) throws -> Scan {
+        decadeStep: Double = 0.1
+    ) throws -> Scan {
         let f: (Double) throws -> Double = { x in try chi2(q.at(x)) }
         let xs = decadeStep == 0.1 ? standardGrid : grid(step: decadeStep)
         let values = try xs.map(f)
@@ -166,8 +184,11 @@ public enum AsymptoticLimit {
             guard i > 0, i + 1 < xs.count else { return values[i] }
             // Down to a bracket of ~2e-9 in ln x (as 40 golden-section steps shrink the 0.46 between
             // grid points): χ², flat at its minimum, is then within ~1e-16 relative of it.
-            return min(values[i], try minimum({ try f(exp($0)) }, lower: log(max(xs[i - 1], 1e-300)),
-                upper: log(xs[i + 1]), start: log(xs[i]), value: values[i], tolerance: 5e-10))
+            return min(
+                values[i],
+                try minimum(
+                    { try f(exp($0)) }, lower: log(max(xs[i - 1], 1e-300)),
+                    upper: log(xs[i + 1]), start: log(xs[i]), value: values[i], tolerance: 5e-10))
         }
         let delta = convention.deltaChi2
         let reference: Double
@@ -181,8 +202,9 @@ public enum AsymptoticLimit {
             // scan, ~(1/σ_CEvNS)² ≈ 60 above, is flat to rounding and would offer many spurious minima).
             guard let lowest = values.min() else { throw PhysicsError.notApplicable("empty limit scan") }
             let localMinima = values.indices.filter { i in
-                values[i] < lowest + delta && (i == 0 || values[i] <= values[i - 1]) && (i + 1 == values.count
-                    || values[i] <= values[i + 1])
+                values[i] < lowest + delta && (i == 0 || values[i] <= values[i - 1])
+                    && (i + 1 == values.count
+                        || values[i] <= values[i + 1])
             }
             // Grid minima joined by grid values that all lie within 1e-11 (relative) of one another are
             // a plateau, not separate basins: χ² is flat there to the minimisers' own precision (Newton
@@ -191,40 +213,55 @@ public enum AsymptoticLimit {
             // that noise. Only the lowest minimum of such a run is refined: the threshold moves by less
             // than 1e-11 χ² for it, the bound by less than its root tolerance.
             var runs: [Int] = []
-            var low = 0.0, high = 0.0
+            var low = 0.0
+            var high = 0.0
             for i in localMinima {
                 if let kept = runs.last {
                     let stretch = values[kept...i]
-                    let lo = min(low, stretch.min()!), hi = max(high, stretch.max()!)
+                    let lo = min(low, stretch.min()!)
+                    let hi = max(high, stretch.max()!)
                     if hi - lo <= 1e-11 * abs(lo) {
                         (low, high) = (lo, hi)
                         if values[i] < values[kept] { runs[runs.count - 1] = i }
                         continue
                     }
                 }
-                runs.append(i); (low, high) = (values[i], values[i])
+                runs.append(i)
+                (low, high) = (values[i], values[i])
             }
             guard let best = try runs.map(refined).min() else {
-                throw PhysicsError.notApplicable("no minimum of χ² within Δχ² of the lowest scanned value (χ² + Δχ² "
-                    + "below one ulp?)")
+                throw PhysicsError.notApplicable(
+                    "no minimum of χ² within Δχ² of the lowest scanned value (χ² + Δχ² "
+                        + "below one ulp?)")
             }
             reference = best
         }
         let threshold = reference + delta
         func crossing(_ i: Int) throws -> Double {
-            let lo = max(xs[i], 1e-300), hi = xs[i + 1]
-            return exp(try RootFinding.brent({ lx in try f(exp(lx)) - threshold }, lower: log(lo), upper: log(hi),
-                relativeTolerance: 1e-10))
+            let lo = max(xs[i], 1e-300)
+            let hi = xs[i + 1]
+            return exp(
+                try RootFinding.brent(
+                    { lx in try f(exp(lx)) - threshold }, lower: log(lo), upper: log(hi),
+                    relativeTolerance: 1e-10))
         }
         // Allowed intervals: every change of side of the threshold between grid points, refined.
         var intervals: [Interval] = []
         var open: Double? = values[0] < threshold ? 0 : nil
         for i in 0..<(values.count - 1) {
-            let inside = values[i] < threshold, next = values[i + 1] < threshold
+            let inside = values[i] < threshold
+            let next = values[i + 1] < threshold
             if inside == next { continue }
             let x = try crossing(i)
-            if next { open = x } else if let lower = open { intervals.append(Interval(lower: lower,
-                upper: x)); open = nil }
+            if next {
+                open = x
+            } else if let lower = open {
+                intervals.append(
+                    Interval(
+                        lower: lower,
+                        upper: x))
+                open = nil
+            }
         }
         if let lower = open { intervals.append(Interval(lower: lower, upper: nil)) }
         // The minimum nearest x = 0: walk up from x = 0 while χ² decreases.
@@ -239,9 +276,14 @@ public enum AsymptoticLimit {
             let peak = values[i] >= values[i - 1] && values[i] >= values[i + 1]
             return peak && xs[i] > bound / 10 && xs[i] < bound * 10 && abs(values[i] - threshold) < 1.5
         }
-        let ridges: [(x: Double, deltaChi2: Double)] = (1..<(values.count - 1)).filter(isRidge).map { (xs[$0],
-            values[$0] - reference) }
-        return Scan(xs: xs, chi2: values, reference: reference, threshold: threshold, intervals: intervals,
+        let ridges: [(x: Double, deltaChi2: Double)] = (1..<(values.count - 1)).filter(isRidge).map {
+            (
+                xs[$0],
+                values[$0] - reference
+            )
+        }
+        return Scan(
+            xs: xs, chi2: values, reference: reference, threshold: threshold, intervals: intervals,
             bound: bound, ridges: ridges)
     }
 
@@ -250,19 +292,32 @@ public enum AsymptoticLimit {
     /// `start` with f(start) = `value` no larger than f at the ends; stops when the best point lies
     /// within 2 `tolerance` (absolute) of the middle of a bracket about 4 `tolerance` wide. An
     /// exhausted iteration budget is an error.
-    static func minimum(_ f: (Double) throws -> Double, lower: Double, upper: Double, start: Double, value: Double,
-        tolerance: Double, maxIterations: Int = 200) throws -> Double {
+    static func minimum(
+        _ f: (Double) throws -> Double, lower: Double, upper: Double, start: Double, value: Double,
+        tolerance: Double, maxIterations: Int = 200
+    ) throws -> Double {
         let golden = (3 - 5.0.squareRoot()) / 2
-        var a = lower, b = upper, x = start, w = start, v = start
-        var fx = value, fw = value, fv = value, d = 0.0, e = 0.0
+        var a = lower
+        var b = upper
+        var x = start
+        var w = start
+        var v = start
+        var fx = value
+        var fw = value
+        var fv = value
+        var d = 0.0
+        var e = 0.0
         for _ in 0..<maxIterations {
-            let middle = (a + b) / 2, tol1 = tolerance, tol2 = 2 * tol1
+            let middle = (a + b) / 2
+            let tol1 = tolerance
+            let tol2 = 2 * tol1
             if abs(x - middle) <= tol2 - (b - a) / 2 { return fx }
             var parabolic = false
             if abs(e) > tol1 {
                 // The parabola through (v, fv), (w, fw), (x, fx): its vertex is x + p/q.
                 let r = (x - w) * (fx - fv)
-                var q = (x - v) * (fx - fw), p = (x - v) * q - (x - w) * r
+                var q = (x - v) * (fx - fw)
+                var p = (x - v) * q - (x - w) * r
                 q = 2 * (q - r)
                 if q > 0 { p = -p }
                 q = abs(q)
@@ -275,20 +330,30 @@ public enum AsymptoticLimit {
                     if x + d - a < tol2 || b - (x + d) < tol2 { d = middle >= x ? tol1 : -tol1 }
                 }
             }
-            if !parabolic { e = x >= middle ? a - x : b - x; d = golden * e }
+            if !parabolic {
+                e = x >= middle ? a - x : b - x
+                d = golden * e
+            }
             let u = abs(d) >= tol1 ? x + d : x + (d >= 0 ? tol1 : -tol1)
             let fu = try f(u)
             if fu <= fx {
                 if u >= x { a = x } else { b = x }
-                (v, fv) = (w, fw); (w, fw) = (x, fx); (x, fx) = (u, fu)
+                (v, fv) = (w, fw)
+                (w, fw) = (x, fx)
+                (x, fx) = (u, fu)
             } else {
                 if u < x { a = u } else { b = u }
-                if fu <= fw || w == x { (v, fv) = (w, fw); (w, fw) = (u, fu) }
-                else if fu <= fv || v == x || v == w { (v, fv) = (u, fu) }
+                if fu <= fw || w == x {
+                    (v, fv) = (w, fw)
+                    (w, fw) = (u, fu)
+                } else if fu <= fv || v == x || v == w {
+                    (v, fv) = (u, fu)
+                }
             }
         }
-        throw PhysicsError.notConverged("limit scan: the minimum of χ² in [\(lower), \(upper)] (ln x) did not "
-            + "converge in \(maxIterations) steps")
+        throw PhysicsError.notConverged(
+            "limit scan: the minimum of χ² in [\(lower), \(upper)] (ln x) did not "
+                + "converge in \(maxIterations) steps")
     }
 
     /// x (g² or g²/M²) turned into the quoted coupling: g at low mass, g/M in GeV⁻¹ at high mass.
@@ -297,14 +362,19 @@ public enum AsymptoticLimit {
     }
 
     /// The bound (g, or g/M in GeV⁻¹ for the high-mass regime) from a quadratic and a χ².
-    public static func bound(_ q: Quadratic, regime: Regime, convention: LimitConvention = .standard,
-                             chi2: @escaping ([Double]) throws -> Double) throws -> Double {
+    public static func bound(
+        _ q: Quadratic, regime: Regime, convention: LimitConvention = .standard,
+        chi2: @escaping ([Double]) throws -> Double
+    ) throws -> Double {
         coupling(try scan(q, convention: convention, chi2: chi2).bound, regime: regime, mass: q.mass)
     }
 
-    public static func bound(_ mediator: Mediator, regime: Regime, convention: LimitConvention = .standard,
-                             predict: (SignalModel) throws -> [Double], chi2: @escaping ([Double]) throws -> Double) throws -> Double {
-        try bound(try quadratic(mediator, regime: regime, predict: predict), regime: regime, convention: convention,
+    public static func bound(
+        _ mediator: Mediator, regime: Regime, convention: LimitConvention = .standard,
+        predict: (SignalModel) throws -> [Double], chi2: @escaping ([Double]) throws -> Double
+    ) throws -> Double {
+        try bound(
+            try quadratic(mediator, regime: regime, predict: predict), regime: regime, convention: convention,
             chi2: chi2)
     }
 }
@@ -318,29 +388,41 @@ public struct LimitPoint: Sendable {
     public let illConditioned: Bool
 
     public init(mass: Double, g: Double, allowed: [(lower: Double, upper: Double?)], illConditioned: Bool) {
-        self.mass = mass; self.g = g; self.allowed = allowed; self.illConditioned = illConditioned
+        self.mass = mass
+        self.g = g
+        self.allowed = allowed
+        self.illConditioned = illConditioned
     }
 }
 
 extension AsymptoticLimit {
     /// The exclusion boundary g(M) on masses (MeV): at each fixed M the prediction is a quadratic in
     /// g², so the bound follows from the same one-parameter scan.
-    public static func curve(_ mediator: Mediator, masses: [Double], convention: LimitConvention = .standard,
-                             predict: (SignalModel) throws -> [Double], chi2: @escaping ([Double]) throws -> Double) throws -> [LimitPoint] {
-        try masses.map { m in try point(try quadratic(mediator, mass: m, predict: predict), convention: convention,
-            chi2: chi2) }
+    public static func curve(
+        _ mediator: Mediator, masses: [Double], convention: LimitConvention = .standard,
+        predict: (SignalModel) throws -> [Double], chi2: @escaping ([Double]) throws -> Double
+    ) throws -> [LimitPoint] {
+        try masses.map { m in
+            try point(
+                try quadratic(mediator, mass: m, predict: predict), convention: convention,
+                chi2: chi2)
+        }
     }
 
     /// One point of a curve from the quadratic at its mass.
-    public static func point(_ q: Quadratic, convention: LimitConvention,
-        chi2: @escaping ([Double]) throws -> Double) throws -> LimitPoint {
+    public static func point(
+        _ q: Quadratic, convention: LimitConvention,
+        chi2: @escaping ([Double]) throws -> Double
+    ) throws -> LimitPoint {
         // The scan covers x = g² up to 1e2; above |q| ~ 30 MeV the bound grows like M, so scan
         // x' = x/s with s = (M/30 MeV)² instead: the same quadratic, rescaled.
-        let m = q.mass, s = pow(max(1, m / 30), 2)
+        let m = q.mass
+        let s = pow(max(1, m / 30), 2)
         let scaled = Quadratic(a: q.a, b: q.b.map { $0 * s }, c: q.c.map { $0 * s * s }, mass: m)
         let scan = try scan(scaled, convention: convention, chi2: chi2)
         let g = { (x: Double) in (x * s).squareRoot() }
-        return LimitPoint(mass: m, g: g(scan.bound), allowed: scan.intervals.map { (g($0.lower), $0.upper.map(g)) },
-                          illConditioned: scan.isIllConditioned)
+        return LimitPoint(
+            mass: m, g: g(scan.bound), allowed: scan.intervals.map { (g($0.lower), $0.upper.map(g)) },
+            illConditioned: scan.isIllConditioned)
     }
 }

@@ -5,7 +5,8 @@ enum LinearSystem {
     /// Gaussian elimination with partial pivoting for the small, symmetric positive-definite system.
     static func solve(_ matrix: [[Double]], _ rhs: [Double]) throws -> [Double] {
         let n = rhs.count
-        var a = matrix.flatMap { $0 }, x = rhs
+        var a = matrix.flatMap { $0 }
+        var x = rhs
         try a.withUnsafeMutableBufferPointer { a in
             try x.withUnsafeMutableBufferPointer { x in try solveInPlace(a.baseAddress!, x.baseAddress!, n) }
         }
@@ -20,8 +21,11 @@ enum LinearSystem {
             // The first row with the largest |a[row][col]| (as `max(by:)` picks it).
             var pivot = col
             for row in (col + 1)..<n where abs(a[pivot * n + col]) < abs(a[row * n + col]) { pivot = row }
-            guard abs(a[pivot * n + col]) > 0 else { throw PhysicsError.notApplicable("singular linear system in a χ² "
-                + "minimisation") }
+            guard abs(a[pivot * n + col]) > 0 else {
+                throw PhysicsError.notApplicable(
+                    "singular linear system in a χ² "
+                        + "minimisation")
+            }
             if pivot != col {
                 for c in 0..<n { swap(&a[col * n + c], &a[pivot * n + c]) }
                 swap(&b[col], &b[pivot])

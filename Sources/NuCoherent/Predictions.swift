@@ -22,10 +22,14 @@ public struct ArgonPredictor: Sendable {
         self.release = release
         self.inputs = inputs
         let targets = try inputs("avogadro") * inputs("ar.mass") * 1000 / inputs("ar.molarMass")
-        exposure = targets * PionDecayFlux.normalization(perFlavorPerPOT: try inputs("ar.nuPerFlavorPerPOT"),
-                                                         protonsOnTarget: try inputs("ar.pot"), baseline: try inputs("ar.baseline"))
-        arrival = try ArrivalTimeModel(mean: try inputs("ar.pot.mean"), width: try inputs("ar.pot.width"),
-                                       pionLifetime: try inputs("tau.pion"), muonLifetime: try inputs("tau.muon"))
+        exposure =
+            targets
+            * PionDecayFlux.normalization(
+                perFlavorPerPOT: try inputs("ar.nuPerFlavorPerPOT"),
+                protonsOnTarget: try inputs("ar.pot"), baseline: try inputs("ar.baseline"))
+        arrival = try ArrivalTimeModel(
+            mean: try inputs("ar.pot.mean"), width: try inputs("ar.pot.width"),
+            pionLifetime: try inputs("tau.pion"), muonLifetime: try inputs("tau.muon"))
         qf = (try inputs("ar.qf.a"), try inputs("ar.qf.b"))
         resolution = try inputs("ar.resolution.a")
         let (qf, resolution, arrival) = (qf, resolution, arrival)
@@ -34,7 +38,8 @@ public struct ArgonPredictor: Sendable {
             response: { t in Self.energyResponse(recoil: t, release: release, qf: qf, resolution: resolution) },
             timeFractions: { flavor in
                 (0..<ArgonRelease.timeBins).map { j in
-                    ArrivalTime.fraction(flavor, arrival, from: ArgonRelease.timeEdges[j] * 1000,
+                    ArrivalTime.fraction(
+                        flavor, arrival, from: ArgonRelease.timeEdges[j] * 1000,
                         to: ArgonRelease.timeEdges[j + 1] * 1000)
                 }
             })
@@ -42,13 +47,17 @@ public struct ArgonPredictor: Sendable {
 
     /// Probability that a recoil of T (MeV) is reconstructed in each energy bin, times the
     /// efficiency (applied on the release's 0.5 keVee grid).
-    static func energyResponse(recoil t: Double, release: ArgonRelease, qf: (a: Double, b: Double),
-        resolution: Double) -> [Double] {
-        let tKeV = t * 1000, eee = (qf.a + qf.b * tKeV) * tKeV
+    static func energyResponse(
+        recoil t: Double, release: ArgonRelease, qf: (a: Double, b: Double),
+        resolution: Double
+    ) -> [Double] {
+        let tKeV = t * 1000
+        let eee = (qf.a + qf.b * tKeV) * tKeV
         let sigma = max(resolution * eee.squareRoot(), 1e-9)
         func cdf(_ x: Double) -> Double { 0.5 * erfc(-(x - eee) / (sigma * 2.0.squareRoot())) }
         return (0..<ArgonRelease.energyBins).map { i in
-            var p = 0.0, lo = ArgonRelease.energyEdges[i]
+            var p = 0.0
+            var lo = ArgonRelease.energyEdges[i]
             while lo < ArgonRelease.energyEdges[i + 1] - 1e-9 {
                 let hi = lo + 0.5
                 p += release.efficiency(at: lo + 0.25) * (cdf(hi) - cdf(lo))
@@ -59,7 +68,7 @@ public struct ArgonPredictor: Sendable {
     }
 
     /// CEvNS events [energy][time] for the signal model.
-    public func cevns(_ model: SignalModel, path: FoldingPath = .closedForm) throws -> [[Double]] {
+    public func cevns(_ model: SignalModel, path: Path = .closedForm) throws -> [[Double]] {
         try response.predict(model, path: path)
     }
 }
@@ -97,18 +106,26 @@ public struct CsIPredictor: Sendable {
         self.release = release
         self.inputs = inputs
         let units = try inputs("avogadro") * inputs("csi.mass") * 1000 / inputs("csi.molarMass")
-        exposure = units * PionDecayFlux.normalization(perFlavorPerPOT: try inputs("csi.nuPerFlavorPerPOT"),
-                                                       protonsOnTarget: try inputs("csi.pot"), baseline: try inputs("csi.baseline"))
-        let arrival = try ArrivalTimeModel(mean: arrivalMean, width: try inputs("csi.pot.width"),
-                                           pionLifetime: try inputs("tau.pion"), muonLifetime: try inputs("tau.muon"))
+        exposure =
+            units
+            * PionDecayFlux.normalization(
+                perFlavorPerPOT: try inputs("csi.nuPerFlavorPerPOT"),
+                protonsOnTarget: try inputs("csi.pot"), baseline: try inputs("csi.baseline"))
+        let arrival = try ArrivalTimeModel(
+            mean: arrivalMean, width: try inputs("csi.pot.width"),
+            pionLifetime: try inputs("tau.pion"), muonLifetime: try inputs("tau.muon"))
         self.arrival = arrival
         let timeEfficiency = try CsITimeEfficiency(inputs)
         self.timeEfficiency = timeEfficiency
-        let lightYield = try inputs("csi.lightYield"), gammaB = try inputs("csi.gamma.b")
+        let lightYield = try inputs("csi.lightYield")
+        let gammaB = try inputs("csi.gamma.b")
         response = try FoldedResponse(
             nuclei: [NuclearData.cs133, NuclearData.i127], energyBins: CsIRelease.peEdges.count - 1, exposure: exposure,
-            response: { t in try Self.energyResponse(recoil: t, release: release, lightYield: lightYield,
-                gammaB: gammaB) },
+            response: { t in
+                try Self.energyResponse(
+                    recoil: t, release: release, lightYield: lightYield,
+                    gammaB: gammaB)
+            },
             timeFractions: { flavor in Self.timeFractions(flavor, arrival, timeEfficiency) })
     }
 
@@ -117,41 +134,52 @@ public struct CsIPredictor: Sendable {
         return max(0, e.a / (1 + exp(-e.b * (x - e.c))) + e.d)
     }
 
-    static func energyResponse(recoil t: Double, release: CsIRelease, lightYield: Double,
-        gammaB: Double) throws -> [Double] {
+    static func energyResponse(
+        recoil t: Double, release: CsIRelease, lightYield: Double,
+        gammaB: Double
+    ) throws -> [Double] {
         let r = release.response
         let eee = (r.a * t + r.b * t * t + r.c * t * t * t + r.d * t * t * t * t) * 1000  // keVee
         guard eee > 0 else { return Array(repeating: 0, count: CsIRelease.peEdges.count - 1) }
-        let mean = lightYield * eee, shape = 1 + gammaB * eee, rate = shape / mean
+        let mean = lightYield * eee
+        let shape = 1 + gammaB * eee
+        let rate = shape / mean
         return try (0..<(CsIRelease.peEdges.count - 1)).map { i in
-            var p = 0.0, lo = CsIRelease.peEdges[i]
+            var p = 0.0
+            var lo = CsIRelease.peEdges[i]
             var below = try SpecialFunctions.regularizedGammaP(shape, rate * lo)
             while lo < CsIRelease.peEdges[i + 1] - 1e-9 {
                 let hi = lo + 0.5
                 let above = try SpecialFunctions.regularizedGammaP(shape, rate * hi)
                 p += efficiency(pe: lo + 0.25, release) * (above - below)
-                lo = hi; below = above
+                lo = hi
+                below = above
             }
             return p
         }
     }
 
     /// Time-efficiency-weighted arrival fraction in each time bin (integrated on 0.01 µs steps).
-    static func timeFractions(_ flavor: Flavor, _ arrival: ArrivalTimeModel,
-        _ efficiency: CsITimeEfficiency) -> [Double] {
+    static func timeFractions(
+        _ flavor: Flavor, _ arrival: ArrivalTimeModel,
+        _ efficiency: CsITimeEfficiency
+    ) -> [Double] {
         (0..<(CsIRelease.timeEdges.count - 1)).map { j in
-            let a = CsIRelease.timeEdges[j], b = CsIRelease.timeEdges[j + 1]
+            let a = CsIRelease.timeEdges[j]
+            let b = CsIRelease.timeEdges[j + 1]
             let n = max(1, Int(((b - a) / 0.01).rounded()))
             let h = (b - a) / Double(n)
             return (0..<n).reduce(0) { s, k in
                 let t0 = a + Double(k) * h
-                return s + efficiency(t0 + h / 2) * ArrivalTime.fraction(flavor, arrival, from: t0 * 1000,
-                    to: (t0 + h) * 1000)
+                return s + efficiency(t0 + h / 2)
+                    * ArrivalTime.fraction(
+                        flavor, arrival, from: t0 * 1000,
+                        to: (t0 + h) * 1000)
             }
         }
     }
 
-    public func cevns(_ model: SignalModel, path: FoldingPath = .closedForm) throws -> [[Double]] {
+    public func cevns(_ model: SignalModel, path: Path = .closedForm) throws -> [[Double]] {
         try response.predict(model, path: path)
     }
 }

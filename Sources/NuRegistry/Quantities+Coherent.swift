@@ -223,7 +223,7 @@ extension QuantityRegistry {
         closed: { i in
             try i.analysis.bound(
                 i.mediator, regime: i.regime, convention: i.convention,
-                minimisation: .analytic)
+                minimisation: .closedForm)
         },
         numerical: { i in
             try i.analysis.bound(
@@ -283,7 +283,7 @@ extension QuantityRegistry {
             let analysis = try v.limitAnalysis()
             return (analysis: analysis, prediction: try analysis.predict(try v.signalModel()))
         },
-        closed: { i in try i.analysis.chi2(i.prediction, .analytic) },
+        closed: { i in try i.analysis.chi2(i.prediction, .closedForm) },
         numerical: { i in try i.analysis.chi2(i.prediction, .numerical) },
         ledger: Ledger(
             closed: ["NuCoherent.ArgonChi2.minimumAnalytic", "NuCoherent.CsIChi2.minimumNewton"],

@@ -1,10 +1,10 @@
 import Foundation
+import NuAnalyses
 import NuClosedForm
 import NuCoherent
+import NuData
 import NuNumerical
 import NuPhysics
-import NuData
-import NuAnalyses
 import NuRegistry
 
 /// Nanoseconds per evaluation of each path of each quantity, measured side by side in one run.
@@ -38,10 +38,12 @@ public enum Benchmark {
                 guard let (prepared, _) = try? q.prepared(c.inputs), (try? prepared.closedForm()) != nil else {
                     continue
                 }
-                return Case(quantity: q.name, inputs: c.inputs, closed: prepared.closedForm,
-                            numerical: prepared.numerical)
+                return Case(
+                    quantity: q.name, inputs: c.inputs, closed: prepared.closedForm,
+                    numerical: prepared.numerical)
             }
-            throw HarnessError.file(path: "Fixtures/", field: nil,
+            throw HarnessError.file(
+                path: "Fixtures/", field: nil,
                 message: "no fixture case of \(q.name) evaluates, so the benchmark cannot time it")
         }
     }
@@ -52,7 +54,8 @@ public enum Benchmark {
         try cases(fixtures: fixtures).map { c in
             let closed = try time(budget) { _ = try c.closed() }
             let numerical = try c.numerical.map { n in try time(budget) { _ = try n() } }
-            return Row(quantity: c.quantity, inputs: c.inputs, closedFormNanoseconds: closed,
+            return Row(
+                quantity: c.quantity, inputs: c.inputs, closedFormNanoseconds: closed,
                 numericalNanoseconds: numerical)
         }
     }
@@ -68,7 +71,8 @@ public enum Benchmark {
         }
         var size = 1
         while try batch(size) < 1_000_000 && size < 1 << 24 { size *= 2 }
-        var calls = 0, elapsed: UInt64 = 0
+        var calls = 0
+        var elapsed: UInt64 = 0
         repeat {
             elapsed += try batch(size)
             calls += size
@@ -88,38 +92,63 @@ public enum Benchmark {
             try body()
             return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         }
-        _ = try CoherentContext.shared.argonRelease(); _ = try CoherentContext.shared.csiArrivalMean()  // loading the releases is not a scan
+        _ = try CoherentContext.shared.argonRelease()
+        _ = try CoherentContext.shared.csiArrivalMean()  // loading the releases is not a scan
         let table = try seconds { _ = try TableTwo.compute(reference: reference) }
         func curves(_ models: [String], _ datasets: [String], masses n: Int) throws -> Double {
             let masses = (0..<n).map { pow(10, -1 + 6 * Double($0) / Double(n - 1)) }
             return try seconds {
                 for model in models {
-                    let mediator: AsymptoticLimit.Mediator = model == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(model))
-                    for dataset in datasets { _ = try CoherentContext.shared.limitAnalysis(dataset).curve(mediator,
-                        masses: masses) }
+                    let mediator: AsymptoticLimit.Mediator =
+                        model == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(model))
+                    for dataset in datasets {
+                        _ = try CoherentContext.shared.limitAnalysis(dataset).curve(
+                            mediator,
+                            masses: masses)
+                    }
                 }
             }
         }
         let all = try curves(TableTwo.models, TableTwo.datasets, masses: 100)
-        let (c25, c100) = (try curves(["B-L"], ["combined"], masses: 25), try curves(["B-L"], ["combined"],
-            masses: 100))
+        let (c25, c100) = (
+            try curves(["B-L"], ["combined"], masses: 25),
+            try curves(
+                ["B-L"], ["combined"],
+                masses: 100)
+        )
         let analysis = try CoherentContext.shared.limitAnalysis("combined")
         let q = try AsymptoticLimit.quadratic(.vector(ModelRegistry.bMinusL), mass: 10, predict: analysis.predict)
-        let chi2: ([Double]) throws -> Double = { try analysis.chi2($0, .analytic) }
-        let coarse = try seconds { for _ in 0..<20 { _ = try AsymptoticLimit.scan(q, convention: .standard,
-            chi2: chi2) } }
-        let fine = try seconds { for _ in 0..<20 { _ = try AsymptoticLimit.scan(q, convention: .standard, chi2: chi2,
-            decadeStep: 0.05) } }
-        return [String(format: "table2, all 66 entries (2 cores)                         %8.3f s", table),
-                String(format: "limits all --detector all --points 100 (3300 masses)    %8.3f s  (%.1f ms per mass "
+        let chi2: ([Double]) throws -> Double = { try analysis.chi2($0, .closedForm) }
+        let coarse = try seconds {
+            for _ in 0..<20 {
+                _ = try AsymptoticLimit.scan(
+                    q, convention: .standard,
+                    chi2: chi2)
+            }
+        }
+        let fine = try seconds {
+            for _ in 0..<20 {
+                _ = try AsymptoticLimit.scan(
+                    q, convention: .standard, chi2: chi2,
+                    decadeStep: 0.05)
+            }
+        }
+        return [
+            String(format: "table2, all 66 entries (2 cores)                         %8.3f s", table),
+            String(
+                format: "limits all --detector all --points 100 (3300 masses)    %8.3f s  (%.1f ms per mass "
                     + "and data set)", all, 1000 * all / 3300),
-                String(format: "limits B-L combined, 25 masses                          %8.3f s  (%.1f ms per mass)",
-                    c25, 1000 * c25 / 25),
-                String(format: "limits B-L combined, 100 masses                         %8.3f s  (%.1f ms per mass; "
+            String(
+                format: "limits B-L combined, 25 masses                          %8.3f s  (%.1f ms per mass)",
+                c25, 1000 * c25 / 25),
+            String(
+                format: "limits B-L combined, 100 masses                         %8.3f s  (%.1f ms per mass; "
                     + "100/25 cost ratio %.2f)", c100, 10 * c100, c100 / c25),
-                String(format: "one χ² scan, B-L combined at 10 MeV, 0.1 decades       %8.4f s", coarse / 20),
-                String(format: "one χ² scan, B-L combined at 10 MeV, 0.05 decades      %8.4f s  (finer/coarser cost "
-                    + "ratio %.2f)", fine / 20, fine / coarse)]
+            String(format: "one χ² scan, B-L combined at 10 MeV, 0.1 decades       %8.4f s", coarse / 20),
+            String(
+                format: "one χ² scan, B-L combined at 10 MeV, 0.05 decades      %8.4f s  (finer/coarser cost "
+                    + "ratio %.2f)", fine / 20, fine / coarse),
+        ]
     }
 
 }

@@ -1,29 +1,35 @@
 import ArgumentParser
 import Foundation
-import NuCoherent
-import NuRegistry
-import NuValidation
 import NuAnalyses
-import NuReports
-import NuPhysics
+import NuCoherent
 import NuData
+import NuPhysics
+import NuRegistry
+import NuReports
+import NuValidation
 
 struct Limits: ParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "The 2σ exclusion boundary g(M) and the allowed intervals from the COHERENT data, for one model or all of 004 Table 2.",
+        abstract:
+            "The 2σ exclusion boundary g(M) and the allowed intervals from the COHERENT data, for one model or all of "
+                + "004 Table 2.",
         discussion: "Example: nucheck limits all --detector all --points 100 --hepdata limits-hepdata")
     @Argument(help: "Model (a 004 Table 2 row, or scalar), or 'all' for every Table 2 model.") var model: String
     @Option(help: "Data set: ar, csi, combined, or all.") var detector: String = "ar"
     @OptionGroup var convention: LimitConventionOptions
-    @Option(help: "Edge of the allowed region: first (holding the SM) or outer (the largest allowed coupling).") var edge: String = "first"
+    @Option(help: "Edge of the allowed region: first (holding the SM) or outer (the largest allowed coupling).")
+    var edge: String = "first"
     @OptionGroup var csi: CsIBackgroundOptions
     @Option(help: "Lightest mass (with unit).") var from: String = "0.1MeV"
     @Option(help: "Heaviest mass (with unit).") var to: String = "1e5MeV"
     @Option(help: "Masses on the log grid (2 to 1000).") var points: Int = 25
-    @Option(help: "Also draw the boundary and the Table 2 asymptotes to this SVG file (one model and data set).") var plot: String?
+    @Option(help: "Also draw the boundary and the Table 2 asymptotes to this SVG file (one model and data set).")
+    var plot: String?
     @Option(help: "Also write the curves as CSV to this file.") var csv: String?
-    @Option(help: ArgumentHelp("Also write the curves as a HEPData submission to this folder (new or empty: "
-        + "submission.yaml and one table per curve)."))
+    @Option(
+        help: ArgumentHelp(
+            "Also write the curves as a HEPData submission to this folder (new or empty: "
+                + "submission.yaml and one table per curve)."))
     var hepdata: String?
     @Flag(help: "Print JSON only (messages go to stderr).") var json = false
     @OptionGroup var options: FixtureOptions
@@ -39,19 +45,28 @@ struct Limits: ParsableCommand {
                 throw InputError.conflicting("--plot draws one model and one data set")
             }
             guard let edge = try convention.edge(edge) else { throw PhysicsError.unknown("edge") }
-            let limitConvention = try LimitConvention(dof: convention.dof, reference: try convention.reference(),
+            let limitConvention = try LimitConvention(
+                dof: convention.dof, reference: try convention.reference(),
                 edge: edge)
-            let set = try convention.inputSet(), counts = try csi.counts()
-            if counts != nil, datasets == ["ar"] { throw PhysicsError.notApplicable("--csi-brn and --csi-nin apply to csi and combined") }
+            let set = try convention.inputSet()
+            let counts = try csi.counts()
+            if counts != nil, datasets == ["ar"] {
+                throw PhysicsError.notApplicable("--csi-brn and --csi-nin apply to csi and combined")
+            }
             var curves: [LimitCurve] = []
             for name in models {
-                let mediator: AsymptoticLimit.Mediator = name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
+                let mediator: AsymptoticLimit.Mediator =
+                    name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
                 for dataset in datasets {
-                    let analysis = try CoherentContext.shared.limitAnalysis(dataset, inputs: set,
+                    let analysis = try CoherentContext.shared.limitAnalysis(
+                        dataset, inputs: set,
                         csiCounts: dataset == "ar" ? nil : counts)
-                    curves.append(LimitCurve(model: name, dataset: dataset, convention: limitConvention, inputs: set,
-                                             points: try analysis.curve(mediator, masses: masses,
-                                                 convention: limitConvention)))
+                    curves.append(
+                        LimitCurve(
+                            model: name, dataset: dataset, convention: limitConvention, inputs: set,
+                            points: try analysis.curve(
+                                mediator, masses: masses,
+                                convention: limitConvention)))
                 }
             }
             if !json { print(try OutputMetadata.headerLines(withData: true, prefix: "").joined(separator: "\n")) }

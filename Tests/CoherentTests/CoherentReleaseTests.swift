@@ -125,8 +125,8 @@ struct ArgonChi2Tests {
         let a = try #require(Self.analysis)
         let mediator: AsymptoticLimit.Mediator = model == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(model))
         let curve = try a.limits.curve(mediator, masses: [1e-3, 3e5], convention: oneDof)
-        let low = try a.bound(mediator, regime: .lowMass, convention: oneDof, minimisation: .analytic)
-        let high = try a.bound(mediator, regime: .highMass, convention: oneDof, minimisation: .analytic)
+        let low = try a.bound(mediator, regime: .lowMass, convention: oneDof, minimisation: .closedForm)
+        let high = try a.bound(mediator, regime: .highMass, convention: oneDof, minimisation: .closedForm)
         expectClose(curve[0].g, low, relative: 1e-6, "\(model): scan at 1 keV vs plateau")
         expectClose(curve[1].g / (3e5 / 1000), high, relative: 1e-6, "\(model): scan g/M at 300 GeV vs asymptote (GeV⁻¹)")
     }
@@ -200,7 +200,7 @@ struct CsIChi2Tests {
         let model = SignalModel(mediator: .vector(model: ModelRegistry.bMinusL, g: 3e-5, mass: 5))
         let ar = try argon.chi2.minimumAnalytic(cevns: ArgonChi2.flat(try argon.predictor.cevns(model))).chi2
         let cs = try csi.chi2.minimumNewton(cevns: ArgonChi2.flat(try csi.predictor.cevns(model))).chi2
-        let joint = try combined.chi2(try combined.predict(model), .analytic)
+        let joint = try combined.chi2(try combined.predict(model), .closedForm)
         expectClose(ar + cs, joint, relative: 1e-12, "Ar + CsI vs combined (the same sums in another order)")
         #expect(min(ar, cs) > 50, "each detector contributes: Ar \(ar), CsI \(cs)")
     }
@@ -246,7 +246,7 @@ struct CsIChi2Tests {
 /// root of Δχ² = 4 above it by Brent (relative 1e-8 in ln g).
 func directBMinusLBound(_ a: LimitAnalysis, mass: Double, near curve: Double) throws -> Double {
     func chi2(_ g: Double) throws -> Double {
-        try a.chi2(try a.predict(SignalModel(mediator: g == 0 ? .none : .vector(model: ModelRegistry.bMinusL, g: g, mass: mass))), .analytic)
+        try a.chi2(try a.predict(SignalModel(mediator: g == 0 ? .none : .vector(model: ModelRegistry.bMinusL, g: g, mass: mass))), .closedForm)
     }
     var (lo, hi) = (0.0, curve)
     let r = (5.0.squareRoot() - 1) / 2

@@ -64,4 +64,22 @@ struct ArchitectureTests {
         let text = try String(contentsOf: url, encoding: .utf8)
         #expect(text.contains("May import:"), "Sources/\(target)/README.md does not say what it may import")
     }
+
+    /// swift-numerics keeps 0.1% of its lines over 120 characters; the package keeps none
+    /// (`.swift-format` holds the layout, long messages are split at word boundaries).
+    @Test("no source line is longer than 120 characters")
+    func lineLength() throws {
+        let sources = Repository.root.appendingPathComponent("Sources")
+        for target in try FileManager.default.contentsOfDirectory(atPath: sources.path) {
+            let folder = sources.appendingPathComponent(target)
+            for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+            where file.hasSuffix(".swift") {
+                let text = try String(contentsOf: folder.appendingPathComponent(file), encoding: .utf8)
+                for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
+                where line.count > 120 {
+                    Issue.record("Sources/\(target)/\(file):\(i + 1) has \(line.count) characters")
+                }
+            }
+        }
+    }
 }
