@@ -112,9 +112,9 @@ public struct FixtureSet: Sendable {
 
     public init(fixtures: URL, reference: ReferenceLibrary) throws {
         var cases: [FixtureCase] = []
-        let manifest = try FixtureManifest(fixtures: fixtures)
         let golden = try Self.files(in: fixtures.appendingPathComponent("golden"))
         let grids = try Self.files(in: fixtures.appendingPathComponent("grids"))
+        let manifest = try FixtureManifest(fixtures: fixtures)
         let relative = { (url: URL) in "\(url.deletingLastPathComponent().lastPathComponent)/\(url.lastPathComponent)" }
         try manifest.check(present: (golden + grids).map(relative), fixtures: fixtures)
         for url in golden {

@@ -161,6 +161,16 @@ struct MalformedFixtureTests {
                                           encoding: .utf8) }
             try grids.map { try $0.write(to: fixtures.appendingPathComponent("grids/b.json"), atomically: true,
                                          encoding: .utf8) }
+            // The manifest lists what was written, with its number of entries (1 where it does not parse).
+            func entries(_ text: String?, _ key: String) -> Int {
+                let object = text.flatMap { try? JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any] }
+                return max((object?[key] as? [Any])?.count ?? 1, 1)
+            }
+            var files: [String: Int] = [:]
+            if golden != nil { files["golden/a.json"] = entries(golden, "cases") }
+            if grids != nil { files["grids/b.json"] = entries(grids, "grids") }
+            try JSONSerialization.data(withJSONObject: ["files": files])
+                .write(to: fixtures.appendingPathComponent("manifest.json"))
             return try body(fixtures, reference)
         }
     }
