@@ -9,11 +9,14 @@ import NuPhysics
 /// evaluated in that arrangement (no 1 + x, which loses x below 1e-16, and no square of a count,
 /// which overflows above 1e154), and minimised in two stages:
 /// 1. from x = 0 with a step of max(σ, 1e-3), to a size 1e-7 of that step (as a user would);
-/// 2. from there in the rescaled variable u = (x − x₁)/w, w = (Σ q_i² + σ⁻²)^(−1/2) the width of
-///    the parabola (χ² rises by 1 over Δu = 1), step max(1, stage 1's final size/w), to a size of 1e-9: χ²_min is then exact to
-///    ~1e-18 absolute (χ² − χ²_min = Δu²) and to rounding relative, at any magnitude of the counts and
-///    any number of bins. w is a scale of the problem, not its answer (the minimum is found by the simplex).
-/// Near the minimum χ² is flat to rounding below Δu ~ √(ε χ²_min): the simplex then stops on stagnation.
+/// 2. from its end x₁ in the rescaled variable u = x/w, w = (Σ q_i² + σ⁻²)^(−1/2) the width of the
+///    parabola (χ² rises by 1 over Δu = 1), step max(1, 1e-7 × stage 1's step/w), to a size of 1e-9:
+///    χ²_min is then within ~1e-18 of its minimum (χ² − χ²_min = Δu²), over the accepted
+///    magnitudes (`Chi2Range` in NuRegistry, which also states the paths' agreement) and any number
+///    of bins. Where x₁ < −1/2 this stage runs in y = 1 + x instead (see `minimum`). w is a scale
+///    of the problem, not its answer (the minimum is found by the simplex).
+/// Near the minimum χ² is flat to rounding below Δu ~ √(ε χ²_min): the simplex then stops on
+/// stagnation.
 public enum Chi2Minimization {
     /// min_α { [N_X − (1+α)N_SM]²/N_X + (α/σ)² }.
     public static func devMinimum(
