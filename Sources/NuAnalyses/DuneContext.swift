@@ -18,8 +18,8 @@ public enum DuneContext {
     private static func read(_ context: CoherentContext) throws -> Loaded {
         let reference = try context.referenceLibrary()
         let fluxes: [DuneSensitivity.Mode: TabulatedFlux] = [
-            .nu: try TabulatedFlux(url: BeamData.url("dune-nd-nu")),
-            .nubar: try TabulatedFlux(url: BeamData.url("dune-nd-nubar")),
+            .nu: try BeamData.table("dune-nd-nu"),
+            .nubar: try BeamData.table("dune-nd-nubar"),
         ]
         let setup = try DuneSensitivity.Setup(reference)
         let inputs = try context.inputs(.release)

@@ -18,12 +18,31 @@ public struct TabulatedFlux: Sendable {
     /// Per flavour: flux per cm² per POT per MeV at each centre.
     public let flux: [Flavor: [Double]]
 
+    /// The grid a released table must have: `rows` centres from `first` GeV in steps of `step` GeV.
+    public struct ReleasedGrid: Sendable, Equatable {
+        public let first: Double, step: Double, rows: Int
+        public init(first: Double, step: Double, rows: Int) {
+            self.first = first
+            self.step = step
+            self.rows = rows
+        }
+        /// The last centre (GeV): first + (rows − 1)·step.
+        public var last: Double { first + Double(rows - 1) * step }
+    }
+
     /// Reads and checks a table: 7 finite numbers a line, centres on an equal grid (the bin width is
     /// the step; the first bin may not reach below 0), fluxes ≥ 0; a violation names the file and the line.
-    public init(url: URL) throws {
+    /// With `released`, the table must also be that release's grid (first centre, step, row count, so
+    /// a table cut at a line is an error) and end with a line break (a table cut at a byte ends mid-line).
+    public init(url: URL, released: ReleasedGrid? = nil) throws {
         file = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw BeamDataError.missing(path: url.path)
+        }
+        if released != nil, let last = data.last, last != UInt8(ascii: "\n") {
+            throw BeamDataError.malformed(
+                file: url.path, line: 0,
+                message: "ends in the middle of a line (the release ends each line with a line break): cut?")
         }
         var rows: [(Int, [Double])] = []
         for (i, line) in String(decoding: data, as: UTF8.self).split(
@@ -61,6 +80,17 @@ public struct TabulatedFlux: Sendable {
             throw BeamDataError.malformed(
                 file: url.path, line: line,
                 message: "energy \(r[0]) GeV is off the grid of \(step) GeV bins")
+        }
+        if let released {
+            guard rows.count == released.rows, abs(step - released.step) <= 1e-9 * released.step,
+                abs(rows[0].1[0] - released.first) <= 1e-6 * released.step
+            else {
+                throw BeamDataError.malformed(
+                    file: url.path, line: rows[rows.count - 1].0,
+                    message: "\(rows.count) bins from \(rows[0].1[0]) GeV by \(step) GeV, ending at "
+                        + "\(rows[rows.count - 1].1[0]) GeV; the release has \(released.rows) bins from "
+                        + "\(released.first) by \(released.step) to \(released.last) GeV: cut or altered")
+            }
         }
         energies = rows.map { $0.1[0] * 1000 }
         binWidth = step * 1000
@@ -108,8 +138,19 @@ public enum BeamData {
         "dune-nd-nubar": "flux_dune_antineutrino_ND_globes.txt",
     ]
 
+    /// The grid of both DUNE near-detector tables as released (dune-nd-tdr2021): 501 bin centres
+    /// from 0.125 GeV in steps of 0.25 GeV, the last at 125.125 GeV (read from the shipped files,
+    /// whose SHA-256 the manifest records). A user copy must have it too.
+    public static let duneGrid = TabulatedFlux.ReleasedGrid(first: 0.125, step: 0.25, rows: 501)
+
     public static func url(_ name: String, library: DataLibrary = .shared) throws -> URL {
         guard let file = named[name] else { return URL(fileURLWithPath: name) }
         return try library.open(DataLibrary.dune).appendingPathComponent(file)
+    }
+
+    /// The table of a name: a named DUNE table checked against the released grid (`duneGrid`), any
+    /// other name read as a GLoBES table at that path (checked for regularity only).
+    public static func table(_ name: String, library: DataLibrary = .shared) throws -> TabulatedFlux {
+        try TabulatedFlux(url: url(name, library: library), released: named[name] != nil ? duneGrid : nil)
     }
 }

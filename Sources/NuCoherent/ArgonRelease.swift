@@ -10,6 +10,8 @@ public struct ArgonRelease: Sendable {
     public static let energyBins = 12, f90Bins = 8, timeBins = 10
     public static let energyEdges = (0...12).map { Double($0) * 10 }  // keVee
     public static let timeEdges = (0...10).map { -0.1 + Double($0) * 0.5 }  // µs
+    /// Rows of the released efficiency table (0.5 keVee bins, centres 0.25-39.75 keVee).
+    public static let efficiencyRows = 80
 
     /// Energy × time histograms (F90 summed), [energy][time], events per 6.12 GWh.
     public let data: [[Double]]
@@ -62,7 +64,11 @@ public struct ArgonRelease: Sendable {
         promptBRN = try histogram("brnpdf.txt")
         delayedBRN = try histogram("delbrnpdf.txt")
         steadyState = try histogram("bkgpdf.txt")
+        // The released efficiency table: 80 rows of 0.5 keVee bins, centres 0.25-39.75 keVee (as
+        // shipped, SHA-256 in Reference/releases/manifest.json); a table cut at a line or a byte is
+        // an error, not an efficiency held flat at its last remaining value.
         let table = try TableShape(base.appendingPathComponent("CENNS10AnlAEfficiency.txt"), columns: 3)
+        try table.count(Self.efficiencyRows, "efficiency rows (0.25-39.75 keVee by 0.5)")
         try table.grid(column: 0, start: 0.25, step: 0.5)
         try table.within(column: 2, 0...1, "efficiency")
         efficiency = table.rows.map { ($0.values[0], $0.values[2]) }

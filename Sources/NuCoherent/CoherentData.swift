@@ -19,7 +19,7 @@ public enum CoherentDataError: Error, CustomStringConvertible, Equatable {
 }
 
 /// Reads whitespace-separated numeric columns, skipping blank and '#' lines; every row must have
-/// `columns` finite numbers.
+/// `columns` finite numbers, and the file must end with a line break.
 func readTable(_ url: URL, columns: Int) throws -> [[Double]] { try readRows(url, columns: columns).map(\.values) }
 
 /// A release file's sum over its bins must equal the value recorded for it in `coherent.json`
@@ -92,6 +92,13 @@ struct TableShape {
 func readRows(_ url: URL, columns: Int) throws -> [TableRow] {
     guard let data = FileManager.default.contents(atPath: url.path) else {
         throw CoherentDataError.missing(path: url.path)
+    }
+    // Every released file ends each line with a line break: one that ends mid-line was cut at a
+    // byte, and its last number may be a shorter, valid, wrong one.
+    if let last = data.last, last != UInt8(ascii: "\n") {
+        throw CoherentDataError.malformed(
+            file: url.path, line: 0,
+            message: "ends in the middle of a line (the release ends each line with a line break): cut?")
     }
     var rows: [TableRow] = []
     for (i, line) in String(decoding: data, as: UTF8.self).split(

@@ -75,7 +75,7 @@ private struct BeamEvents {
 
 extension InputValues {
     fileprivate func beamEvents() throws -> BeamEvents {
-        let table = try TabulatedFlux(url: BeamData.url(try text("flux")))
+        let table = try BeamData.table(try text("flux"))
         let pot = try number("pot")
         let tonnes = try number("targetTon")
         try requirePositive(pot, "POT", unit: "")

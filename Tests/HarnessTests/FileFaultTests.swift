@@ -7,7 +7,7 @@ import TestSupport
 /// give one line `nucheck: error: …` naming the file, with exit status 5, never a number.
 struct FileFaultTests {
     enum Fault: String, CaseIterable, Sendable {
-        case empty, truncatedAtByte, truncatedAtLine, wrongType, duplicated, absurdMagnitude
+        case empty, truncatedAtByte, truncatedAtLine, truncatedInLastLine, wrongType, duplicated, absurdMagnitude
     }
 
     /// A file of the repository or of the data, the command that reads it, and how to apply each
@@ -24,7 +24,8 @@ struct FileFaultTests {
         let absurd: @Sendable (String) -> String
         var description: String { name }
 
-        enum Tree: Sendable { case repository, data }
+        /// `data`: a user copy of the COHERENT releases (`--data`); `dune`: of the DUNE tables (`--dune-data`).
+        enum Tree: Sendable { case repository, data, dune }
     }
 
     /// Replaces the first occurrence of `a` in `text` with `b` (the fault must apply).
@@ -77,6 +78,22 @@ struct FileFaultTests {
                    lines[0] = fields.joined(separator: " ")
                    return lines.joined(separator: "\n")
                }),
+        // The argon efficiency table: cut at a byte it gave 110.0 argon events instead of 119.3 (issue 19).
+        Target(
+            name: "argon efficiency", file: "ar2020/CENNS10AnlAEfficiency.txt", tree: .data,
+            arguments: { data in ["eval", "coherent.events", "detector=ar", "--data", data.path] },
+            wrongType: { replacingFirst($0, "\n0.75 ", "\nzero ") },
+            duplicated: { duplicatingLine($0) },
+            absurd: { replacingFirst($0, "\n0.75 3.01972 9.22736e-06", "\n0.75 3.01972 1e300") }),
+        // A DUNE flux table: cut at a line it was accepted with fewer bins (issue 19).
+        Target(
+            name: "DUNE flux table", file: "flux_dune_neutrino_ND_globes.txt", tree: .dune,
+            arguments: { data in
+                ["eval", "nue.events", "flux=dune-nd-nu", "pot=1e20", "targetTon=1", "--dune-data", data.path]
+            },
+            wrongType: { replacingFirst($0, "\n0.375 ", "\nthree ") },
+            duplicated: { duplicatingLine($0) },
+            absurd: { replacingFirst($0, "\n0.375 ", "\n1e300 ") }),
     ]
 
     static let cases: [(Target, Fault)] = targets.flatMap { t in Fault.allCases.map { (t, $0) } }
@@ -95,6 +112,12 @@ struct FileFaultTests {
             for (shipped, released) in [("coherent-ar2020", "ar2020"), ("coherent-csi2021", "csi2021")] {
                 try fm.copyItem(at: source.appendingPathComponent(shipped), to: scratch.appendingPathComponent(released))
             }
+        case .dune:
+            // A user copy of the DUNE tables: the folder holds the two files.
+            source = Repository.reference.appendingPathComponent("releases/dune-nd-tdr2021")
+            for file in try fm.contentsOfDirectory(atPath: source.path) {
+                try fm.copyItem(at: source.appendingPathComponent(file), to: scratch.appendingPathComponent(file))
+            }
         }
         let url = scratch.appendingPathComponent(target.file)
         let text = try String(contentsOf: url, encoding: .utf8)
@@ -105,6 +128,9 @@ struct FileFaultTests {
         case .truncatedAtLine:
             let lines = text.components(separatedBy: "\n")
             damaged = lines.prefix(lines.count / 2).joined(separator: "\n") + "\n"
+        case .truncatedInLastLine:
+            // The last line break and one character gone: the last number may still parse.
+            damaged = String(decoding: Data(text.utf8).dropLast(2), as: UTF8.self)
         case .wrongType: damaged = target.wrongType(text)
         case .duplicated: damaged = target.duplicated(text)
         case .absurdMagnitude: damaged = target.absurd(text)

@@ -57,6 +57,17 @@ struct ReproducerTests {
              mentions: "'formFactor' is not used"),
         Case(["eval", "cevns.strip", "model=universal", "nucleus=Ar40", "physics=full", "q=50MeV"], 0),
         Case(["eval", "loop.prefactor", "source=abdullah", "q=10MeV"], 2, mentions: "'q' is not used"),
+        // χ² minima at absurd magnitudes: refused beyond the stated range (exit 3, was exit 4 "GSL
+        // integrand: function returned inf"); inside it both paths agree (were exit 1).
+        Case(["eval", "chi2.dev", "expected=1e300", "standardModel=1e300"], 3, mentions: "accepted range"),
+        Case(["eval", "chi2.dev", "expected=120", "standardModel=100", "sigma=1e9"], 3, mentions: "accepted range"),
+        Case(["eval", "chi2.abdullah", "observed=1,1e21", "predicted=1,1", "background=0,0"], 3,
+             mentions: "accepted range"),
+        Case(["eval", "chi2.dev", "expected=1e-3", "standardModel=2", "sigma=100"], 0),
+        Case(["eval", "chi2.dev", "expected=1.05948e-17", "standardModel=1.84878e+18", "sigma=2714.01"], 0),
+        Case(["eval", "chi2.abdullah", "observed=2.84045e+18,957988,2.90653e-09,0,4.05555e-15",
+              "predicted=2.98229e-14,4.50063e-16,3.18679e-05,3.42441e+17,0.000532632",
+              "background=5.4584e-12,2.73005e+14,1.66075e-06,1.10782e-20,3.30437e+15", "sigma=3229.25"], 0),
         // The command line itself.
         Case(["eval", "nue.tmax", "energy=30MeV", "--foo"], 2, mentions: "--foo"),
         Case(["eval", "nue.tmax", "energy=30MeV", "--json=1"], 2),
@@ -78,6 +89,32 @@ struct ReproducerTests {
         if let text = c.mentions {
             #expect((c.status == 0 ? o.stdout : o.stderr).contains(text), "\(o.invocation): output lacks '\(text)': '\(o.stderr)\(o.stdout.prefix(300))'")
         }
+    }
+
+    /// Both χ² paths against values worked out here by hand: 10,000 equal bins (N_exp = 10,
+    /// N_pred = 12, N_bg = 10, σ = 1; w = 20) give Σq² = 10⁴·144/20 = 72000, Σqr = −12000,
+    /// Σr² = 2000, so χ²_min = 2000 − 12000²/72001 = 2000/72001 (the printed Eq. (15) lost 7
+    /// digits: 0.02777738 for 0.02777739); Dev's with N_SM = 2e35 N_X, where the pull goes to −1
+    /// (the simplex in α alone gave 1.5e13 at N_X = 1.06e-17, N_SM = 1.85e18, σ = 2714), is
+    /// (N_X − N_SM)²/(N_X + σ²N_SM²), worked out on the line before the check.
+    @Test("χ² minima: 10,000 equal bins and a pull to −1, both paths against hand-worked values")
+    func chi2Edges() throws {
+        func paths(_ arguments: [String]) throws -> (Double?, Double?) {
+            let o = try CommandLineRunner.run(["eval"] + arguments + ["--json"])
+            #expect(o.status == 0, "\(o.invocation): \(o.stderr)")
+            let json = try JSONSerialization.jsonObject(with: Data(o.stdout.utf8)) as? [String: Any]
+            return (json?["closedForm"] as? Double, json?["numerical"] as? Double)
+        }
+        let bins = { (x: String) in "=" + Array(repeating: x, count: 10_000).joined(separator: ",") }
+        let (closed, numerical) = try paths([
+            "chi2.abdullah", "observed" + bins("10"), "predicted" + bins("12"), "background" + bins("10"), "sigma=1",
+        ])
+        expectClose(closed ?? .nan, 2000.0 / 72001.0, relative: 1e-10, "closed form, 10,000 bins")
+        expectClose(numerical ?? .nan, 2000.0 / 72001.0, relative: 1e-10, "numerical, 10,000 bins")
+        // N_X = 1e-17, N_SM = 2e18, σ = 1000: (2e18 − 1e-17)² / (1e-17 + 1e6 · 4e36) = 1e-6 (1 − 5e-36)².
+        let (devClosed, devNumerical) = try paths(["chi2.dev", "expected=1e-17", "standardModel=2e18", "sigma=1000"])
+        expectClose(devClosed ?? .nan, 1e-6, relative: 1e-12, "closed form, pull to −1")
+        expectClose(devNumerical ?? .nan, 1e-6, relative: 1e-10, "numerical, pull to −1")
     }
 
     /// form=EXACT is the exact endpoint, as form=exact (it was the printed one).

@@ -38,4 +38,38 @@ struct TabulatedFluxTests {
             }
         }
     }
+
+    /// A table read against a released grid (3 bins from 0.125 by 0.25 GeV): the full table passes;
+    /// one cut at a line (fewer bins), extended, shifted, or cut mid-line (no final line break) is an error.
+    @Test("a released grid: row count, first centre, step and the final line break are checked", arguments: [
+        ("0.125 0 1 0 0 0 0\n0.375 0 1 0 0 0 0\n0.625 0 1 0 0 0 0\n", nil),
+        ("0.125 0 1 0 0 0 0\n0.375 0 1 0 0 0 0\n", "2 bins"),
+        ("0.125 0 1 0 0 0 0\n0.375 0 1 0 0 0 0\n0.625 0 1 0 0 0 0\n0.875 0 1 0 0 0 0\n", "4 bins"),
+        ("0.375 0 1 0 0 0 0\n0.625 0 1 0 0 0 0\n0.875 0 1 0 0 0 0\n", "from 0.375"),
+        ("0.125 0 1 0 0 0 0\n0.375 0 1 0 0 0 0\n0.625 0 1 0 0 0 0", "middle of a line"),
+    ] as [(String, String?)])
+    func releasedGrid(_ c: (String, String?)) throws {
+        let grid = TabulatedFlux.ReleasedGrid(first: 0.125, step: 0.25, rows: 3)
+        try withTemporaryFile(c.0, named: "flux.txt") { url in
+            do {
+                let flux = try TabulatedFlux(url: url, released: grid)
+                #expect(c.1 == nil, "\(c.0.debugDescription) was accepted")
+                #expect(flux.energies.count == 3)
+            } catch let error as BeamDataError {
+                #expect(c.1 != nil && error.description.contains(url.path), "\(error)")
+                if let text = c.1 { #expect(error.description.contains(text), "\(error)") }
+            }
+        }
+    }
+
+    /// The shipped DUNE tables are the grid the reader states for them (501 bins, 0.125-125.125 GeV).
+    @Test("the shipped DUNE tables have the stated released grid")
+    func shippedDuneGrid() throws {
+        #expect(BeamData.duneGrid.last == 125.125)
+        for name in BeamData.named.keys.sorted() {
+            let flux = try BeamData.table(name)
+            #expect(flux.energies.count == 501, "\(name)")
+            expectClose(flux.energies.last ?? 0, 125_125, relative: 1e-12, "\(name): last centre (MeV)")
+        }
+    }
 }
