@@ -154,13 +154,45 @@ public struct CsIRelease: Sendable {
         anticoincidence = try events("dataBeamOnAC.txt")
         let eff = try coefficients("effCoefficients.txt", variants: 3)
         efficiency = (eff[0], eff[1], eff[2], eff[3])
+        try Self.checkEfficiency(efficiency, file: base.appendingPathComponent("effCoefficients.txt").path)
         let r = try coefficients("scintRespCoefficients.txt", variants: 5)
         response = (r[0], r[1], r[2], r[3])
+        try Self.checkResponse(response, file: base.appendingPathComponent("scintRespCoefficients.txt").path)
         let timeCentre = Self.timeStart + Self.timeStep / 2
         ninTime = try spectrum("ninTrec.txt", start: timeCentre, step: Self.timeStep, bins: Self.timeBins)
         brnTime = try spectrum("brnTrec.txt", start: timeCentre, step: Self.timeStep, bins: Self.timeBins)
         brnEnergy = try spectrum("brnPE.txt", start: 0.5, step: 1, bins: Self.peBins)
         ninEnergy = try spectrum("ninPE.txt", start: 0.5, step: 1, bins: Self.peBins)
+    }
+
+    /// The nominal efficiency a/(1 + exp(−b(x − c))) + d (x in PE) must be one: rising (a, b > 0),
+    /// turning on inside the released PE range (0 ≤ c ≤ 250), its plateau a + d in (0, 1]. The
+    /// release has a = 1.32, b = 0.286/PE, c = 10.9 PE, d = −0.333 (plateau 0.987); a damaged
+    /// user copy (−1e300, a flipped sign) would otherwise give 0 or 3.6× the events silently.
+    static func checkEfficiency(_ e: (a: Double, b: Double, c: Double, d: Double), file: String) throws {
+        guard e.a > 0, e.b > 0, (0...Double(peBins)).contains(e.c), e.a + e.d > 0, e.a + e.d <= 1 else {
+            throw CoherentDataError.field(
+                file: file, field: "nominal coefficients a b c d",
+                message: "(\(e.a), \(e.b), \(e.c), \(e.d)) is not an efficiency curve: needs a > 0, b > 0, "
+                    + "0 ≤ c ≤ \(peBins) PE and a plateau a + d in (0, 1]")
+        }
+    }
+
+    /// The nominal quartic E_ee(x) (MeVee, x in MeVnr) must be a quenched response over the recoils
+    /// π-DAR neutrinos give Cs and I (x ≤ 0.05 MeVnr): rising, with 0 < E_ee/x < 1.
+    static func checkResponse(_ r: (a: Double, b: Double, c: Double, d: Double), file: String) throws {
+        var previous = 0.0
+        for i in 1...50 {
+            let x = 0.001 * Double(i)
+            let eee = x * (r.a + x * (r.b + x * (r.c + x * r.d)))
+            guard eee > previous, eee < x else {
+                throw CoherentDataError.field(
+                    file: file, field: "nominal coefficients a b c d",
+                    message: "(\(r.a), \(r.b), \(r.c), \(r.d)) is not a quenched response: E_ee(\(x) MeVnr) = "
+                        + "\(eee) MeVee (needs 0 < E_ee < x, rising, up to 0.05 MeVnr)")
+            }
+            previous = eee
+        }
     }
 
     /// The neutron spectra sum to the values recorded for the release.

@@ -127,3 +127,31 @@ struct DataSetTests {
         }
     }
 }
+
+/// A user copy whose CsI coefficients are no longer an efficiency or a quenched response is
+/// refused naming the file (exit 5), not used: −1e300 gave 0 events, a flipped sign 1239.6
+/// instead of 315.9, with only the "modified" warning.
+struct CsICoefficientTests {
+    static let cases: [(file: String, from: String, to: String)] = [
+        ("effCoefficients.txt", "1.32045  0.285979", "-1e300  0.285979"),
+        ("effCoefficients.txt", "1.32045  0.285979", "1.32045  -0.285979"),
+        ("scintRespCoefficients.txt", "0.0554628 4.30681", "0.0554628 -4.30681"),
+    ]
+
+    @Test("damaged CsI coefficients in a user copy: exit 5 naming the file", arguments: 0..<cases.count)
+    func damaged(_ index: Int) throws {
+        let c = Self.cases[index]
+        try withTemporaryDirectory { dir in
+            let csi = dir.appendingPathComponent("csi2021")
+            try FileManager.default.copyItem(
+                at: DataSetTests.releases.appendingPathComponent("coherent-csi2021"), to: csi)
+            let url = csi.appendingPathComponent(c.file)
+            let text = try String(contentsOf: url, encoding: .utf8)
+            #expect(text.contains(c.from), "\(c.file) no longer holds '\(c.from)'")
+            try text.replacingOccurrences(of: c.from, with: c.to).write(to: url, atomically: true, encoding: .utf8)
+            let o = try CommandLineRunner.run(["eval", "coherent.events", "detector=csi", "--data", dir.path])
+            #expect(o.status == 5, "\(c.file) with '\(c.to)': exit \(o.status), expected 5")
+            #expect(o.stderr.contains("\(c.file): nominal coefficients"), "\(o.stderr)")
+        }
+    }
+}

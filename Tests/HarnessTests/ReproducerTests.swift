@@ -68,6 +68,9 @@ struct ReproducerTests {
         Case(["eval", "chi2.abdullah", "observed=2.84045e+18,957988,2.90653e-09,0,4.05555e-15",
               "predicted=2.98229e-14,4.50063e-16,3.18679e-05,3.42441e+17,0.000532632",
               "background=5.4584e-12,2.73005e+14,1.66075e-06,1.10782e-20,3.30437e+15", "sigma=3229.25"], 0),
+        // GSL roundoff (exit 4) of the old closed-path quadrature; now adaptive Gauss-Legendre, both paths agree.
+        Case(["eval", "cevns.sigma", "nucleus=Si30", "energy=171.278MeV", "model=darkZ", "mass=6544.06eV",
+              "g=7.75e-7"], 0),
         // The command line itself.
         Case(["eval", "nue.tmax", "energy=30MeV", "--foo"], 2, mentions: "--foo"),
         Case(["eval", "nue.tmax", "energy=30MeV", "--json=1"], 2),
