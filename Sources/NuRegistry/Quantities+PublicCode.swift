@@ -52,6 +52,18 @@ extension InputValues {
             else {
                 throw HarnessError.file(path: "pycevns.json", field: id, message: "needs a value")
             }
+            // What each number must be to be the convention it stands for (a damaged file is refused).
+            let ranges: [String: (ClosedRange<Double>, String)] = [
+                "cevns.coefficient": (0.1...1, "a fraction of 004 Eq. (16)'s coefficient"),
+                "cevns.gVp": (0.001...0.1, "the SM proton weak coupling 1/2 − 2s²_W ≈ 0.02-0.04"),
+                "cevns.gVn": (-0.6 ... -0.4, "the SM neutron weak coupling ≈ −1/2"),
+            ]
+            let range = ranges[id] ?? (nucleus.mass * 0.99...nucleus.mass * 1.01, "a rounded mass of \(nucleus.name)")
+            guard range.0.contains(x) else {
+                throw HarnessError.file(
+                    path: "pycevns.json", field: id,
+                    message: "is \(x), outside \(range.0.lowerBound)...\(range.0.upperBound) (\(range.1))")
+            }
             return x
         }
         var c = PublicCodeCEvNS.Conventions()

@@ -2,7 +2,7 @@ import Foundation
 import Testing
 import TestSupport
 
-/// Every analysis number of `Reference/coherent.json`, `dune.json` and `jsns2.json` set to a
+/// Every analysis number of `Reference/coherent.json`, `dune.json`, `jsns2.json` and `pycevns.json` set to a
 /// negative value or to zero, in a scratch copy of the package: the command that reads it must
 /// refuse it naming the file and the entry (exit 5), never print a number (the audit found
 /// −8.6e-22 argon events for ar.pot = −1, −7e11 JSNS² events, a DUNE reach 3× off for sigmaNorm = 0).
@@ -17,7 +17,13 @@ struct ReferenceDamageTests {
         "coherent.json": ["eval", "coherent.events", "detector=ar"],
         "dune.json": ["eval", "dune.sensitivity", "model=B-L", "mass=10MeV", "mode=nu"],
         "jsns2.json": ["eval", "jsns2.sensitivity", "model=B-L", "mass=10MeV", "measure=events", "g=0"],
+        "pycevns.json": ["eval", "cevns.publicCode", "nucleus=Ar40", "energy=30MeV", "recoil=10keV", "apply=all"],
     ]
+
+    /// Entries a reader does not read (pyCEvNS's flux numbers are the audit's, and only Ar40's mass
+    /// enters an argon evaluation) are left out: damaging them cannot change what it prints.
+    static let unread: Set = ["pycevns.json#flux.promptLine", "pycevns.json#flux.endpoint",
+                              "pycevns.json#mass.Cs133", "pycevns.json#mass.I127"]
 
     static let cases: [Case] = readers.keys.sorted().flatMap { file -> [Case] in
         let url = Repository.reference.appendingPathComponent(file)
@@ -25,12 +31,13 @@ struct ReferenceDamageTests {
               let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
               let entries = root["entries"] as? [[String: Any]] else { return [] }
         return entries.compactMap { $0["value"] != nil ? $0["id"] as? String : nil }
+            .filter { !unread.contains("\(file)#\($0)") }
             .flatMap { id in ["-1", "0"].map { Case(file: file, id: id, value: $0) } }
     }
 
     @Test("the reference files hold the entries this sweep damages")
     func covered() {
-        #expect(Self.cases.count >= 2 * (40 + 6 + 8), "\(Self.cases.count) damaged cases")
+        #expect(Self.cases.count >= 2 * (40 + 6 + 8 + 4), "\(Self.cases.count) damaged cases")
     }
 
     @Test("a negative or zero analysis number is refused naming file and entry", arguments: cases)
