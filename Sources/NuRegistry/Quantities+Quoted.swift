@@ -51,8 +51,11 @@ extension QuantityRegistry {
             + "half(g') = full(1)",
         units: "dimensionless",
         inputs: [
-            InputSpec("mass", .energy, default: "10MeV", "mediator mass M"),
-            InputSpec("q", .energy, default: "50MeV", "momentum transfer |q⃗|"),
+            InputSpec("mass", .energy, default: "10MeV", "mediator mass M of the point both paths match at"),
+            InputSpec(
+                "q", .energy, default: "50MeV",
+                "momentum transfer |q⃗| of that point (the factor, √2, is the same at every point: the GSL root "
+                    + "checks it there)"),
         ],
         decode: { v in (mass: try v.energy("mass"), q: try v.energy("q")) },
         closed: { i in try ZPrimeCoefficient.rescalingFactor(g: 1, mass: i.mass, q: i.q) },
