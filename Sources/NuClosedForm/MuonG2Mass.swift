@@ -7,14 +7,10 @@ extension MuonG2 {
     /// to 1e-14 in ln M, i.e. 1e-14 relative in M. Δa_μ > 0, g ≠ 0.
     public static func mass(_ kind: Mediator, g: Double, deltaA target: Double) throws -> Double {
         try requirePositive(target, "Δa_μ", unit: "")
-        let (lightest, heaviest) = (1e-4, 1e6)
+        let (lightest, heaviest) = (MuonG2MassWindow.lightest, MuonG2MassWindow.heaviest)
         let reach = try deltaA(kind, g: g, mass: lightest)
         let floor = try deltaA(kind, g: g, mass: heaviest)
-        guard reach >= target, floor <= target else {
-            throw PhysicsError.unphysical(
-                "no mass in [\(lightest), \(heaviest)] MeV gives δa_μ = \(target) with g = "
-                    + "\(g): δa_μ runs from \(reach) to \(floor)")
-        }
+        try MuonG2MassWindow.requireRoot(reach: reach, floor: floor, target: target, g: g)
         let logM = try BracketingRoot.bisect(
             { lm in log(try deltaA(kind, g: g, mass: exp(lm))) - log(target) },
             lower: log(lightest), upper: log(heaviest), absoluteTolerance: 1e-14)

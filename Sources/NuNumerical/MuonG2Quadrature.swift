@@ -40,20 +40,16 @@ public enum MuonG2Quadrature {
     }
 
     /// The mediator mass M (MeV) at which coupling g gives δa_μ = Δa_μ, by Brent root finding in
-    /// ln M over [1e-6, 1e7] MeV (δa falls monotonically with M). Throws when g is too small to
+    /// ln M over `MuonG2MassWindow` ([1e-4, 1e6] MeV; δa falls monotonically with M). Throws when g is too small to
     /// reach Δa even for a massless mediator, or the root lies outside the bracket.
     public static func mass(_ kind: Mediator, g: Double, deltaA target: Double) throws -> Double {
         try requirePositive(target, "Δa_μ", unit: "")
         try requirePositive(abs(g), "|g|", unit: "")
         let logTarget = Foundation.log(target)
-        let (lightest, heaviest) = (1e-4, 1e6)
+        let (lightest, heaviest) = (MuonG2MassWindow.lightest, MuonG2MassWindow.heaviest)
         let reach = try deltaA(kind, g: g, mass: lightest)
         let floor = try deltaA(kind, g: g, mass: heaviest)
-        guard reach >= target, floor <= target else {
-            throw PhysicsError.unphysical(
-                "no mass in [\(lightest), \(heaviest)] MeV gives δa_μ = \(target) with g = "
-                    + "\(g): δa_μ runs from \(reach) to \(floor)")
-        }
+        try MuonG2MassWindow.requireRoot(reach: reach, floor: floor, target: target, g: g)
         let logM = try RootFinding.brent(
             { lm in
                 Foundation.log(try deltaA(kind, g: g, mass: Foundation.exp(lm))) - logTarget

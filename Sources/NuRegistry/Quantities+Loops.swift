@@ -110,6 +110,6 @@ extension QuantityRegistry {
             numerical: ["NuNumerical.MuonG2Quadrature.mass"],
             shared: [
                 (.physicsInputs, "m_μ (NuPhysics.Constants)"),
-                (.scan, "the mass window [1e-4, 1e6] MeV both roots are bracketed in"),
+                (.scan, "NuPhysics.MuonG2MassWindow: the masses [1e-4, 1e6] MeV both roots are bracketed in"),
             ]))
 }
