@@ -3,17 +3,25 @@ import NuAnalyses
 import NuRegistry
 import NuValidation
 
+/// One mass of a reach curve: the reach on either side, the excess reach, and the deficit region
+/// [deficit, deficitEnd] (g in each; nil where there is none below g = 1; `deficitEnd` nil also
+/// where the region's upper edge is not computed).
+public struct SensitivityPoint: Sendable {
+    public let mass: Double, reach: Double?, excess: Double?, deficit: Double?, deficitEnd: Double?
+    public init(mass: Double, reach: Double?, excess: Double?, deficit: Double?, deficitEnd: Double? = nil) {
+        self.mass = mass
+        self.reach = reach
+        self.excess = excess
+        self.deficit = deficit
+        self.deficitEnd = deficitEnd
+    }
+}
+
 /// One mode's reach curve: per mass the reach (either side), and the excess and deficit reaches.
 public struct SensitivityCurve: Sendable {
     public let model: String, mode: String, dof: Int
-    public let points: [(mass: Double, reach: Double?, excess: Double?, deficit: Double?)]
-    public init(
-        model: String, mode: String, dof: Int,
-        points: [(
-            mass: Double, reach: Double?, excess: Double?,
-            deficit: Double?
-        )]
-    ) {
+    public let points: [SensitivityPoint]
+    public init(model: String, mode: String, dof: Int, points: [SensitivityPoint]) {
         self.model = model
         self.mode = mode
         self.dof = dof

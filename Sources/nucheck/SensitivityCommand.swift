@@ -66,7 +66,9 @@ struct Sensitivity: ParsableCommand {
                 SensitivityCurve(
                     model: vector.name, mode: mode, dof: dof,
                     points: try masses.map { mass in
-                        (mass, try reach(mass, .reach), try reach(mass, .excess), try reach(mass, .deficit))
+                        SensitivityPoint(
+                            mass: mass, reach: try reach(mass, .reach), excess: try reach(mass, .excess),
+                            deficit: try reach(mass, .deficit))
                     })
             }
             var curves: [SensitivityCurve] = []
