@@ -64,24 +64,32 @@ public enum MuonG2Band {
         return (.vector(m), .vector, q)
     }
 
+    /// The band's edges in g at mass M: the couplings that give Δa_μ − 2σ and Δa_μ + 2σ (Eqs.
+    /// (58)-(59)), over |Q_μ|.
+    public static func edges(
+        model: String, mass: Double, reference: ReferenceLibrary, path: Path
+    ) throws -> (lower: Double, upper: Double) {
+        let (_, g2Mediator, charge) = try muonCharge(model)
+        let (low, high) = try deltaARange(reference)
+        func coupling(_ deltaA: Double) throws -> Double {
+            try
+                (path == .closedForm
+                ? MuonG2.coupling(g2Mediator, mass: mass, deltaA: deltaA)
+                : MuonG2Quadrature.coupling(g2Mediator, mass: mass, deltaA: deltaA)) / charge
+        }
+        return (try coupling(low), try coupling(high))
+    }
+
     public static func compare(
         model: String, analysis: LimitAnalysis, masses: [Double], reference: ReferenceLibrary,
         path: Path
     ) throws -> [Point] {
-        let (limitMediator, g2Mediator, charge) = try muonCharge(model)
-        let (low, high) = try deltaARange(reference)
+        let (limitMediator, _, _) = try muonCharge(model)
         let bounds = try analysis.curve(
             limitMediator, masses: masses, convention: .standard,
             minimisation: path)
         return try zip(masses, bounds).map { mass, bound in
-            func coupling(_ deltaA: Double) throws -> Double {
-                try
-                    (path == .closedForm
-                    ? MuonG2.coupling(g2Mediator, mass: mass, deltaA: deltaA)
-                    : MuonG2Quadrature.coupling(g2Mediator, mass: mass, deltaA: deltaA)) / charge
-            }
-            let lower = try coupling(low)
-            let upper = try coupling(high)
+            let (lower, upper) = try edges(model: model, mass: mass, reference: reference, path: path)
             // ln-g length of the band inside the allowed intervals.
             let (a, b) = (log(lower), log(upper))
             let inside = bound.allowed.reduce(0.0) { sum, interval in

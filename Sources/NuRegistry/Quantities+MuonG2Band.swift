@@ -9,7 +9,8 @@ extension QuantityRegistry {
         "g2.coherent",
         "004 Secs. IV-V: share of the (g-2)_mu 2σ band (Δa_μ ± 2σ of Eq. (57), Eqs. (58)-(59), coupling / |Q_μ|) "
             + "excluded by the COHERENT 2σ bound, over 0.1 MeV - 10 GeV (6 masses, one a decade): excluded = mean "
-            + "excluded share of the band in ln g; fullyExcluded = share of masses where all of it is excluded. "
+            + "excluded share of the band in ln g; fullyExcluded = share of masses where all of it is excluded; "
+            + "bandLower/bandUpper = the band's edges in g at `mass` (no COHERENT data read). "
             + "Closed-form g-2 and closed-path χ² vs quadrature, Brent root and GSL minimisation. Needs the COHERENT "
             + "data",
         units: "dimensionless",
@@ -19,22 +20,31 @@ extension QuantityRegistry {
                 "a model of 004 Table 2 that couples to muons, or scalar"),
             InputSpec("detector", .choice(["ar", "csi", "combined"]), default: "combined", "data set"),
             InputSpec(
-                "measure", .choice(["excluded", "fullyExcluded"]), default: "excluded",
-                "which share"), analysisInputsInput,
+                "measure", .choice(["excluded", "fullyExcluded", "bandLower", "bandUpper"]), default: "excluded",
+                "which share, or which edge of the band"), analysisInputsInput,
+            InputSpec("mass", .energy, "mediator mass for measure=bandLower or bandUpper"),
         ],
         decode: { v in
-            (
-                reference: try v.context.referenceLibrary(), model: try v.choice("model"),
+            let reference = try v.context.referenceLibrary()
+            let model = try v.choice("model")
+            let measure = try v.choice("measure")
+            if measure.hasPrefix("band") {
+                return G2BandInputs(
+                    reference: reference, model: model, measure: measure, mass: try v.energy("mass"), analysis: nil)
+            }
+            return G2BandInputs(
+                reference: reference, model: model, measure: measure, mass: nil,
                 analysis: try v.context.limitAnalysis(
-                    try v.choice("detector"), inputs: try v.inputSet(), csiCounts: nil),
-                excluded: try v.choice("measure") == "excluded"
-            )
+                    try v.choice("detector"), inputs: try v.inputSet(), csiCounts: nil))
         },
         closed: { i in try g2Band(i, .closedForm) },
         numerical: { i in try g2Band(i, .numerical) },
         ledger: Ledger(
-            closed: ["NuClosedForm.MuonG2.coupling", "NuAnalyses.MuonG2Band.compare"],
-            numerical: ["NuNumerical.MuonG2Quadrature.coupling", "NuAnalyses.MuonG2Band.compare"],
+            closed: ["NuClosedForm.MuonG2.coupling", "NuAnalyses.MuonG2Band.compare", "NuAnalyses.MuonG2Band.edges"],
+            numerical: [
+                "NuNumerical.MuonG2Quadrature.coupling", "NuAnalyses.MuonG2Band.compare",
+                "NuAnalyses.MuonG2Band.edges",
+            ],
             shared: [
                 (
                     .data,
@@ -42,6 +52,11 @@ extension QuantityRegistry {
                         + "Eq. (57)"
                 ),
                 (.response, "the folded detector response of each data set"),
+                (
+                    .inputs,
+                    "MuonG2Band.edges: Δa_μ ± 2σ and |Q_μ| turned into the band's edges by each path's own "
+                        + "coupling (closed form or quadrature and root)"
+                ),
                 (
                     .scan,
                     "MuonG2Band.compare: the band's edges against the bound's χ² scan over the "
@@ -54,13 +69,22 @@ extension QuantityRegistry {
         agreement: { _ in .tolerance(relative: 1e-6, absolute: 1e-6) })
 }
 
-private func g2Band(
-    _ i: (reference: ReferenceLibrary, model: String, analysis: LimitAnalysis, excluded: Bool),
-    _ path: Path
-) throws -> Double {
+/// The decoded inputs: a share needs the COHERENT analysis, a band edge needs a mass.
+private struct G2BandInputs {
+    let reference: ReferenceLibrary, model: String, measure: String
+    let mass: Double?
+    let analysis: LimitAnalysis?
+}
+
+private func g2Band(_ i: G2BandInputs, _ path: Path) throws -> Double {
+    if let mass = i.mass {
+        let edges = try MuonG2Band.edges(model: i.model, mass: mass, reference: i.reference, path: path)
+        return i.measure == "bandLower" ? edges.lower : edges.upper
+    }
+    guard let analysis = i.analysis else { throw PhysicsError.notApplicable("no COHERENT analysis to compare with") }
     let points = try MuonG2Band.compare(
-        model: i.model, analysis: i.analysis, masses: MuonG2Band.defaultMasses,
+        model: i.model, analysis: analysis, masses: MuonG2Band.defaultMasses,
         reference: i.reference, path: path)
     let s = MuonG2Band.summary(points)
-    return i.excluded ? s.excluded : s.fullyExcludedMasses
+    return i.measure == "excluded" ? s.excluded : s.fullyExcludedMasses
 }

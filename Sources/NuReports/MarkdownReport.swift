@@ -7,7 +7,7 @@ import NuValidation
 extension Reports {
     /// A report for people: per paper, each golden value with both paths, the deviation and the
     /// status, then the irreproducible values with their reasons, then one line per grid.
-    public static func markdown(_ results: [CaseResult]) throws -> String {
+    public static func markdown(_ results: [CaseResult], notEvaluable: [ReferenceEntry] = []) throws -> String {
         func number(_ v: Double?) -> String { v.map { String(format: "%.8g", $0) } ?? "–" }
         func cell(_ s: String) -> String {
             s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(
@@ -28,15 +28,15 @@ extension Reports {
         var golden: [String: [CaseResult]] = [:]
         var grids: [String: [CaseResult]] = [:]
         for r in results {
-            if case .golden = r.fixture.kind {
-                // Sources read "Atzori Corona et al., Eq. (26)": the citation is the part before ", ".
-                let paper = r.fixture.source.components(separatedBy: ", ").first ?? r.fixture.source
+            if let paper = r.fixture.citation {
                 golden[paper, default: []].append(r)
             } else {
                 grids[String(r.fixture.id.prefix { $0 != "[" }), default: []].append(r)
             }
         }
-        for (paper, rows) in golden.sorted(by: { $0.key < $1.key }) {
+        let lost = Dictionary(grouping: notEvaluable, by: \.citation)
+        for paper in Set(golden.keys).union(lost.keys).sorted() {
+            let rows = golden[paper] ?? []
             lines += [
                 "## \(paper)", "",
                 "| case | where | printed | expected | closed form | numerical | units | rel. deviation | allowed | "
@@ -46,7 +46,7 @@ extension Reports {
             for r in rows {
                 var printed = ""
                 if case .golden(_, _, let p, _) = r.fixture.kind { printed = p }
-                let location = String(r.fixture.source.drop { $0 != " " }.dropFirst())
+                let location = r.fixture.location ?? ""
                 lines.append(
                     "| \(cell(r.fixture.id)) | \(cell(location)) | `\(cell(printed))` | \(number(r.expected)) | "
                         + "\(number(r.closedForm)) | \(number(r.numerical)) | \(cell(r.units)) | "
@@ -61,6 +61,13 @@ extension Reports {
                 lines.append("")
                 for r in reasons {
                     lines.append("- **\(r.fixture.id)** (\(r.status.rawValue)): \(cell(r.message ?? ""))")
+                }
+                lines.append("")
+            }
+            if let items = lost[paper] {
+                lines += ["Recorded but not evaluable (irreproducible, `Reference/`):", ""]
+                for e in items {
+                    lines.append("- **\(e.id)** (\(cell(e.location))): printed `\(cell(e.printed))`; \(cell(e.irreproducible ?? ""))")
                 }
                 lines.append("")
             }

@@ -1,4 +1,5 @@
 import Foundation
+import NuData
 import NuAnalyses
 import NuRegistry
 import NuValidation
@@ -90,9 +91,10 @@ public enum Reports {
         return o
     }
 
-    public static func json(_ results: [CaseResult]) throws -> String {
+    public static func json(_ results: [CaseResult], notEvaluable: [ReferenceEntry] = []) throws -> String {
         let s = Runner.summary(results)
         let root: [String: Any] = [
+            "notEvaluable": notEvaluableObjects(notEvaluable),
             "summary": [
                 "passed": s.passed, "failed": s.failed, "irreproducible": s.irreproducible,
                 "nowReproducible": s.nowReproducible, "notRun": s.notRun, "total": s.total,

@@ -103,12 +103,24 @@ public struct FixtureCase: Sendable {
         case .crossForms: return "cross-form grid"
         }
     }
+
+    /// A golden case's paper and place in it: its source is "citation, location" (nil for a grid).
+    public var citation: String? { sourceParts?.citation }
+    public var location: String? { sourceParts?.location }
+
+    private var sourceParts: (citation: String, location: String)? {
+        guard case .golden(_, let source, _, _) = kind, let comma = source.range(of: ", ") else { return nil }
+        return (String(source[..<comma.lowerBound]), String(source[comma.upperBound...]))
+    }
 }
 
 /// Loads `Fixtures/golden/*.json` and `Fixtures/grids/*.json`. Every file must exist, parse and
 /// hold at least one case; every field is checked, and an error names the file and field.
 public struct FixtureSet: Sendable {
     public let cases: [FixtureCase]
+    /// Statements `Reference/` records as irreproducible (lost in extraction, or without a quantity
+    /// to evaluate): no case can run them, so `check` and the reports list them with their reasons.
+    public let notEvaluable: [ReferenceEntry]
 
     public init(fixtures: URL, reference: ReferenceLibrary) throws {
         var cases: [FixtureCase] = []
@@ -139,6 +151,8 @@ public struct FixtureSet: Sendable {
                 message: "no fixture cases found")
         }
         self.cases = cases
+        notEvaluable = reference.entries.values.filter { $0.irreproducible != nil }
+            .sorted { ($0.file, $0.id) < ($1.file, $1.id) }
     }
 
     static func files(in directory: URL) throws -> [URL] {

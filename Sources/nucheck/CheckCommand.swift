@@ -39,7 +39,8 @@ struct Check: ParsableCommand {
             // --summary shortens the table; JSON has no table to shorten.
             if summary && json { throw InputError.conflicting("--summary does nothing with --json (give one of them)") }
             var outputs = try Outputs(junit, markdown)
-            var cases = try options.load().cases
+            let fixtures = try options.load()
+            var cases = fixtures.cases
             if let filter {
                 cases = Runner.select(cases, filter: filter)
                 guard !cases.isEmpty else {
@@ -57,9 +58,16 @@ struct Check: ParsableCommand {
                         prefix: ""
                     ).joined(separator: "\n"))
             }
-            print(json ? try Reports.json(results) : Reports.table(results, summaryOnly: summary))
+            // The recorded statements no case can run, for the papers the selection covers.
+            let papers = Set(cases.compactMap(\.citation))
+            let notEvaluable = fixtures.notEvaluable.filter { filter == nil || papers.contains($0.citation) }
+            print(
+                json
+                    ? try Reports.json(results, notEvaluable: notEvaluable)
+                    : Reports.table(results, summaryOnly: summary))
+            if !json && !summary && !notEvaluable.isEmpty { print("\n" + Reports.notEvaluable(notEvaluable)) }
             try outputs.add(try JUnitReport.xml(results, started: started), to: junit)
-            try outputs.add(try Reports.markdown(results), to: markdown)
+            try outputs.add(try Reports.markdown(results, notEvaluable: notEvaluable), to: markdown)
             try outputs.write()
         } catch { throw fail(error) }
         // A failure, or a case recorded irreproducible that now agrees (its record must be updated).
