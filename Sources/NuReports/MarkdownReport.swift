@@ -67,7 +67,9 @@ extension Reports {
             if let items = lost[paper] {
                 lines += ["Recorded but not evaluable (irreproducible, `Reference/`):", ""]
                 for e in items {
-                    lines.append("- **\(e.id)** (\(cell(e.location))): printed `\(cell(e.printed))`; \(cell(e.irreproducible ?? ""))")
+                    lines.append(
+                        "- **\(e.id)** (\(cell(e.location))): printed `\(cell(e.printed))`; "
+                            + cell(e.irreproducible ?? ""))
                 }
                 lines.append("")
             }

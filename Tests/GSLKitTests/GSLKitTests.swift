@@ -85,3 +85,23 @@ struct MinimizerTests {
         #expect(throws: NonFiniteValue.self) { try Minimizer.simplex({ _ in .nan }, start: [0], steps: [1]) }
     }
 }
+
+struct LinearSolveTests {
+    @Test("a 3×3 system with a known integer solution, and a singular one refused")
+    func knownAndSingular() throws {
+        // x = (1, −2, 3) by construction: b = A x.
+        let a: [[Double]] = [[2, 1, -1], [-3, -1, 2], [-2, 1, 2]]
+        let x = [1.0, -2, 3]
+        let b = a.map { row in zip(row, x).reduce(0) { $0 + $1.0 * $1.1 } }
+        for (got, want) in zip(try LinearSolve.solve(a, b), x) {
+            expectClose(got, want, relative: 1e-14, absolute: 1e-14, "LU solution against the constructed x")
+        }
+        do {
+            _ = try LinearSolve.solve([[1, 2], [2, 4]], [1, 2])
+            Issue.record("a singular system returned a solution")
+        } catch let error as GSLError {
+            #expect(error.routine == "gsl_linalg_LU_decomp", "singular system: \(error)")
+        }
+        #expect(throws: GSLError.self) { try LinearSolve.solve([[1, 2]], [1]) }
+    }
+}
