@@ -242,6 +242,39 @@ extension QuantityRegistry {
             ]))
 }
 
+extension QuantityRegistry {
+    static let coherentBound = Quantity(
+        "coherent.bound",
+        "the 2σ bound on g at mass M (the curve of `nucheck limits` at one point: the edge the convention names of "
+            + "the allowed region, from the quadratic in the Z' strength at that mass); the same minimisers as "
+            + "coherent.limit; needs the COHERENT data",
+        units: "dimensionless",
+        inputs: [
+            InputSpec("detector", .choice(["ar", "csi", "combined"]), "data set"),
+            InputSpec(
+                "model", .choice(ModelRegistry.nuElectronModels.map(\.name) + ["scalar"]),
+                "model of 004 Table 2"),
+            InputSpec("mass", .energy, "mediator mass M"), analysisInputsInput,
+        ]
+            + limitConventionInputs + csiBackgroundInputs,
+        decode: { v in try v.boundInputs() },
+        closed: { i in try i.analysis.curve(i.mediator, masses: [i.mass], convention: i.convention)[0].g },
+        numerical: { i in
+            try i.analysis.curve(i.mediator, masses: [i.mass], convention: i.convention, minimisation: .numerical)[0]
+                .g
+        },
+        ledger: Ledger(
+            closed: ["NuCoherent.ArgonChi2.minimumAnalytic", "NuCoherent.CsIChi2.minimumNewton"],
+            numerical: ["NuCoherent.ArgonChi2.minimumNumerical", "NuCoherent.CsIChi2.minimumNumerical"],
+            shared: coherentAnalysisShared + [
+                (
+                    .scan,
+                    "the χ² scan over x = g² at the mass (NuCoherent.AsymptoticLimit: 0.1-decade grid, "
+                        + "golden-section minima, GSL Brent crossings) through which both minimisers' χ² go"
+                )
+            ]))
+}
+
 /// What every COHERENT χ² quantity's two minimisers share.
 private let coherentAnalysisShared: [(Ledger.Shared.Kind, String)] = [
     (.data, "the COHERENT releases (CENNS-10 Ar 2020, CsI 2021) and Reference/coherent.json"),
@@ -254,6 +287,14 @@ private let coherentAnalysisShared: [(Ledger.Shared.Kind, String)] = [
 ]
 
 extension InputValues {
+    fileprivate func boundInputs() throws -> (
+        analysis: LimitAnalysis, mediator: AsymptoticLimit.Mediator, mass: Double, convention: LimitConvention
+    ) {
+        let name = try text("model")
+        let mediator: AsymptoticLimit.Mediator = name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
+        return (try limitAnalysis(), mediator, try energy("mass"), try limitConvention())
+    }
+
     fileprivate func tableTwoInputs() throws -> (
         analysis: LimitAnalysis, mediator: AsymptoticLimit.Mediator,
         regime: AsymptoticLimit.Regime, convention: LimitConvention

@@ -8,7 +8,7 @@ public enum QuantityRegistry {
         chi2AbdullahEq16, g2Asymptote, cevnsPublicCode, nueEvents, duneSensitivity, jsns2Sensitivity, cevnsDSigma,
         cevnsSigma, cevnsDip, cevnsStrip, cevnsCancel, helm, formFactor, cevnsTMax, coherenceScale, apvWeakCharge,
         couplingRescaling, darkRelativeCoupling, darkRecast, loopEpsilonWrongSign, loopPrefactor, nueCouplingShift,
-        fluxFold, coherentEvents, coherentLimit, coherentChi2, g2Coherent, snsFlux, u1Charge, u1Anomaly,
+        fluxFold, coherentEvents, coherentLimit, coherentBound, coherentChi2, g2Coherent, snsFlux, u1Charge, u1Anomaly,
     ]
 
     public static func named(_ name: String) throws -> Quantity {
