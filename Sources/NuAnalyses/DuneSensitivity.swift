@@ -14,13 +14,21 @@ import NuPhysics
 ///
 /// At fixed M the events are N(g) = N_SM + a g² + b g⁴ (interference and pure Z'), found from three
 /// evaluations of `nue.events`' closed-form or numerical σ. The reach is the smallest g whose
-/// χ² (Eq. (8), summed over the modes for `combined`, each with its own α) reaches the 90% C.L.
-/// threshold: Δχ² = 2.71 for one parameter (g at fixed M) or 4.61 for two (the (M, g) plane, the
-/// Table 2 choice). `excess` and `deficit` restrict to N > N_SM or N < N_SM in every mode counted
-/// — 000's solid and dot-dashed contours; a side with no crossing below g = 1 has no reach.
+/// χ² reaches the 90% C.L. threshold (`ReachScan`): Δχ² = 2.71 for one parameter (g at fixed M) or
+/// 4.61 for two (the (M, g) plane, the Table 2 choice). `combined` has two statistics (`Statistic`):
+/// 000's χ²(ν mode + ν̄ mode), Eq. (8) of the summed events with one α, and footnote 4's
+/// χ²(ν mode) + χ²(ν̄ mode), each mode with its own α. `excess` and `deficit` restrict to N > N_SM
+/// or N < N_SM of what the statistic compares: the summed count against the summed N_SM, or every
+/// mode counted (000's solid and dot-dashed contours); a side with no crossing below g = 1 has no
+/// reach.
 public enum DuneSensitivity {
     public enum Mode: String, CaseIterable, Sendable { case nu, nubar, combined }
     public enum Side: String, CaseIterable, Sendable { case reach, excess, deficit }
+    /// The combined analysis' χ²: 000's χ²(ν mode + ν̄ mode), Eq. (8) of the summed events with one
+    /// flux pull (`summedEvents`, the default), or footnote 4's χ²(ν mode) + χ²(ν̄ mode) (`chi2Sum`).
+    public enum Statistic: String, CaseIterable, Sendable {
+        case summedEvents = "summed-events", chi2Sum = "chi2-sum"
+    }
 
     public struct Setup: Sendable {
         public let pot: Double, targetTon: Double, threshold: Double, sigma: Double
@@ -51,7 +59,7 @@ public enum DuneSensitivity {
             Flavor, Double, Double, ZPrime,
             Double
         ) throws -> Double
-    ) throws -> (Double, Double, Double) {
+    ) throws -> EventPolynomial {
         func events(_ g: Double) throws -> Double {
             let z = g == 0 ? ZPrime.none : try ZPrime(model: model, g: g, mass: mass)
             var sum = 0.0
@@ -71,7 +79,7 @@ public enum DuneSensitivity {
     }
 
     /// (N_SM, a, b) of N(g) = N_SM + a g² + b g⁴ from N at g = 0, g1, 2g1.
-    static func quadraticInG2(mass: Double, _ events: (Double) throws -> Double) throws -> (Double, Double, Double) {
+    static func quadraticInG2(mass: Double, _ events: (Double) throws -> Double) throws -> EventPolynomial {
         let g1 = 1e-4 * max(1, mass / 10)
         let n0 = try events(0)
         let n1 = try events(g1)
@@ -85,85 +93,60 @@ public enum DuneSensitivity {
         guard [n0, a, b].allSatisfy(\.isFinite) else {
             throw PhysicsError.unphysical("the event counts overflow at M = \(mass) MeV (coupling scale g = \(g1))")
         }
-        return (n0, a, b)
+        return EventPolynomial(standardModel: n0, a: a, b: b)
     }
 
-    /// The reach g at mass M for one side, or nil when there is none below g = 1.
-    public static func reach(
-        model: VectorModel, mass: Double, mode: Mode, side: Side, dof: Int, path: Path,
+    /// The data sets the χ² of `mode` sums over at mass M, by one path: one mode's events, or for
+    /// `combined` the two modes' events added (`summedEvents`) or kept apart (`chi2Sum`).
+    public static func polynomials(
+        model: VectorModel, mass: Double, mode: Mode, statistic: Statistic, path: Path,
         fluxes: [Mode: TabulatedFlux], setup: Setup, electrons: Double, sw2: Double
-    ) throws -> Double? {
+    ) throws -> [EventPolynomial] {
         let sigma: (Flavor, Double, Double, ZPrime, Double) throws -> Double =
             path == .closedForm
             ? { f, e, t, z, s in
-                try NuElectronTotal.crossSection(
-                    f, energy: e, recoilMin: t, mediator: z,
-                    sin2ThetaW: s)
+                try NuElectronTotal.crossSection(f, energy: e, recoilMin: t, mediator: z, sin2ThetaW: s)
             }
             : { f, e, t, z, s in
-                try NuElectronIntegrated.crossSection(
-                    f, energy: e, recoilMin: t, mediator: z,
-                    sin2ThetaW: s)
+                try NuElectronIntegrated.crossSection(f, energy: e, recoilMin: t, mediator: z, sin2ThetaW: s)
             }
         let modes: [Mode] = mode == .combined ? [.nu, .nubar] : [mode]
-        let polys = try modes.map { m -> (Double, Double, Double) in
+        let polys = try modes.map { m -> EventPolynomial in
             guard let flux = fluxes[m] else { throw PhysicsError.notApplicable("no flux for the \(m.rawValue) mode") }
             return try polynomial(
                 flux: flux, setup: setup, electrons: electrons, model: model, mass: mass, sw2: sw2,
                 sigma: sigma)
         }
-        return try reach(polynomials: polys, normalisation: setup.sigma, side: side, dof: dof, path: path)
+        return mode == .combined ? combined(nu: polys[0], nubar: polys[1], statistic: statistic) : polys
     }
 
-    /// The reach for event polynomials (N_SM, a, b), one per data set, each with its own flux pull
-    /// of width `normalisation` (0: statistics only).
+    /// The data sets of the combined analysis: the two modes' events added into one (000's
+    /// χ²(ν mode + ν̄ mode), one α) or the two modes apart (χ²(ν mode) + χ²(ν̄ mode), an α each).
+    public static func combined(
+        nu: EventPolynomial, nubar: EventPolynomial, statistic: Statistic
+    ) -> [EventPolynomial] {
+        statistic == .summedEvents ? [EventPolynomial.sum([nu, nubar])] : [nu, nubar]
+    }
+
+    /// The reach g at mass M for one side, or nil when there is none below g = 1.
     public static func reach(
-        polynomials polys: [(Double, Double, Double)], normalisation: Double, side: Side,
-        dof: Int, path: Path
+        model: VectorModel, mass: Double, mode: Mode, statistic: Statistic = .summedEvents, side: Side, dof: Int,
+        path: Path, fluxes: [Mode: TabulatedFlux], setup: Setup, electrons: Double, sw2: Double
     ) throws -> Double? {
-        func counts(_ g: Double) -> [(Double, Double)] {
-            polys.map {
-                (
-                    $0.0 + $0.1 * g * g + $0.2 * g * g * g * g,
-                    $0.0
-                )
-            }
-        }
-        func chi2(_ g: Double) throws -> Double {
-            try counts(g).reduce(0.0) { sum, c in
-                sum
-                    + (path == .closedForm
-                        ? try Chi2.devMinimum(
-                            expected: c.0, standardModel: c.1,
-                            sigma: normalisation
-                        ).chi2
-                        : try Chi2Minimization.devMinimum(
-                            expected: c.0, standardModel: c.1,
-                            sigma: normalisation
-                        ).chi2)
-            }
-        }
-        func onSide(_ g: Double) -> Bool {
-            switch side {
-            case .reach: return true
-            case .excess: return counts(g).allSatisfy { $0.0 > $0.1 }
-            case .deficit: return counts(g).allSatisfy { $0.0 < $0.1 }
-            }
-        }
-        let threshold = deltaChi2(dof: dof)
-        // Scan ln g upward from 1e-8 in 1/20-decade steps; refine the first crossing on the side.
-        var previous = 1e-8
-        for k in 1...160 {
-            let g = pow(10, -8 + Double(k) / 20)
-            if try chi2(g) >= threshold, onSide(g) {
-                guard try chi2(previous) < threshold else { return previous }
-                let root = try RootFinding.brent(
-                    { lg in try chi2(exp(lg)) - threshold }, lower: log(previous),
-                    upper: log(g), relativeTolerance: 1e-12)
-                return exp(root)
-            }
-            previous = g
-        }
-        return nil
+        let polys = try polynomials(
+            model: model, mass: mass, mode: mode, statistic: statistic, path: path, fluxes: fluxes, setup: setup,
+            electrons: electrons, sw2: sw2)
+        return try ReachScan.reach(polynomials: polys, normalisation: setup.sigma, side: side, dof: dof, path: path)
+    }
+
+    /// Every side's reach at mass M and the deficit region's upper edge, the events computed once.
+    public static func reaches(
+        model: VectorModel, mass: Double, mode: Mode, statistic: Statistic = .summedEvents, dof: Int, path: Path,
+        fluxes: [Mode: TabulatedFlux], setup: Setup, electrons: Double, sw2: Double
+    ) throws -> ReachScan.Reaches {
+        let polys = try polynomials(
+            model: model, mass: mass, mode: mode, statistic: statistic, path: path, fluxes: fluxes, setup: setup,
+            electrons: electrons, sw2: sw2)
+        return try ReachScan.reaches(polynomials: polys, normalisation: setup.sigma, dof: dof, path: path)
     }
 }

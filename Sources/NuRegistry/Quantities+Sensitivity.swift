@@ -4,8 +4,8 @@ import NuBeams
 import NuCoherent
 import NuPhysics
 
-/// The inputs of a reach: the model, the mass, the side and the threshold's parameters.
-private let reachInputs = [
+/// The inputs of a reach (DUNE and JSNS²): the model, the mass, the side and the threshold's parameters.
+let sensitivityReachInputs = [
     InputSpec("model", .choice(ModelRegistry.nuElectronModels.map(\.name)), "vector model"),
     InputSpec(
         "mass", .energy,
@@ -20,32 +20,49 @@ extension QuantityRegistry {
     static let duneSensitivity = Quantity(
         "dune.sensitivity",
         "000 Fig. 2: DUNE ND 90% C.L. reach in g at mass M (67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, σ_norm = 5%, "
-            + "Eq. (8); Reference/dune.json) for nu, nubar or combined; side=excess/deficit restricts to N > N_SM or "
-            + "N < N_SM (000's solid and dot-dashed contours); dof=1 (Δχ² = 2.71) or 2 (4.61). Closed-form σ and χ² "
-            + "vs QAGS and the GSL minimum; reads the shipped DUNE ND fluxes (dune-nd-tdr2021)",
+            + "Eq. (8); Reference/dune.json) for nu, nubar or combined; combined by statistic=summed-events "
+            + "(000's χ²(ν mode + ν̄ mode): Eq. (8) of the summed events, one α) or chi2-sum (footnote 4's "
+            + "χ²(ν mode) + χ²(ν̄ mode), an α each); side=excess/deficit restricts to N > N_SM or N < N_SM (summed "
+            + "events: the sums; chi2-sum: every mode) (000's solid and dot-dashed contours); the reach on a side "
+            + "is its lowest g with χ² at the threshold (a refined crossing, or where the side begins); dof=1 "
+            + "(Δχ² = 2.71) or 2 (4.61). Closed-form σ and χ² vs QAGS and the GSL minimum; reads the shipped DUNE "
+            + "ND fluxes (dune-nd-tdr2021)",
         units: "dimensionless",
-        inputs: reachInputs + [
+        inputs: sensitivityReachInputs + [
             InputSpec(
                 "mode", .choice(DuneSensitivity.Mode.allCases.map(\.rawValue)),
                 default: "combined", "beam mode"),
             InputSpec(
-                "measure", .choice(["g", "side"]), default: "g",
+                "statistic", .choice(DuneSensitivity.Statistic.allCases.map(\.rawValue)),
+                default: DuneSensitivity.Statistic.summedEvents.rawValue,
+                "mode=combined only: summed-events (000's χ²(ν mode + ν̄ mode)) or chi2-sum (χ²(ν) + χ²(ν̄))"),
+            InputSpec(
+                "measure", .choice(["g", "side", "combinedVsBest"]), default: "g",
                 "g: the reach; side: −1 when the reach comes by a deficit (below the excess reach, or with "
-                    + "none), +1 by an excess"),
+                    + "none), +1 by an excess; combinedVsBest (mode=combined): +1 when the combined reach on "
+                    + "the side is not below the better single mode's (000: 'will not provide better "
+                    + "results'), −1 when it is"),
         ],
         decode: { v in try v.duneReachInputs() },
         closed: { i in try duneReach(i, .closedForm) },
         numerical: { i in try duneReach(i, .numerical) },
         ledger: Ledger(
-            closed: ["NuClosedForm.NuElectronTotal.crossSection", "NuAnalyses.DuneSensitivity.reach"],
-            numerical: ["NuNumerical.NuElectronIntegrated.crossSection", "NuAnalyses.DuneSensitivity.reach"],
+            closed: [
+                "NuClosedForm.NuElectronTotal.crossSection", "NuClosedForm.Chi2.devMinimum",
+                "NuAnalyses.DuneSensitivity.polynomials", "NuAnalyses.ReachScan.reach",
+            ],
+            numerical: [
+                "NuNumerical.NuElectronIntegrated.crossSection", "NuNumerical.Chi2Minimization.devMinimum",
+                "NuAnalyses.DuneSensitivity.polynomials", "NuAnalyses.ReachScan.reach",
+            ],
             shared: [
                 (.data, "the DUNE ND ν and ν̄ fluxes (dune-nd-tdr2021) and Reference/dune.json"),
                 (.response, "the flux table's bins: events as a histogram of bin centres"),
                 (
                     .scan,
-                    "DuneSensitivity.reach: the quadratic in g² of each path's events and the "
-                        + "threshold crossing in ln g (GSL Brent, shared by both paths)"
+                    "DuneSensitivity.polynomials: the quadratic in g² of each path's events, the modes "
+                        + "added or kept apart by the statistic; ReachScan.reaches: the sides' bounds "
+                        + "(g² = −a/b) and the threshold crossings in ln g (GSL Brent, shared by both paths)"
                 ),
             ]),
         // Both paths reach the same events to 1e-10; the root is refined to 1e-12 in ln g.
@@ -54,10 +71,13 @@ extension QuantityRegistry {
 
 /// The decoded inputs of a DUNE reach.
 private struct DuneReachInputs {
+    enum Measure { case g, side, combinedVsBest }
     let loaded: DuneContext.Loaded
     let model: VectorModel, mass: Double, mode: DuneSensitivity.Mode, dof: Int
-    /// nil: measure=side (which side comes first).
-    let side: DuneSensitivity.Side?
+    let statistic: DuneSensitivity.Statistic
+    let measure: Measure
+    /// The side of the reach (measure=side compares both and leaves it at `reach`).
+    let side: DuneSensitivity.Side
 }
 
 extension InputValues {
@@ -67,112 +87,71 @@ extension InputValues {
         let mass = try energy("mass")
         let mode = DuneSensitivity.Mode(rawValue: try choice("mode"))!
         let dof = Int(try choice("dof"))!
-        if try choice("measure") == "side" {
+        // An input the evaluation does not use is refused: one mode has no statistic to choose.
+        guard mode == .combined || !given.contains("statistic") else {
+            throw InputError.conflicting("statistic is only used with mode=combined (got mode=\(mode.rawValue))")
+        }
+        let statistic =
+            mode == .combined
+            ? DuneSensitivity.Statistic(rawValue: try choice("statistic"))! : .summedEvents
+        let measure: DuneReachInputs.Measure
+        switch try choice("measure") {
+        case "side":
             guard value("side") == nil || raw["side"] == "reach" else {
                 throw InputError.conflicting("measure=side compares both sides; do not give side")
             }
-            return DuneReachInputs(loaded: loaded, model: model, mass: mass, mode: mode, dof: dof, side: nil)
+            measure = .side
+        case "combinedVsBest":
+            guard mode == .combined else {
+                throw InputError.conflicting("measure=combinedVsBest compares mode=combined with the single modes")
+            }
+            measure = .combinedVsBest
+        default: measure = .g
         }
         return DuneReachInputs(
-            loaded: loaded, model: model, mass: mass, mode: mode, dof: dof,
-            side: DuneSensitivity.Side(rawValue: try choice("side"))!)
+            loaded: loaded, model: model, mass: mass, mode: mode, dof: dof, statistic: statistic,
+            measure: measure,
+            side: measure == .side ? .reach : DuneSensitivity.Side(rawValue: try choice("side"))!)
     }
 }
 
-/// The reach in g, or for measure=side −1 when it comes by a deficit and +1 by an excess.
+/// The reach in g; for measure=side −1 when it comes by a deficit and +1 by an excess; for
+/// measure=combinedVsBest +1 when the combined reach is not below the better single mode's, −1
+/// when it is.
 private func duneReach(_ i: DuneReachInputs, _ path: Path) throws -> Double {
-    func reach(_ side: DuneSensitivity.Side) throws -> Double? {
-        try DuneSensitivity.reach(
-            model: i.model, mass: i.mass, mode: i.mode, side: side, dof: i.dof, path: path,
-            fluxes: i.loaded.fluxes, setup: i.loaded.setup, electrons: i.loaded.electrons,
-            sw2: Constants.defaultSin2ThetaW)
+    let l = i.loaded
+    func polynomials(_ mode: DuneSensitivity.Mode) throws -> [EventPolynomial] {
+        try DuneSensitivity.polynomials(
+            model: i.model, mass: i.mass, mode: mode, statistic: i.statistic, path: path, fluxes: l.fluxes,
+            setup: l.setup, electrons: l.electrons, sw2: Constants.defaultSin2ThetaW)
     }
-    guard let side = i.side else {
-        let deficit = try reach(.deficit)
-        let excess = try reach(.excess)
-        if let d = deficit, excess.map({ d < $0 }) ?? true { return -1 }
-        guard excess != nil else { throw PhysicsError.notApplicable("no reach below g = 1 at this mass") }
+    func reach(_ polys: [EventPolynomial], _ side: DuneSensitivity.Side) throws -> Double? {
+        try ReachScan.reach(polynomials: polys, normalisation: l.setup.sigma, side: side, dof: i.dof, path: path)
+    }
+    switch i.measure {
+    case .side:
+        let r = try ReachScan.reaches(
+            polynomials: try polynomials(i.mode), normalisation: l.setup.sigma, dof: i.dof, path: path)
+        if let d = r.deficit, r.excess.map({ d < $0 }) ?? true { return -1 }
+        guard r.excess != nil else { throw PhysicsError.notApplicable("no reach below g = 1 at this mass") }
         return 1
-    }
-    guard let g = try reach(side) else {
-        throw PhysicsError.notApplicable("no \(side.rawValue) reach below g = 1 at this mass")
-    }
-    return g
-}
-
-extension QuantityRegistry {
-    static let jsns2Sensitivity = Quantity(
-        "jsns2.sensitivity",
-        "000 Fig. 2: JSNS² 90% C.L. reach in g at mass M (π-DAR from 3 GeV protons on Hg, 24 m, 17 t LAB, 5 MW·yr, T "
-            + "> 2.6 MeV, statistics only; the ν_e flux per proton measured by JSNS², arXiv:2412.18509; "
-            + "Reference/jsns2.json); measure=events gives the expected ν-e events at that g. Closed-form σ by "
-            + "Gauss-Legendre over the spectra vs QAGS of the QAGS σ",
-        units: "dimensionless (g) or events",
-        inputs: reachInputs + [
-            InputSpec(
-                "measure", .choice(["g", "events"]), default: "g",
-                "g: the reach; events: ν-e events at coupling g"),
-            InputSpec("g", .number, "coupling for measure=events (0: the SM)"),
-        ],
-        decode: { v in try v.jsns2Inputs() },
-        closed: { i in try jsns2(i, .closedForm) },
-        numerical: { i in try jsns2(i, .numerical) },
-        ledger: Ledger(
-            closed: [
-                "NuClosedForm.NuElectronTotal.crossSection", "NuClosedForm.GaussLegendre.integrate",
-                "NuAnalyses.JSNS2Sensitivity.reach",
-            ],
-            numerical: [
-                "NuNumerical.NuElectronIntegrated.crossSection", "GSLKit.Quadrature.integrate",
-                "NuAnalyses.JSNS2Sensitivity.reach",
-            ],
-            shared: [
-                (.data, "Reference/jsns2.json (flux per proton, exposure, target) and N_A"),
-                (.physicsInputs, "the π-DAR spectra of 004 Eqs. (2)-(3) (NuPhysics.PionDecayFlux)"),
-                (
-                    .scan,
-                    "JSNS2Sensitivity.reach: the quadratic in g² of each path's events and the "
-                        + "threshold crossing in ln g (DuneSensitivity's, GSL Brent, shared by both "
-                        + "paths)"
-                ),
-            ]),
-        agreement: { _ in .tolerance(relative: 1e-6, absolute: 0) })
-}
-
-/// The decoded inputs of a JSNS² reach or event count.
-private struct JSNS2Inputs {
-    let setup: JSNS2Sensitivity.Setup, model: VectorModel, mass: Double
-    /// measure=events: the coupling (0: the SM); nil for the reach.
-    let eventsAt: Double?
-    let side: DuneSensitivity.Side, dof: Int
-}
-
-extension InputValues {
-    fileprivate func jsns2Inputs() throws -> JSNS2Inputs {
-        let setup = try JSNS2Sensitivity.setup(context)
-        let model = try vectorModel()
-        let mass = try energy("mass")
-        if try choice("measure") == "events" {
-            return JSNS2Inputs(setup: setup, model: model, mass: mass, eventsAt: try number("g"), side: .reach, dof: 2)
+    case .combinedVsBest:
+        let nu = try polynomials(.nu)[0]
+        let nubar = try polynomials(.nubar)[0]
+        let single = [try reach([nu], i.side), try reach([nubar], i.side)].compactMap { $0 }.min()
+        let combined = try reach(
+            DuneSensitivity.combined(nu: nu, nubar: nubar, statistic: i.statistic), i.side)
+        guard let combined else {
+            guard single != nil else {
+                throw PhysicsError.notApplicable("no \(i.side.rawValue) reach below g = 1 at this mass")
+            }
+            return 1
         }
-        return JSNS2Inputs(
-            setup: setup, model: model, mass: mass, eventsAt: nil,
-            side: DuneSensitivity.Side(rawValue: try choice("side"))!, dof: Int(try choice("dof"))!)
+        return single.map { combined >= $0 ? 1 : -1 } ?? -1
+    case .g:
+        guard let g = try reach(try polynomials(i.mode), i.side) else {
+            throw PhysicsError.notApplicable("no \(i.side.rawValue) reach below g = 1 at this mass")
+        }
+        return g
     }
-}
-
-private func jsns2(_ i: JSNS2Inputs, _ path: Path) throws -> Double {
-    if let g = i.eventsAt {
-        return try JSNS2Sensitivity.events(
-            g == 0 ? .none : try ZPrime(model: i.model, g: g, mass: i.mass),
-            setup: i.setup, path: path)
-    }
-    guard
-        let g = try JSNS2Sensitivity.reach(
-            model: i.model, mass: i.mass, side: i.side, dof: i.dof, path: path,
-            setup: i.setup)
-    else {
-        throw PhysicsError.notApplicable("no \(i.side.rawValue) reach below g = 1 at this mass")
-    }
-    return g
 }

@@ -18,14 +18,26 @@ public struct SensitivityPoint: Sendable {
 }
 
 /// One mode's reach curve: per mass the reach (either side), and the excess and deficit reaches.
+/// `statistic` names the combined analysis' χ² (`DuneSensitivity.Statistic`; nil for one mode).
 public struct SensitivityCurve: Sendable {
     public let model: String, mode: String, dof: Int
+    public let statistic: String?
     public let points: [SensitivityPoint]
-    public init(model: String, mode: String, dof: Int, points: [SensitivityPoint]) {
+    public init(model: String, mode: String, dof: Int, statistic: String? = nil, points: [SensitivityPoint]) {
         self.model = model
         self.mode = mode
         self.dof = dof
+        self.statistic = statistic
         self.points = points
+    }
+
+    /// "summed events, 000's χ²(ν mode + ν̄ mode)" or "χ²(ν mode) + χ²(ν̄ mode)", for the outputs.
+    var statisticText: String? {
+        statistic.map {
+            $0 == DuneSensitivity.Statistic.summedEvents.rawValue
+                ? "\($0): 000's chi2(nu mode + nubar mode), Eq. (8) of the summed events"
+                : "\($0): chi2(nu mode) + chi2(nubar mode), each with its own flux pull"
+        }
     }
 }
 
@@ -40,14 +52,15 @@ public enum SensitivityReport {
                 (c.mode == "jsns2"
                     ? "JSNS² 90% C.L. reach on g: \(c.model)"
                     : "DUNE ND 90% C.L. reach on g: \(c.model), \(c.mode) mode")
-                    + ", \(c.dof) dof (Δχ² = \(String(format: "%.3g", DuneSensitivity.deltaChi2(dof: c.dof))))",
-                "M [MeV]       reach g        by excess g    by deficit g",
+                    + ", \(c.dof) dof (Δχ² = \(String(format: "%.3g", DuneSensitivity.deltaChi2(dof: c.dof))))"
+                    + (c.statisticText.map { "; statistic \($0)" } ?? ""),
+                "M [MeV]       reach g        by excess g    by deficit g   deficit ends g",
             ]
                 + c.points.map {
                     String(format: "%-12.5g  ", $0.mass)
                         + [
                             cell($0.reach), cell($0.excess),
-                            cell($0.deficit),
+                            cell($0.deficit), cell($0.deficitEnd),
                         ].map { $0.padding(toLength: 15, withPad: " ", startingAt: 0) }.joined()
                 })
                 .joined(separator: "\n")
@@ -57,16 +70,19 @@ public enum SensitivityReport {
     public static func json(_ curves: [SensitivityCurve]) throws -> String {
         let root: [String: Any] = [
             "analysis":
-                "000 Sec. IV: 67.5 t LAr, 4.8 MW yr a mode, T > 30 MeV, sigma_norm 5%, Eq. (8); DUNE TDR ND fluxes",
+                "000 Sec. IV: DUNE ND 67.5 t LAr, 4.8 MW yr a mode, T > 30 MeV, sigma_norm 5%, Eq. (8); DUNE TDR ND "
+                + "fluxes; JSNS2 17 t, 5 MW yr = 1.9e23 protons (3.8e22 a year), T > 2.6 MeV, statistics only; "
+                + "g dimensionless, mass in MeV",
             "curves": curves.map { c in
                 [
-                    "model": c.model, "mode": c.mode, "dof": c.dof,
+                    "model": c.model, "mode": c.mode, "dof": c.dof, "statistic": c.statistic ?? NSNull(),
                     "deltaChi2": DuneSensitivity.deltaChi2(dof: c.dof),
                     "points": c.points.map { p -> [String: Any] in
                         func value(_ x: Double?) -> Any { x.map { $0 as Any } ?? NSNull() }
                         return [
                             "massMeV": p.mass, "reachG": value(p.reach),
                             "excessG": value(p.excess), "deficitG": value(p.deficit),
+                            "deficitEndG": value(p.deficitEnd),
                         ]
                     },
                 ] as [String: Any]
@@ -78,15 +94,16 @@ public enum SensitivityReport {
     public static func csv(_ curves: [SensitivityCurve]) throws -> String {
         (try OutputMetadata.headerLines(withData: true)
             + [
-                "# DUNE ND 90% C.L. reach (000 Sec. IV); empty = no reach below g = 1",
-                "model,mode,dof,mass_MeV,reach_g_dimensionless,excess_g_dimensionless,deficit_g_dimensionless",
+                "# 90% C.L. reach (000 Sec. IV); empty = no reach below g = 1; statistic: the combined χ²",
+                "model,mode,statistic,dof,mass_MeV,reach_g_dimensionless,excess_g_dimensionless,"
+                    + "deficit_g_dimensionless,deficit_end_g_dimensionless",
             ]
             + curves.flatMap { c in
                 c.points.map { p in
-                    "\(c.model),\(c.mode),\(c.dof),\(p.mass),"
+                    "\(c.model),\(c.mode),\(c.statistic ?? ""),\(c.dof),\(p.mass),"
                         + [
                             p.reach, p.excess,
-                            p.deficit,
+                            p.deficit, p.deficitEnd,
                         ].map { $0.map { String($0) } ?? "" }.joined(separator: ",")
                 }
             })
@@ -94,9 +111,10 @@ public enum SensitivityReport {
     }
 
     /// A HEPData submission: one table per mode (DUNE ND ν, ν̄, combined; JSNS²), the mass as
-    /// the independent variable, the reach and the excess and deficit reaches as dependent
-    /// variables ('-' where there is none below g = 1), qualified by the CL, dof, Δχ², experiment,
-    /// mode and model; the DUNE flux release's citation and checksums in the comment and headers.
+    /// the independent variable, the reach, the excess and deficit reaches and the deficit region's
+    /// upper edge as dependent variables ('-' where there is none below g = 1), qualified by the CL,
+    /// dof, Δχ², experiment, mode and model (and the combined table by its statistic); the DUNE
+    /// flux release's citation and checksums in the comment and headers.
     public static func hepdata(_ curves: [SensitivityCurve]) throws -> HEPDataSubmission {
         let dune = curves.contains { $0.mode != "jsns2" }
         let (harness, headers, sets) = try OutputMetadata.hepdataProvenance(dune ? ["dune-nd-tdr2021"] : [])
@@ -110,17 +128,18 @@ public enum SensitivityReport {
             let jsns2 = c.mode == "jsns2"
             let setup =
                 jsns2
-                ? "JSNS²: 17 t at 24 m, 5 MW yr, electron recoil above 2.6 MeV, statistics only"
+                ? "JSNS²: 17 t at 24 m, 5 MW yr (1.9e23 protons), electron recoil above 2.6 MeV, statistics only"
                 : "DUNE ND, \(c.mode) mode: 67.5 t LAr, 4.8 MW yr, electron recoil above 30 MeV, 5% flux "
                     + "normalisation (Eq. (8)); DUNE TDR near-detector fluxes"
             let qualifiers: [(name: String, value: String)] = [
                 ("CL", "90%"), ("dof", "\(c.dof)"),
                 ("Delta chi2", String(format: "%.6g", DuneSensitivity.deltaChi2(dof: c.dof))),
                 ("experiment", jsns2 ? "JSNS2" : "DUNE ND"), ("mode", c.mode), ("model", c.model),
-            ]
+            ] + (c.statisticText.map { [("statistic", $0)] } ?? [])
             let columns = [
                 ("g reach", c.points.map(\.reach)), ("g reach by excess", c.points.map(\.excess)),
                 ("g reach by deficit", c.points.map(\.deficit)),
+                ("g upper edge of the deficit region", c.points.map(\.deficitEnd)),
             ]
             return HEPDataSubmission.Table(
                 name: jsns2 ? "\(c.model), JSNS2" : "\(c.model), DUNE ND \(c.mode) mode",

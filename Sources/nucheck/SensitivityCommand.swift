@@ -17,6 +17,11 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "dune-nd (000's DUNE near detector), jsns2, or all (both, as 000's Fig. 2).") var experiment: String =
         "dune-nd"
     @Option(help: "DUNE: nu, nubar, combined or all (JSNS² has one).") var mode: String = "all"
+    @Option(
+        help: ArgumentHelp(
+            "DUNE's combined χ²: summed-events (000's χ²(ν mode + ν̄ mode), Eq. (8) of the summed events) "
+                + "or chi2-sum (χ²(ν mode) + χ²(ν̄ mode))."))
+    var statistic: String = DuneSensitivity.Statistic.summedEvents.rawValue
     @Option(help: "Parameters of the 90% C.L. threshold: 1 (Δχ² = 2.71) or 2 (4.61).") var dof: Int = 2
     @Option(help: "Lightest mass (with unit).") var from: String = "1MeV"
     @Option(help: "Heaviest mass (with unit).") var to: String = "10GeV"
@@ -33,7 +38,14 @@ struct Sensitivity: ParsableCommand {
 
     func run() throws {
         do {
-            if experiment == "jsns2" { try GivenOptions.refuse(["--mode"], because: "JSNS² has one mode") }
+            if experiment == "jsns2" {
+                try GivenOptions.refuse(["--mode", "--statistic"], because: "JSNS² has one mode")
+            }
+            if mode == "nu" || mode == "nubar" {
+                try GivenOptions.refuse(["--statistic"], because: "it chooses the combined mode's χ²")
+            }
+            let combinedStatistic = try DuneSensitivity.Statistic(rawValue: statistic)
+                ?? { throw PhysicsError.unknown("statistic '\(statistic)' (expected summed-events, chi2-sum)") }()
             var outputs = try Outputs(csv, plot, folder: hepdata)
             options.data.configure(reference: try options.referenceURL)
             guard dof == 1 || dof == 2 else { throw InputError.conflicting("--dof must be 1 or 2") }
@@ -55,40 +67,37 @@ struct Sensitivity: ParsableCommand {
                     "all",
                 ].contains(experiment)
             else { throw PhysicsError.unknown("experiment '\(experiment)' (expected dune-nd, jsns2, all)") }
-            // One curve: at each mass the reach on either side, by excess and by deficit.
+            // One curve: at each mass the reach on either side, by excess, by deficit and where the
+            // deficit region ends.
             func curve(
-                _ mode: String,
-                _ reach: (
-                    Double,
-                    DuneSensitivity.Side
-                ) throws -> Double?
+                _ mode: String, statistic: String? = nil, _ reaches: (Double) throws -> ReachScan.Reaches
             ) throws -> SensitivityCurve {
                 SensitivityCurve(
-                    model: vector.name, mode: mode, dof: dof,
+                    model: vector.name, mode: mode, dof: dof, statistic: statistic,
                     points: try masses.map { mass in
-                        SensitivityPoint(
-                            mass: mass, reach: try reach(mass, .reach), excess: try reach(mass, .excess),
-                            deficit: try reach(mass, .deficit))
+                        let r = try reaches(mass)
+                        return SensitivityPoint(
+                            mass: mass, reach: r.reach, excess: r.excess, deficit: r.deficit,
+                            deficitEnd: r.deficitEnd)
                     })
             }
             var curves: [SensitivityCurve] = []
             if experiment != "dune-nd" {
                 let setup = try JSNS2Sensitivity.setup(.shared)
                 curves.append(
-                    try curve("jsns2") { mass, side in
-                        try JSNS2Sensitivity.reach(
-                            model: vector, mass: mass, side: side, dof: dof, path: .closedForm,
-                            setup: setup)
+                    try curve("jsns2") { mass in
+                        try JSNS2Sensitivity.reaches(
+                            model: vector, mass: mass, dof: dof, path: .closedForm, setup: setup)
                     })
             }
             if experiment != "jsns2" {
                 let (fluxes, setup, electrons) = try DuneContext.load(.shared)
                 curves += try modes.map { m in
-                    try curve(m.rawValue) { mass, side in
-                        try DuneSensitivity.reach(
-                            model: vector, mass: mass, mode: m, side: side, dof: dof,
-                            path: .closedForm, fluxes: fluxes,
-                            setup: setup, electrons: electrons, sw2: Constants.defaultSin2ThetaW)
+                    try curve(m.rawValue, statistic: m == .combined ? combinedStatistic.rawValue : nil) { mass in
+                        try DuneSensitivity.reaches(
+                            model: vector, mass: mass, mode: m, statistic: combinedStatistic, dof: dof,
+                            path: .closedForm, fluxes: fluxes, setup: setup, electrons: electrons,
+                            sw2: Constants.defaultSin2ThetaW)
                     }
                 }
             }
