@@ -17,12 +17,20 @@ import NuPhysics
 /// Two paths: closed-form Eqs. (58)-(59) and the closed-path χ² (normal equations / Newton), or GSL
 /// quadrature with a Brent root and the GSL minimisations.
 public enum MuonG2Band {
-    /// One mass: the band's edges, the bound (first edge) and the excluded fraction of the band.
+    /// One mass: the band's edges, the bound (first edge), the allowed intervals of g the bound
+    /// is the first edge of, and the excluded fraction of the band.
     public struct Point: Sendable {
         public let mass: Double
         public let lower: Double, upper: Double
         public let bound: Double
+        public let allowed: [(lower: Double, upper: Double?)]
         public let excludedFraction: Double
+    }
+
+    /// One mass of the band alone: the gauge couplings g that give Δa_μ − 2σ and Δa_μ + 2σ.
+    public struct Edges: Sendable {
+        public let mass: Double
+        public let lower: Double, upper: Double
     }
 
     /// The masses where 004's figures and statements lie: 0.1 MeV to 10 GeV, one a decade (the
@@ -64,20 +72,22 @@ public enum MuonG2Band {
         return (.vector(m), .vector, q)
     }
 
-    /// The band's edges in g at mass M: the couplings that give Δa_μ − 2σ and Δa_μ + 2σ (Eqs.
-    /// (58)-(59)), over |Q_μ|.
+    /// The band's edges at each mass (MeV), without a bound: Eqs. (58)-(59) on the chosen path,
+    /// divided by |Q_μ|. Refused (unphysical) for a model that does not couple to muons.
     public static func edges(
-        model: String, mass: Double, reference: ReferenceLibrary, path: Path
-    ) throws -> (lower: Double, upper: Double) {
+        model: String, masses: [Double], reference: ReferenceLibrary, path: Path
+    ) throws -> [Edges] {
         let (_, g2Mediator, charge) = try muonCharge(model)
         let (low, high) = try deltaARange(reference)
-        func coupling(_ deltaA: Double) throws -> Double {
-            try
-                (path == .closedForm
-                ? MuonG2.coupling(g2Mediator, mass: mass, deltaA: deltaA)
-                : MuonG2Quadrature.coupling(g2Mediator, mass: mass, deltaA: deltaA)) / charge
+        return try masses.map { mass in
+            func coupling(_ deltaA: Double) throws -> Double {
+                try
+                    (path == .closedForm
+                    ? MuonG2.coupling(g2Mediator, mass: mass, deltaA: deltaA)
+                    : MuonG2Quadrature.coupling(g2Mediator, mass: mass, deltaA: deltaA)) / charge
+            }
+            return Edges(mass: mass, lower: try coupling(low), upper: try coupling(high))
         }
-        return (try coupling(low), try coupling(high))
     }
 
     public static func compare(
@@ -85,19 +95,21 @@ public enum MuonG2Band {
         path: Path
     ) throws -> [Point] {
         let (limitMediator, _, _) = try muonCharge(model)
+        let band = try edges(model: model, masses: masses, reference: reference, path: path)
         let bounds = try analysis.curve(
             limitMediator, masses: masses, convention: .standard,
             minimisation: path)
-        return try zip(masses, bounds).map { mass, bound in
-            let (lower, upper) = try edges(model: model, mass: mass, reference: reference, path: path)
+        return zip(band, bounds).map { edges, bound in
             // ln-g length of the band inside the allowed intervals.
-            let (a, b) = (log(lower), log(upper))
+            let (a, b) = (log(edges.lower), log(edges.upper))
             let inside = bound.allowed.reduce(0.0) { sum, interval in
                 let lo = interval.lower > 0 ? max(a, log(interval.lower)) : a
                 let hi = interval.upper.map { min(b, log($0)) } ?? b
                 return sum + max(0, hi - lo)
             }
-            return Point(mass: mass, lower: lower, upper: upper, bound: bound.g, excludedFraction: 1 - inside / (b - a))
+            return Point(
+                mass: edges.mass, lower: edges.lower, upper: edges.upper, bound: bound.g, allowed: bound.allowed,
+                excludedFraction: 1 - inside / (b - a))
         }
     }
 

@@ -78,7 +78,7 @@ private struct G2BandInputs {
 
 private func g2Band(_ i: G2BandInputs, _ path: Path) throws -> Double {
     if let mass = i.mass {
-        let edges = try MuonG2Band.edges(model: i.model, mass: mass, reference: i.reference, path: path)
+        let edges = try MuonG2Band.edges(model: i.model, masses: [mass], reference: i.reference, path: path)[0]
         return i.measure == "bandLower" ? edges.lower : edges.upper
     }
     guard let analysis = i.analysis else { throw PhysicsError.notApplicable("no COHERENT analysis to compare with") }

@@ -1,5 +1,6 @@
 import Foundation
 import NuAnalyses
+import NuPhysics
 import NuRegistry
 import NuValidation
 
@@ -50,26 +51,35 @@ public enum G2BandReport {
         return try OutputMetadata.jsonString(root, withData: true)
     }
 
-    /// The band shaded green, the bound with the excluded region shaded above it: where they
-    /// overlap the band is excluded.
-    public static func chart(model: String, dataset: String, _ points: [MuonG2Band.Point]) -> SVGChart {
+    /// The band shaded green under the data set's excluded region (tinted in its `FigureStyle`,
+    /// an allowed strip left open, as in `nucheck limits --plot`): where they overlap the band is
+    /// excluded.
+    public static func chart(model: String, dataset: String, _ points: [MuonG2Band.Point]) throws -> SVGChart {
         let s = MuonG2Band.summary(points)
-        let curves = [
-            PlotCurve(
-                band: "(g-2)_μ 2σ band", lower: points.map { ($0.mass, $0.lower) },
+        guard let style = FigureStyle.coherent(dataset) else {
+            throw PhysicsError.unknown("data set '\(dataset)' (expected ar, csi, combined)")
+        }
+        let columns = points.map { (mass: $0.mass, allowed: $0.allowed) }
+        let regions = [
+            PlotRegion(
+                band: FigureStyle.muonG2Band.legend, style: .muonG2Band, lower: points.map { ($0.mass, $0.lower) },
                 upper: points.map { ($0.mass, $0.upper) }),
-            PlotCurve(
-                label: "COHERENT 2σ bound", points: points.map { ($0.mass, $0.bound) },
-                role: .excludedAbove),
+            PlotRegion(
+                label: style.legend, style: style, kind: .excluded, fills: ExclusionShading.polygons(columns),
+                outlines: ExclusionShading.edges(columns)),
         ]
         return SVGChart(
-            title: "\(model): (g-2)_μ band against COHERENT \(LimitCurve.datasetLabels[dataset] ?? dataset)",
+            title: "\(model): (g−2)_μ band against the 2σ exclusion of \(style.legend)",
             caption: String(
                 format:
                     "Δa_μ = (25.1 ± 2×5.9)×10⁻¹⁰ (004 Eq. (57)); band excluded: %.0f%% of it, whole at %.0f%% of the "
                         + "masses",
                 100 * s.excluded, 100 * s.fullyExcludedMasses),
             xLabel: model == "scalar" ? "M_φ [MeV]" : "M_Z' [MeV]", yLabel: model == "scalar" ? "g_φ" : "g_\(model)",
-            curves: curves, logX: true, logY: true)
+            curves: [], regions: regions, logX: true, logY: true,
+            legend: [
+                LegendEntry(style.legend, style: style, swatch: .patch),
+                LegendEntry(FigureStyle.muonG2Band.legend, style: .muonG2Band, swatch: .patch),
+            ])
     }
 }

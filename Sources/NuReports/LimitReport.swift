@@ -186,41 +186,4 @@ public enum LimitReport {
         }
         return HEPDataSubmission(comment: comment.joined(separator: "\n"), harness: harness, tables: tables)
     }
-
-    /// The exclusion figure of one curve: the bound with the excluded region above it shaded, and
-    /// 004's Table 2 entries as dashed asymptotes clipped to their regimes (low mass: a constant g
-    /// below 10 MeV, where M ≪ |q|; high mass: g ∝ M above 1 GeV, where M ≫ |q|); the asymptotes do
-    /// not set the axis range.
-    public static func chart(_ curve: LimitCurve, reference: ReferenceLibrary) -> SVGChart {
-        let masses = curve.points.map(\.mass)
-        let (a, b) = (masses.min() ?? 0.1, masses.max() ?? 1e5)
-        var curves = [
-            PlotCurve(
-                label: "2σ bound (ours)", points: curve.points.map { ($0.mass, $0.g) },
-                role: .excludedAbove)
-        ]
-        let key = "004_atzori_corona_et_al.json#table2.\(curve.model).\(curve.dataset)"
-        if let low = reference.entries["\(key).lowMass"]?.value, a < 10 {
-            curves.append(
-                PlotCurve(
-                    label: "Table 2, M ≪ |q|: g = \(String(format: "%.2g", low))",
-                    points: [
-                        (a, low),
-                        (min(b, 10), low),
-                    ], role: .reference))
-        }
-        if let high = reference.entries["\(key).highMass"]?.value, b > 1000 {
-            let start = max(a, 1000)
-            curves.append(
-                PlotCurve(
-                    label: "Table 2, M ≫ |q|: g/M = \(String(format: "%.2g", high)) GeV⁻¹",
-                    points: [(start, high * start / 1000), (b, high * b / 1000)], role: .reference))
-        }
-        let scalar = curve.model == "scalar"
-        return SVGChart(
-            title: "\(curve.model): 2σ exclusion from COHERENT \(curve.datasetLabel)",
-            caption: "\(curve.convention); inputs: \(curve.inputs.rawValue)",
-            xLabel: scalar ? "M_φ [MeV]" : "M_Z' [MeV]", yLabel: scalar ? "g̃_φ" : "g_\(curve.model)",
-            curves: curves, logX: true, logY: true)
-    }
 }

@@ -42,7 +42,7 @@ public struct SensitivityCurve: Sendable {
 }
 
 /// `nucheck sensitivity`: text, JSON, CSV and the figure (000 Fig. 2's style: excess solid,
-/// deficit dashed).
+/// deficit regions enclosed by dot-dashed lines).
 public enum SensitivityReport {
     static func cell(_ x: Double?) -> String { x.map { String(format: "%.5g", $0) } ?? "-" }
 
@@ -155,32 +155,10 @@ public enum SensitivityReport {
         return HEPDataSubmission(comment: comment.joined(separator: "\n"), harness: harness, tables: tables)
     }
 
-    public static func chart(_ curves: [SensitivityCurve]) -> SVGChart {
-        var plotted: [PlotCurve] = []
-        for c in curves {
-            let excess = c.points.compactMap { p in p.excess.map { (p.mass, $0) } }
-            let deficit = c.points.compactMap { p in p.deficit.map { (p.mass, $0) } }
-            if !excess.isEmpty { plotted.append(PlotCurve(label: "\(c.mode): by excess", points: excess)) }
-            if !deficit.isEmpty {
-                plotted.append(
-                    PlotCurve(
-                        label: "\(c.mode): by deficit", points: deficit,
-                        dashed: true))
-            }
-        }
-        let model = curves.first?.model ?? ""
-        let jsns2 = curves.contains { $0.mode == "jsns2" }
-        let dune = curves.contains { $0.mode != "jsns2" }
-        let dof = curves.first?.dof ?? 2
-        let captions =
-            (dune ? ["DUNE ND: 67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, 5% normalisation"] : [])
-            + (jsns2 ? ["JSNS²: 17 t at 24 m, 5 MW·yr, T > 2.6 MeV, statistics only"] : [])
-        return SVGChart(
-            title:
-                "\(model): "
-                    + "\([dune ? "DUNE ND" : nil, jsns2 ? "JSNS²" : nil].compactMap { $0 }.joined(separator: " and ")) "
-                    + "90% C.L. reach (000 Fig. 2)",
-            caption: captions.joined(separator: "; ") + "; \(dof) dof",
-            xLabel: "M_Z' [MeV]", yLabel: "g_\(model)", curves: plotted, logX: true, logY: true)
+    /// The figure (`SensitivityFigure`): 000 Fig. 2's layout, each mode in its `FigureStyle`.
+    public static func chart(
+        _ curves: [SensitivityCurve], band: [MuonG2Band.Edges] = [], overlays: [OverlayLimit] = []
+    ) -> SVGChart {
+        SensitivityFigure.chart(curves, band: band, overlays: overlays)
     }
 }

@@ -10,8 +10,8 @@ import NuPhysics
 /// agreement); 2 bad input (unknown quantity, model, choice or key; repeated or unused input;
 /// missing or non-numeric value; wrong unit); 3 unphysical input or a formula outside its
 /// domain; 4 a GSL failure or an iteration that did not converge; 5 a missing or malformed
-/// fixture, baseline, reference or data file (a shipped data file that is not the release's), or
-/// an unwritable output; 6 a data file the command needs is absent from a user's data folder.
+/// fixture, baseline, reference, data or `--overlay` file (a shipped data file that is not the
+/// release's), or an unwritable output; 6 a data file the command needs is absent from a user's data folder.
 public enum ExitStatus {
     public static let checkFailed: Int32 = 1
 

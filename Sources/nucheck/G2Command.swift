@@ -51,7 +51,7 @@ struct G2: ParsableCommand {
                         model: name,
                         dataset: detector, result))
             if let plot {
-                try writeFile(G2BandReport.chart(model: name, dataset: detector, result).svg(), to: plot)
+                try writeFile(try G2BandReport.chart(model: name, dataset: detector, result).svg(), to: plot)
                 FileHandle.standardError.write(Data("wrote \(plot)\n".utf8))
             }
         } catch { throw fail(error) }

@@ -5,7 +5,7 @@ import NuPhysics
 /// and how often, is read from the arguments themselves.
 enum GivenOptions {
     /// Options that take several values (given once per value).
-    static let repeatable: Set<String> = ["--compare"]
+    static let repeatable: Set<String> = ["--compare", "--overlay"]
 
     /// `--name` of each option argument, up to a `--` terminator.
     static func names(_ arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> [String] {

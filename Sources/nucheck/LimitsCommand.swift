@@ -23,8 +23,14 @@ struct Limits: ParsableCommand {
     @Option(help: "Lightest mass (with unit).") var from: String = "0.1MeV"
     @Option(help: "Heaviest mass (with unit).") var to: String = "1e5MeV"
     @Option(help: "Masses on the log grid (2 to 1000).") var points: Int = 25
-    @Option(help: "Also draw the boundary and the Table 2 asymptotes to this SVG file (one model and data set).")
+    @Option(
+        help: ArgumentHelp(
+            "Also draw the excluded regions to this SVG file (one model).",
+            discussion: "Each data set's excluded intervals tinted and the edges of its allowed ones drawn (an "
+                + "allowed strip stays open); --detector all draws Ar, CsI and CsI+Ar together as 004 Figs. 4-8, "
+                + "one data set adds 004's Table 2 asymptotes."))
     var plot: String?
+    @OptionGroup var figure: FigureOptions
     @Option(help: "Also write the curves as CSV to this file.") var csv: String?
     @Option(
         help: ArgumentHelp(
@@ -41,9 +47,11 @@ struct Limits: ParsableCommand {
             let masses = try SizeLimits.logGrid(from: from, to: to, points: points, cap: SizeLimits.massPoints)
             let models = model == "all" ? TableTwo.models : [model]
             let datasets = detector == "all" ? TableTwo.datasets : [detector]
-            if plot != nil, models.count * datasets.count != 1 {
-                throw InputError.conflicting("--plot draws one model and one data set")
+            if plot != nil, models.count != 1 {
+                throw InputError.conflicting("--plot draws one model, not all: give one model (e.g. B-L)")
             }
+            let (band, overlays) = try figure.prepare(
+                plot: plot, model: model, masses: masses, reference: try options.referenceURL)
             guard let edge = try convention.edge(edge) else { throw PhysicsError.unknown("edge") }
             let limitConvention = try LimitConvention(
                 dof: convention.dof, reference: try convention.reference(),
@@ -75,7 +83,8 @@ struct Limits: ParsableCommand {
             try outputs.add(folder: try LimitReport.hepdata(curves).files(), to: hepdata)
             if plot != nil {
                 let reference = try ReferenceLibrary(directory: try options.referenceURL)
-                try outputs.add(LimitReport.chart(curves[0], reference: reference).svg(), to: plot)
+                try outputs.add(
+                    try LimitReport.chart(curves, reference: reference, band: band, overlays: overlays).svg(), to: plot)
             }
             try outputs.write(announce: true)
         } catch { throw fail(error) }

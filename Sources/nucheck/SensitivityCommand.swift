@@ -28,7 +28,13 @@ struct Sensitivity: ParsableCommand {
     @Option(help: "Masses on the log grid (2 to 200).") var points: Int = 17
     @Flag(help: "Print JSON.") var json = false
     @Option(help: "Also write CSV to this file.") var csv: String?
-    @Option(help: "Also draw the reaches to this SVG file.") var plot: String?
+    @Option(
+        help: ArgumentHelp(
+            "Also draw the reaches to this SVG file (as 000 Fig. 2).",
+            discussion: "Every mode in its colour (the combined analysis purple, JSNS² with --experiment all): "
+                + "the reach by an excess solid, the region reached by a deficit enclosed by dot-dashed lines."))
+    var plot: String?
+    @OptionGroup var figure: FigureOptions
     @Option(
         help: ArgumentHelp(
             "Also write a HEPData submission to this folder (new or empty: submission.yaml "
@@ -67,6 +73,8 @@ struct Sensitivity: ParsableCommand {
                     "all",
                 ].contains(experiment)
             else { throw PhysicsError.unknown("experiment '\(experiment)' (expected dune-nd, jsns2, all)") }
+            let (band, overlays) = try figure.prepare(
+                plot: plot, model: vector.name, masses: masses, reference: try options.referenceURL)
             // One curve: at each mass the reach on either side, by excess, by deficit and where the
             // deficit region ends.
             func curve(
@@ -103,7 +111,7 @@ struct Sensitivity: ParsableCommand {
             }
             print(json ? try SensitivityReport.json(curves) : SensitivityReport.text(curves))
             try outputs.add(try SensitivityReport.csv(curves), to: csv)
-            try outputs.add(SensitivityReport.chart(curves).svg(), to: plot)
+            try outputs.add(SensitivityReport.chart(curves, band: band, overlays: overlays).svg(), to: plot)
             try outputs.add(folder: try SensitivityReport.hepdata(curves).files(), to: hepdata)
             try outputs.write()
         } catch { throw fail(error) }

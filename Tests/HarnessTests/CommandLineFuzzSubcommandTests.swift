@@ -63,7 +63,7 @@ struct SubcommandGenerator {
                 a += maybe(0.2, "--csi-brn", ["0", "18.4", "40"]) + maybe(0.2, "--csi-nin", ["5.6", "0"])
             }
             a += masses(["0.1MeV", "1MeV", "500keV"], ["1e3MeV", "10GeV", "1e5MeV"])
-            if model != "all", detector != "all" { a += chance(0.3) ? ["--plot", output(".svg")] : [] }
+            if model != "all" { a += chance(0.3) ? ["--plot", output(".svg")] : [] }
             a += chance(0.3) ? ["--csv", output(".csv")] : []
             a += chance(0.2) ? ["--hepdata", output("-hepdata")] : []
             return a + flag(0.3, "--json")

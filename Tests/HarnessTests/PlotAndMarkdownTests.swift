@@ -113,17 +113,18 @@ struct PlotTests {
         #expect(svg.layoutProblems.isEmpty, "\(range): \(svg.layoutProblems)")
     }
 
-    /// The exclusion figure: the bound shaded above, the Table 2 asymptotes dashed references that
-    /// do not stretch the axes.
+    /// The exclusion figure: the excluded region tinted (a region, not "everything above the
+    /// bound"), the Table 2 asymptotes dashed references that do not stretch the axes.
     @Test("exclusion chart: shaded region, dashed asymptotes clipped, slide layout")
     func exclusionChart() throws {
-        let bound = PlotCurve(label: "2σ bound (ours)", points: (0...20).map { i in let m = pow(10, Double(i) / 4 - 1); return (m, 4e-5 * (1 + m / 30)) },
-                              role: .excludedAbove)
+        let columns: [ExclusionShading.Column] = (0...20).map { i in let m = pow(10, Double(i) / 4 - 1); return (m, [(0, 4e-5 * (1 + m / 30))]) }
+        let region = PlotRegion(label: "B-L, CsI", style: .coherentCsI, kind: .excluded, fills: ExclusionShading.polygons(columns),
+                                outlines: ExclusionShading.edges(columns))
         let asymptote = PlotCurve(label: "Table 2, M ≪ |q|", points: [(0.1, 1e-9), (10, 1e-9)], role: .reference)
-        let text = SVGChart(title: "B-L: 2σ exclusion", caption: "test", xLabel: "M_Z' [MeV]", yLabel: "g_B-L", curves: [bound, asymptote],
-                            logX: true, logY: true).svg()
+        let text = SVGChart(title: "B-L: 2σ exclusion", caption: "test", xLabel: "M_Z' [MeV]", yLabel: "g_B-L", curves: [asymptote],
+                            regions: [region], logX: true, logY: true).svg()
         let svg = try #require(elements(text))
-        #expect(text.contains("class=\"excluded\""), "no shaded excluded region")
+        #expect(text.contains("class=\"region excluded\""), "no shaded excluded region")
         #expect(text.contains("stroke-dasharray") && text.contains("clip-path=\"url(#plot)\""), "the asymptote must be dashed and clipped")
         let ticks = svg.texts.filter { $0.attributes["class"] == "tick y" }.map(\.content)
         #expect(!ticks.contains("1e-9"), "a reference line at 1e-9 must not stretch the y axis: \(ticks)")
