@@ -230,16 +230,7 @@ extension QuantityRegistry {
                 i.mediator, regime: i.regime, convention: i.convention,
                 minimisation: .numerical)
         },
-        ledger: Ledger(
-            closed: ["NuCoherent.ArgonChi2.minimumAnalytic", "NuCoherent.CsIChi2.minimumNewton"],
-            numerical: ["NuCoherent.ArgonChi2.minimumNumerical", "NuCoherent.CsIChi2.minimumNumerical"],
-            shared: coherentAnalysisShared + [
-                (
-                    .scan,
-                    "the χ² scan over x = g² or g²/M² (NuCoherent.AsymptoticLimit: 0.1-decade grid, "
-                        + "golden-section minima, GSL Brent crossings) through which both minimisers' χ² go"
-                )
-            ]))
+        ledger: boundScanLedger(over: "x = g² or g²/M²"))
 }
 
 extension QuantityRegistry {
@@ -263,16 +254,22 @@ extension QuantityRegistry {
             try i.analysis.curve(i.mediator, masses: [i.mass], convention: i.convention, minimisation: .numerical)[0]
                 .g
         },
-        ledger: Ledger(
-            closed: ["NuCoherent.ArgonChi2.minimumAnalytic", "NuCoherent.CsIChi2.minimumNewton"],
-            numerical: ["NuCoherent.ArgonChi2.minimumNumerical", "NuCoherent.CsIChi2.minimumNumerical"],
-            shared: coherentAnalysisShared + [
-                (
-                    .scan,
-                    "the χ² scan over x = g² at the mass (NuCoherent.AsymptoticLimit: 0.1-decade grid, "
-                        + "golden-section minima, GSL Brent crossings) through which both minimisers' χ² go"
-                )
-            ]))
+        ledger: boundScanLedger(over: "x = g² at the mass"))
+}
+
+/// The ledger of a bound from the COHERENT χ²: each path's minimiser over the nuisances, the scan
+/// over `over` shared.
+private func boundScanLedger(over: String) -> Ledger {
+    Ledger(
+        closed: ["NuCoherent.ArgonChi2.minimumAnalytic", "NuCoherent.CsIChi2.minimumNewton"],
+        numerical: ["NuCoherent.ArgonChi2.minimumNumerical", "NuCoherent.CsIChi2.minimumNumerical"],
+        shared: coherentAnalysisShared + [
+            (
+                .scan,
+                "the χ² scan over \(over) (NuCoherent.AsymptoticLimit: 0.1-decade grid, golden-section "
+                    + "minima, GSL Brent crossings) through which both minimisers' χ² go"
+            )
+        ])
 }
 
 /// What every COHERENT χ² quantity's two minimisers share.
@@ -290,19 +287,21 @@ extension InputValues {
     fileprivate func boundInputs() throws -> (
         analysis: LimitAnalysis, mediator: AsymptoticLimit.Mediator, mass: Double, convention: LimitConvention
     ) {
-        let name = try text("model")
-        let mediator: AsymptoticLimit.Mediator = name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
-        return (try limitAnalysis(), mediator, try energy("mass"), try limitConvention())
+        (try limitAnalysis(), try tableTwoMediator(), try energy("mass"), try limitConvention())
     }
 
     fileprivate func tableTwoInputs() throws -> (
         analysis: LimitAnalysis, mediator: AsymptoticLimit.Mediator,
         regime: AsymptoticLimit.Regime, convention: LimitConvention
     ) {
-        let name = try text("model")
-        let mediator: AsymptoticLimit.Mediator = name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
         let regime = AsymptoticLimit.Regime(rawValue: try choice("regime"))!
-        return (try limitAnalysis(), mediator, regime, try limitConvention())
+        return (try limitAnalysis(), try tableTwoMediator(), regime, try limitConvention())
+    }
+
+    /// A model of 004 Table 2, or the scalar.
+    fileprivate func tableTwoMediator() throws -> AsymptoticLimit.Mediator {
+        let name = try text("model")
+        return name == "scalar" ? .scalar : .vector(try ModelRegistry.lookup(name))
     }
 }
 
