@@ -9,7 +9,8 @@ private let apvModelInput = InputSpec(
     "darkZ or darkHypercharge (002 Eqs. (7)-(8)), or a vector-like U(1)' (no parity-violating shift)")
 private let momentumInput = InputSpec(
     "q", .energy,
-    "momentum scale |q⃗| of the measurement (default: 002's 30 MeV for ¹³³Cs, Reference/002_abdullah_et_al.json)")
+    "momentum scale |q⃗| of the measurement (default: 002's, for ¹³³Cs, "
+        + "Reference/002_abdullah_et_al.json#sec4C.apv_momentum_scale)")
 private let sigmasInput = InputSpec(
     "sigmas", .number, default: "2", "standard deviations of the bound (002 draws 2σ)")
 
@@ -48,7 +49,12 @@ extension QuantityRegistry {
         ],
         decode: { v in
             let (model, sw2) = try v.apvModel()
-            let coupling = DarkBoson(model) != nil ? try v.number("eps") : try v.number("g")
+            let (key, other) = DarkBoson(model) != nil ? ("eps", "g") : ("g", "eps")
+            if v.given.contains(other) {
+                throw InputError.conflicting(
+                    "model=\(model.name) takes \(key), not \(other) (002 draws ε for the dark bosons)")
+            }
+            let coupling = try v.number(key)
             let nucleus = try v.singleNucleus()
             return (
                 model: model, sw2: sw2, coupling: coupling, mass: try v.energy("mass"), q: try v.apvMomentum(),

@@ -7,9 +7,12 @@ import NuPhysics
 private let borexinoSetupInputs = [
     InputSpec(
         "recoilMin", .energy,
-        "lower end of the electron recoil window (default: Borexino Phase-II's fit window, 0.19 MeV)"),
-    InputSpec("pee", .number, "ν_e survival probability at 0.861 MeV (default: Borexino 2011, 0.51)"),
-    InputSpec("sin2Theta23", .number, "sin²θ₂₃, splits 1 − P_ee into ν_μ and ν_τ (default: 0.5)"),
+        "lower end of the electron recoil window (default: Borexino Phase-II's fit window, "
+            + "Reference/borexino.json#fitWindow.lower)"),
+    InputSpec("pee", .number, "ν_e survival probability at the ⁷Be line (default: Reference/borexino.json#pee.be7)"),
+    InputSpec(
+        "sin2Theta23", .number,
+        "sin²θ₂₃, splits 1 − P_ee into ν_μ and ν_τ (default: Reference/borexino.json#sin2Theta23)"),
     sin2ThetaWInput,
 ]
 private let borexinoModelInput = InputSpec(
