@@ -64,6 +64,28 @@ public struct FigureStyle: Sendable, Equatable {
     public static let jsns2 = FigureStyle(key: "jsns2", legend: "JSNS²", color: "#8c564b")
     public static let muonG2Band = FigureStyle(
         key: "g2-band", legend: "(g−2)_μ 2σ band", color: "#2e7d32", width: 1, fillOpacity: 0.45, fill: "#7fc97f")
+    /// 002 Figs. 2-4: future COHERENT (orange dashed and green dot-dashed, as 002), the reactor
+    /// projection (dotted), atomic parity violation (large dots) and Borexino; the current COHERENT
+    /// bound is `coherentCombined`, the data set it is computed from.
+    public static let futureCoherentSmall = FigureStyle(
+        key: "coherent-future-1t", legend: "COHERENT future, 1 t·yr", color: "#ff7f0e", dash: .dashed)
+    public static let futureCoherentLarge = FigureStyle(
+        key: "coherent-future-10t", legend: "COHERENT future, 10 t·yr", color: "#2ca02c", dash: .dotDashed)
+    public static let reactor = FigureStyle(
+        key: "reactor", legend: "reactor projection", color: "#c51b7d", dash: .dotted, width: 2.2)
+    public static let parityViolation = FigureStyle(
+        key: "apv", legend: "atomic parity violation (Cs)", color: "#6a51a3", dash: .dotted, width: 3.2)
+    public static let borexino = FigureStyle(
+        key: "borexino", legend: "Borexino ⁷Be", color: "#a50f15", dash: .dotted, width: 2.2)
+
+    /// A bound of `nucheck bounds` by its experiment key (ScenarioBounds.Curve.key).
+    public static func bound(_ key: String) -> FigureStyle? {
+        if key == "coherent-current" { return coherentCombined }
+        if key.hasPrefix("coherent-future") { return key.hasSuffix("10t") ? futureCoherentLarge : futureCoherentSmall }
+        if key.hasPrefix("reactor") { return reactor }
+        return ["apv": parityViolation, "borexino": borexino][key]
+    }
+
     /// 004 Table 2's asymptotes and other printed reference lines.
     public static let reference = FigureStyle(
         key: "reference", legend: "reference", color: "#555555", dash: .dashed, width: 1.4)

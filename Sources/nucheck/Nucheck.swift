@@ -57,7 +57,7 @@ struct Nucheck: ParsableCommand {
         version: HarnessVersion.full,
         subcommands: [
             Check.self, Eval.self, List.self, Bench.self, BaselineCommand.self, Audit.self, Plot.self,
-            Table2.self, Limits.self, Rates.self, G2.self, Sensitivity.self, DataCommand.self,
+            Table2.self, Limits.self, Rates.self, G2.self, Sensitivity.self, Bounds.self, DataCommand.self,
         ]
     )
 }
