@@ -9,6 +9,7 @@ public enum QuantityRegistry {
         cevnsSigma, cevnsDip, cevnsStrip, cevnsCancel, helm, formFactor, cevnsTMax, coherenceScale, apvWeakCharge,
         couplingRescaling, darkRelativeCoupling, darkRecast, loopEpsilonWrongSign, loopPrefactor, nueCouplingShift,
         fluxFold, coherentEvents, coherentLimit, coherentBound, coherentChi2, g2Coherent, snsFlux, u1Charge, u1Anomaly,
+        projectionEvents, projectionBound,
     ]
 
     public static func named(_ name: String) throws -> Quantity {
