@@ -18,7 +18,7 @@ import NuPhysics
 /// coupling at fixed M (`dof` 2: 6.18, the (M, g) plane), found by a 1/20-decade scan in ln g and
 /// refined (closed: bisection, numerical: GSL Brent) to 1e-12 in ln g: the upper edge of the
 /// allowed region holding the SM (a strip above it, where Q_SM+Z' ≈ −Q_SM, is not reported). The
-/// bound is on g for U(1)' models, on ε for the dark bosons (`ProjectionCoupling`).
+/// bound is on g for U(1)' models, on ε for the dark bosons (`DrawnCoupling`).
 public enum Projection {
     /// The names of the experiments (`Reference/projections.json`).
     public static var experimentNames: [String] { ProjectionSetup.experimentNames }
@@ -58,7 +58,7 @@ public enum Projection {
         let scan = try Scan(
             polynomials: try events(experiment, model: model, mass: mass, path: path), experiment: experiment,
             sigma: try sigmaBeta(context), dof: dof, path: path)
-        let perMixing = ProjectionCoupling.gaugePerMixing(model, sin2ThetaW: Constants.defaultSin2ThetaW) ?? 1
+        let perMixing = try DrawnCoupling.gaugePerMixing(model, sin2ThetaW: Constants.defaultSin2ThetaW) ?? 1
         return try scan.bound(cap: perMixing).map { $0 / perMixing }
     }
 

@@ -70,45 +70,77 @@ public enum ScenarioBounds {
         return 1 / (try dark.couplingPerEpsilon(sin2ThetaW: Constants.defaultSin2ThetaW))
     }
 
-    /// The current COHERENT bound (CsI 2021 + Ar 2020), in the drawn coupling.
-    public static func currentCoherent(
-        _ scenario: Scenario, masses: [Double], path: Path, context: CoherentContext = .shared
-    ) throws -> Curve {
-        let analysis = try context.limitAnalysis("combined")
-        let points = try analysis.curve(
-            .vector(scenario.model), masses: masses, convention: coherentConvention, minimisation: path)
-        let scale = try drawnPerGauge(scenario)
-        return Curve(
-            key: "coherent-current", label: "COHERENT CsI (2021) + Ar (2020), current",
-            values: points.map { $0.g * scale })
+    /// The experiments of each scenario, by key, with their legend words (002's figure captions).
+    public static func experiments(_ scenario: Scenario) -> [(key: String, label: String)] {
+        let common = [
+            ("coherent-current", "COHERENT CsI (2021) + Ar (2020), current"),
+            ("coherent-future-1t", "COHERENT future, NaI + Ar, 1 t·yr"),
+            ("coherent-future-10t", "COHERENT future, NaI + Ar, 10 t·yr"),
+        ]
+        switch scenario {
+        case .darkHypercharge, .darkZ:
+            return common + [("reactor", "reactor, Ge + Si, 100 kg·yr each"), ("apv", "atomic parity violation (Cs)")]
+        case .lmuMinusLtau: return common + [("borexino", "Borexino ⁷Be")]
+        }
+    }
+
+    /// Experiments 002 draws for the scenario that the harness does not, with the reason.
+    public static func absent(_ scenario: Scenario) -> [(label: String, why: String)] {
+        switch scenario {
+        case .darkHypercharge, .darkZ:
+            return [("fixed target (E774, E141, E137)", "not computed: draw it with --overlay FILE.csv")]
+        case .lmuMinusLtau:
+            return [
+                ("CCFR (neutrino trident)", "not computed yet: trident production is issue 22"),
+                ("reactor", "no bound: ν̄_e carries no L_μ − L_τ charge and no loop coupling"),
+                (
+                    "atomic parity violation",
+                    "no bound: L_μ − L_τ's loop-induced electron coupling is vector, so Q_W does not move "
+                        + "(apv.bound measure=exists)"
+                ),
+            ]
+        }
+    }
+
+    /// One experiment's bound (key of `experiments`) at mass M (MeV) in the drawn coupling, nil where
+    /// there is none below a coupling of 1.
+    public static func bound(
+        _ key: String, scenario: Scenario, mass: Double, path: Path, context: CoherentContext = .shared
+    ) throws -> Double? {
+        let model = scenario.model
+        func projected(_ name: String) throws -> Double? {
+            try Projection.bound(
+                model: model, experiment: try ProjectionSetup.experiment(name, context: context), mass: mass,
+                path: path, context: context)
+        }
+        switch key {
+        case "coherent-current":
+            let point = try context.limitAnalysis("combined").curve(
+                .vector(model), masses: [mass], convention: coherentConvention, minimisation: path)[0]
+            return point.g * (try drawnPerGauge(scenario))
+        case "coherent-future-1t": return try projected("NaIAr-1t")
+        case "coherent-future-10t": return try projected("NaIAr-10t")
+        case "reactor" where scenario != .lmuMinusLtau: return try projected("reactor-GeSi")
+        case "apv" where scenario != .lmuMinusLtau:
+            return try APVBound.bound(model: model, mass: mass, path: path, context: context)
+        case "borexino" where scenario == .lmuMinusLtau:
+            return try BorexinoBound.bound(model: model, mass: mass, path: path, context: context)
+        default:
+            throw PhysicsError.unknown(
+                "experiment '\(key)' for \(scenario.rawValue) (expected "
+                    + experiments(scenario).map(\.key).joined(separator: ", ") + ")")
+        }
     }
 
     /// Every bound of the scenario over `masses` (MeV).
     public static func compute(
         _ scenario: Scenario, masses: [Double], path: Path = .closedForm, context: CoherentContext = .shared
     ) throws -> Result {
-        var curves = [try currentCoherent(scenario, masses: masses, path: path, context: context)]
-        var absent: [(label: String, why: String)] = []
-        let model = scenario.model
-        switch scenario {
-        case .darkHypercharge, .darkZ:
-            curves.append(
-                Curve(
-                    key: "apv", label: "atomic parity violation (Cs)",
-                    values: try masses.map { try APVBound.bound(model: model, mass: $0, path: path, context: context) }))
-            absent.append(("fixed target (E774, E141, E137)", "not computed: draw it with --overlay FILE.csv"))
-        case .lmuMinusLtau:
-            curves.append(
-                Curve(
-                    key: "borexino", label: "Borexino ⁷Be",
-                    values: try masses.map {
-                        try BorexinoBound.bound(model: model, mass: $0, path: path, context: context)
-                    }))
-            absent.append(("CCFR (neutrino trident)", "not computed yet: trident production is issue 22"))
-            absent.append(
-                ("atomic parity violation", "no bound: L_μ − L_τ's loop-induced electron coupling is vector, so Q_W "
-                    + "does not move (apv.bound measure=exists)"))
+        let curves = try experiments(scenario).map { e in
+            Curve(
+                key: e.key, label: e.label,
+                values: try masses.map { try bound(e.key, scenario: scenario, mass: $0, path: path, context: context) })
         }
-        return Result(scenario: scenario, masses: masses, curves: curves, absent: absent)
+        return Result(scenario: scenario, masses: masses, curves: curves, absent: absent(scenario))
     }
 }

@@ -43,6 +43,11 @@ public enum DrawnCoupling {
         return value * (try dark.couplingPerEpsilon(sin2ThetaW: sin2ThetaW))
     }
 
+    /// g per unit ε for a dark boson's model, nil for a model drawn in g itself.
+    public static func gaugePerMixing(_ model: VectorModel, sin2ThetaW: Double) throws -> Double? {
+        try DarkBoson(model).map { try $0.couplingPerEpsilon(sin2ThetaW: sin2ThetaW) }
+    }
+
     /// "epsilon" for the dark bosons, "g" otherwise: the name of the drawn coupling.
     public static func name(_ model: VectorModel) -> String { DarkBoson(model) == nil ? "g" : "epsilon" }
 }

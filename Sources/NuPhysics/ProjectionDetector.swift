@@ -82,22 +82,3 @@ public struct ProjectionExperiment: Sendable, Equatable {
         (self.name, self.summary, self.detectors) = (name, summary, detectors)
     }
 }
-
-/// The coupling a bound is quoted in. The U(1)' models are bounded in their gauge coupling g;
-/// 002's dark bosons in their mixing ε (Eqs. (7)-(8)): the harness's charges take g = eε/(s_W c_W)
-/// for the dark Z and g = eε/c_W for the dark hypercharge boson (e = √(4πα), α(0)).
-public enum ProjectionCoupling {
-    /// g/ε for a dark boson at s_W² (nil for a model bounded in g itself).
-    public static func gaugePerMixing(_ model: VectorModel, sin2ThetaW s: Double) -> Double? {
-        switch model.name {
-        case "darkZ": return Constants.elementaryCharge / (s * (1 - s)).squareRoot()
-        case "darkHypercharge": return Constants.elementaryCharge / (1 - s).squareRoot()
-        default: return nil
-        }
-    }
-
-    /// The name of the bounded coupling: "eps" for the dark bosons, "g" otherwise.
-    public static func symbol(_ model: VectorModel) -> String {
-        gaugePerMixing(model, sin2ThetaW: Constants.defaultSin2ThetaW) == nil ? "g" : "eps"
-    }
-}

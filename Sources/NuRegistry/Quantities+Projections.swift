@@ -116,7 +116,7 @@ let projectionShared: [(Ledger.Shared.Kind, String)] = [
     (
         .physicsInputs,
         "ReactorSpectrum's S(E), PionDecayFlux's spectra, ProjectionDetector's bins, exposure normalisation and "
-            + "backgrounds, ModelRegistry's charges (darkZ at the default s_W²), ProjectionCoupling's g/ε"
+            + "backgrounds, ModelRegistry's charges (darkZ at the default s_W²), DrawnCoupling's g/ε"
     ),
     (.nuclearData, "Z, N, masses, radii and abundances of NuclearData and TargetRegistry"),
     (.scan, "Projection.events: turns each path's (N_SM, a, b) per bin into EventPolynomial"),
@@ -185,7 +185,7 @@ extension InputValues {
         }
         let model = try projectionModel()
         let mass = try energy("mass")
-        let perMixing = ProjectionCoupling.gaugePerMixing(model, sin2ThetaW: Constants.defaultSin2ThetaW)
+        let perMixing = try DrawnCoupling.gaugePerMixing(model, sin2ThetaW: Constants.defaultSin2ThetaW)
         let (wanted, other) = perMixing == nil ? ("g", "eps") : ("eps", "g")
         if given.contains(other) {
             throw InputError.conflicting("\(model.name) takes its coupling as \(wanted), not \(other)")

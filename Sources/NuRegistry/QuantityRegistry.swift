@@ -10,7 +10,7 @@ public enum QuantityRegistry {
         couplingRescaling, darkRelativeCoupling, darkRecast, loopEpsilonWrongSign, loopPrefactor, nueCouplingShift,
         fluxFold, coherentEvents, coherentLimit, coherentBound, coherentChi2, g2Coherent, snsFlux, u1Charge, u1Anomaly,
         apvWeakChargeShift, apvBound, borexinoRate, borexinoBound,
-        projectionEvents, projectionBound,
+        projectionEvents, projectionBound, boundsCompare,
     ]
 
     public static func named(_ name: String) throws -> Quantity {

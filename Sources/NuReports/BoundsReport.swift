@@ -8,15 +8,16 @@ public enum BoundsReport {
     static func cell(_ x: Double?) -> String { x.map { String(format: "%.4g", $0) } ?? "-" }
 
     public static func text(_ r: ScenarioBounds.Result) -> String {
+        let width = max(12, (r.curves.map(\.key.count).max() ?? 0) + 2)
         var lines = [
             "2σ bounds on \(r.scenario.couplingName) (dimensionless), \(r.scenario.rawValue) (\(r.scenario.figure))",
-            (["M [MeV]"] + r.curves.map(\.key)).map { $0.padding(toLength: 17, withPad: " ", startingAt: 0) }
+            (["M [MeV]"] + r.curves.map(\.key)).map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }
                 .joined(),
         ]
         for (i, m) in r.masses.enumerated() {
             lines.append(
                 ([String(format: "%.5g", m)] + r.curves.map { cell($0.values[i]) })
-                    .map { $0.padding(toLength: 17, withPad: " ", startingAt: 0) }.joined())
+                    .map { $0.padding(toLength: width, withPad: " ", startingAt: 0) }.joined())
         }
         lines += r.curves.map { "  \($0.key): \($0.label)" }
         lines += r.absent.map { "  not drawn: \($0.label): \($0.why)" }

@@ -102,7 +102,7 @@ struct ProjectionTests {
     func boundRefined() throws {
         let e = try ProjectionSetup.experiment("reactor-Ge")
         let model = ModelRegistry.darkHypercharge
-        let perMixing = try #require(ProjectionCoupling.gaugePerMixing(model, sin2ThetaW: Constants.defaultSin2ThetaW))
+        let perMixing = try #require(try DrawnCoupling.gaugePerMixing(model, sin2ThetaW: Constants.defaultSin2ThetaW))
         for path in [Path.closedForm, .numerical] {
             let polys = try Projection.events(e, model: model, mass: 10, path: path)
             let scan = try Projection.Scan(polynomials: polys, experiment: e, sigma: 0.1, dof: 1, path: path)
