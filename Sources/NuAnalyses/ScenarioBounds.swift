@@ -88,16 +88,12 @@ public enum ScenarioBounds {
     public static func absent(_ scenario: Scenario) -> [(label: String, why: String)] {
         switch scenario {
         case .darkHypercharge, .darkZ:
-            return [("fixed target (E774, E141, E137)", "not computed: draw it with --overlay FILE.csv")]
+            return [("fixed target (E774, E141, E137)", "not in the seeds: draw its edge with --overlay FILE.csv")]
         case .lmuMinusLtau:
             return [
-                ("CCFR (neutrino trident)", "not computed yet: trident production is issue 22"),
-                ("reactor", "no bound: ν̄_e carries no L_μ − L_τ charge and no loop coupling"),
-                (
-                    "atomic parity violation",
-                    "no bound: L_μ − L_τ's loop-induced electron coupling is vector, so Q_W does not move "
-                        + "(apv.bound measure=exists)"
-                ),
+                ("CCFR (neutrino trident)", "not computed yet: trident production, issue 22"),
+                ("reactor", "no bound: ν̄_e has no L_μ − L_τ coupling"),
+                ("atomic parity violation", "no bound: the loop-induced electron coupling is vector"),
             ]
         }
     }
