@@ -21,22 +21,11 @@ public enum ProjectionRates {
         if model != nil { try requirePositive(mass, "mediator mass") }
         var normalisation = 1.0
         if case .reactor(let s) = detector.source { normalisation = try SourceFolding.reactorNormalisation(s) }
-        let edges = detector.binEdges
-        var result: [(Double, Double, Double)] = []
-        for bin in 0..<detector.bins {
-            var sums = (0.0, 0.0, 0.0)
-            for (nucleus, weight) in detector.target.components {
-                for flavor in detector.source.flavors {
-                    let term = try binTerm(
-                        detector.source, flavor, nucleus, from: edges[bin], to: edges[bin + 1], model: model,
-                        mass: mass, convention: convention, loop: loop, normalisation: normalisation)
-                    sums = (sums.0 + weight * term.0, sums.1 + weight * term.1, sums.2 + weight * term.2)
-                }
-            }
-            let c = detector.eventsPerRate
-            result.append((c * sums.0, c * sums.1, c * sums.2))
+        return try detector.binSums { flavor, nucleus, lo, hi in
+            try binTerm(
+                detector.source, flavor, nucleus, from: lo, to: hi, model: model, mass: mass,
+                convention: convention, loop: loop, normalisation: normalisation)
         }
-        return result
     }
 
     /// ∫ over [lo, hi] ∩ [0, T_max] of (G_F²M/π) I(T) × (Q_SM², 2Q_SM X₁, X₁²) for one nucleus and

@@ -21,19 +21,10 @@ public enum ProjectionRatesQuadrature {
         if case .reactor(let s) = detector.source {
             normalisation = try SourceFoldingQuadrature.reactorNormalisation(s)
         }
-        let edges = detector.binEdges
-        return try (0..<detector.bins).map { bin in
-            var sums = (0.0, 0.0, 0.0)
-            for (nucleus, weight) in detector.target.components {
-                for flavor in detector.source.flavors {
-                    let term = try binTerm(
-                        detector.source, flavor, nucleus, from: edges[bin], to: edges[bin + 1], model: model,
-                        mass: mass, convention: convention, loop: loop, normalisation: normalisation)
-                    sums = (sums.0 + weight * term.0, sums.1 + weight * term.1, sums.2 + weight * term.2)
-                }
-            }
-            let c = detector.eventsPerRate
-            return (c * sums.0, c * sums.1, c * sums.2)
+        return try detector.binSums { flavor, nucleus, lo, hi in
+            try binTerm(
+                detector.source, flavor, nucleus, from: lo, to: hi, model: model, mass: mass,
+                convention: convention, loop: loop, normalisation: normalisation)
         }
     }
 

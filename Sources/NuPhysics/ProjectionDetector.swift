@@ -63,6 +63,25 @@ public struct ProjectionDetector: Sendable, Equatable {
         exposure * unitsPerKilogram * daysPerYear * 86400 * Constants.squaredHbarCInMeV2Cm2
     }
 
+    /// The detector's response, shared by both paths: in each recoil bin [lo, hi], Σ over the
+    /// target's nuclei (by weight) and the source's flavours of a path's `term` (the (SM, g², g⁴)
+    /// parts of Φ_f ∫ dσ/dT dT), times `eventsPerRate`.
+    public func binSums(
+        _ term: (_ flavor: Flavor, _ nucleus: Nucleus, _ lo: Double, _ hi: Double) throws -> (Double, Double, Double)
+    ) rethrows -> [(standardModel: Double, a: Double, b: Double)] {
+        let edges = binEdges
+        return try (0..<bins).map { bin in
+            var sums = (0.0, 0.0, 0.0)
+            for (nucleus, weight) in target.components {
+                for flavor in source.flavors {
+                    let t = try term(flavor, nucleus, edges[bin], edges[bin + 1])
+                    sums = (sums.0 + weight * t.0, sums.1 + weight * t.1, sums.2 + weight * t.2)
+                }
+            }
+            return (eventsPerRate * sums.0, eventsPerRate * sums.1, eventsPerRate * sums.2)
+        }
+    }
+
     /// The flat background's counts in each bin: dru × kg·day × the bin's width in keV.
     public var backgroundCounts: [Double] {
         let edges = binEdges

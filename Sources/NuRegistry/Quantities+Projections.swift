@@ -119,6 +119,11 @@ let projectionShared: [(Ledger.Shared.Kind, String)] = [
             + "backgrounds, ModelRegistry's charges (darkZ at the default s_W²), DrawnCoupling's g/ε"
     ),
     (.nuclearData, "Z, N, masses, radii and abundances of NuclearData and TargetRegistry"),
+    (
+        .response,
+        "ProjectionDetector.binSums: each path's per-bin terms summed over the target's nuclei and the source's "
+            + "flavours, times the events per rate"
+    ),
     (.scan, "Projection.events: turns each path's (N_SM, a, b) per bin into EventPolynomial"),
 ]
 
