@@ -44,7 +44,7 @@ struct Bounds: ParsableCommand {
             let result = try ScenarioBounds.compute(scenario, masses: masses)
             print(json ? try BoundsReport.json(result) : BoundsReport.text(result))
             try outputs.add(try BoundsReport.csv(result), to: csv)
-            try outputs.add(BoundsReport.chart(result, overlays: overlays).svg(), to: plot)
+            outputs.add(BoundsReport.chart(result, overlays: overlays).svg(), to: plot)
             try outputs.add(folder: try BoundsReport.hepdata(result).files(), to: hepdata)
             try outputs.write(announce: !json)
         } catch { throw fail(error) }

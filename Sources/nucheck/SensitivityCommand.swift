@@ -111,7 +111,7 @@ struct Sensitivity: ParsableCommand {
             }
             print(json ? try SensitivityReport.json(curves) : SensitivityReport.text(curves))
             try outputs.add(try SensitivityReport.csv(curves), to: csv)
-            try outputs.add(SensitivityReport.chart(curves, band: band, overlays: overlays).svg(), to: plot)
+            outputs.add(SensitivityReport.chart(curves, band: band, overlays: overlays).svg(), to: plot)
             try outputs.add(folder: try SensitivityReport.hepdata(curves).files(), to: hepdata)
             try outputs.write()
         } catch { throw fail(error) }
