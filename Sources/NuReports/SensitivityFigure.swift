@@ -96,7 +96,7 @@ public enum SensitivityFigure {
         let dof = curves.first?.dof ?? 2
         let captions =
             (dune ? ["DUNE ND: 67.5 t LAr, 4.8 MW·yr a mode, T > 30 MeV, 5% normalisation"] : [])
-            + (jsns2 ? ["JSNS²: 17 t at 24 m, 5 MW·yr, T > 2.6 MeV, statistics only"] : [])
+            + (jsns2 ? ["JSNS²: 17 t at 24 m, 5 MW·yr = 1.9×10²³ protons, T > 2.6 MeV, statistics only"] : [])
             + (curves.contains { $0.mode == "combined" }
                 ? ["solid: the reach by an excess; for ν + ν̄ combined its reach on either side"] : [])
         let experiments = [dune ? "DUNE ND" : nil, jsns2 ? "JSNS²" : nil].compactMap { $0 }
