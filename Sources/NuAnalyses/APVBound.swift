@@ -53,8 +53,15 @@ public enum APVBound {
                 model: model, coupling: c, mass: mass, momentum: q, path: path, sin2ThetaW: sin2ThetaW,
                 nucleus: m.nucleus)
         }
+        // A vector-like electron coupling moves no Q_W: no bound. Otherwise a zero or non-finite
+        // shift is the propagator under- or overflowing at this mass, an error, not "no bound".
+        if model.chargedLeptonsVectorLike { return nil }
         let unit = try shift(1)
-        guard unit != 0 else { return nil }
+        guard unit != 0, unit.isFinite else {
+            throw PhysicsError.unphysical(
+                "the APV shift of \(model.name) at coupling 1 is \(unit) at M = \(mass) MeV: the propagator "
+                    + "under- or overflows there")
+        }
         switch path {
         case .closedForm:
             // |offset + k x| = target, x = c² > 0: the root on the side k pushes toward.
