@@ -11,8 +11,8 @@ import NuPhysics
 /// - Future COHERENT and the reactor: `Projection` (002 Sec. V, Asimov data).
 /// - Atomic parity violation (`APVBound`) for the dark bosons; Borexino ⁷Be (`BorexinoBound`) for
 ///   L_μ − L_τ, whose electron coupling the ν-e code takes.
-/// A curve with no bound at a mass has nil there; an experiment that cannot bound the scenario at
-/// all is listed in `absent` with the reason, never drawn as a curve.
+/// A curve with no bound at a mass (none below a gauge coupling g = 1) has nil there; an experiment
+/// that cannot bound the scenario at all is listed in `absent` with the reason, never drawn as a curve.
 public enum ScenarioBounds {
     public enum Scenario: String, CaseIterable, Sendable {
         case darkHypercharge, darkZ
@@ -113,6 +113,8 @@ public enum ScenarioBounds {
         case "coherent-current":
             let point = try context.limitAnalysis("combined").curve(
                 .vector(model), masses: [mass], convention: coherentConvention, minimisation: path)[0]
+            // As for the projections: no bound below a gauge coupling of 1 is no bound.
+            guard point.g <= 1 else { return nil }
             return point.g * (try drawnPerGauge(scenario))
         case "coherent-future-1t": return try projected("NaIAr-1t")
         case "coherent-future-10t": return try projected("NaIAr-10t")
