@@ -30,12 +30,7 @@ public enum APVWeakChargeShift {
     public static func shift(
         model: VectorModel, g: Double, mass: Double, momentum q: Double, nucleus: Nucleus
     ) throws -> Double {
-        try requireFinite(g, "coupling g")
-        try requireNonNegative(mass, "mediator mass M")
-        try requireNonNegative(q, "momentum scale q")
-        guard mass + q > 0 else {
-            throw PhysicsError.unphysical("a massless Z' at q = 0 has an infinite propagator")
-        }
+        try requireExchange(coupling: g, mass: mass, momentum: q)
         let axial = electronAxialCharge(model)
         guard axial != 0 else { return 0 }  // a purely vector electron coupling: no parity violation
         let weighted = Double(nucleus.protons) * model.protonCharge + Double(nucleus.neutrons) * model.neutronCharge

@@ -27,12 +27,7 @@ public enum APVContactExtraction {
     public static func weakChargeShift(
         model: VectorModel, g: Double, mass: Double, momentum q: Double, nucleus: Nucleus, sin2ThetaW: Double
     ) throws -> Double {
-        try requireFinite(g, "coupling g")
-        try requireNonNegative(mass, "mediator mass M")
-        try requireNonNegative(q, "momentum scale q")
-        guard mass + q > 0 else {
-            throw PhysicsError.unphysical("a massless Z' at q = 0 has an infinite propagator")
-        }
+        try requireExchange(coupling: g, mass: mass, momentum: q)
         let c = try charges(model, sin2ThetaW: sin2ThetaW, momentum: q)
         let strength = g * g / (mass * mass + q * q)
         return try weakCharge(electron: c.electron, up: c.up, down: c.down, strength: strength, nucleus: nucleus)

@@ -40,3 +40,12 @@ public func requireNonNegative(_ value: Double, _ name: String, unit: String = "
 public func requireFinite(_ value: Double, _ name: String) throws {
     guard value.isFinite else { throw PhysicsError.unphysical("\(name) must be finite, got \(value)") }
 }
+
+/// The inputs of a Z' exchange at momentum scale q, checked where they enter: a finite coupling,
+/// M ≥ 0 and q ≥ 0 (MeV), and not both zero (the propagator 1/(M² + q²) would be infinite).
+public func requireExchange(coupling g: Double, mass: Double, momentum q: Double) throws {
+    try requireFinite(g, "coupling g")
+    try requireNonNegative(mass, "mediator mass M")
+    try requireNonNegative(q, "momentum scale q")
+    guard mass + q > 0 else { throw PhysicsError.unphysical("a massless Z' at q = 0 has an infinite propagator") }
+}
