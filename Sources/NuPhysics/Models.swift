@@ -249,6 +249,11 @@ public struct ZPrime: Sendable, Equatable {
         guard mass.isFinite, mass >= 0 else {
             throw PhysicsError.unphysical("mediator mass must be finite and ≥ 0, got \(mass) MeV")
         }
+        // The propagators take M²: beyond ~1e154 MeV it overflows, and a path that turned the
+        // infinity into a zero cross section would be a wrong number, not a decoupled Z'.
+        guard (mass * mass).isFinite else {
+            throw PhysicsError.unphysical("mediator mass \(mass) MeV: M² overflows a double (give M below 1e150 MeV)")
+        }
     }
 
     private init(checkedMass mass: Double, couplings: [Lepton: LeptonCouplings], loop: KineticMixingLoop?) {

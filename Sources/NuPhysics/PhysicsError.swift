@@ -42,10 +42,14 @@ public func requireFinite(_ value: Double, _ name: String) throws {
 }
 
 /// The inputs of a Z' exchange at momentum scale q, checked where they enter: a finite coupling,
-/// M ≥ 0 and q ≥ 0 (MeV), and not both zero (the propagator 1/(M² + q²) would be infinite).
+/// M ≥ 0 and q ≥ 0 (MeV), not both zero (the propagator 1/(M² + q²) would be infinite), and M² + q²
+/// finite (an overflow would turn the shift into a silent zero).
 public func requireExchange(coupling g: Double, mass: Double, momentum q: Double) throws {
     try requireFinite(g, "coupling g")
     try requireNonNegative(mass, "mediator mass M")
     try requireNonNegative(q, "momentum scale q")
     guard mass + q > 0 else { throw PhysicsError.unphysical("a massless Z' at q = 0 has an infinite propagator") }
+    guard (mass * mass + q * q).isFinite else {
+        throw PhysicsError.unphysical("M = \(mass) MeV, q = \(q) MeV: M² + q² overflows a double")
+    }
 }
