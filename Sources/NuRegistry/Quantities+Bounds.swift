@@ -52,6 +52,11 @@ extension QuantityRegistry {
                         + "Projection, APVBound, BorexinoBound), each run on the path asked for"
                 ),
                 (.data, "the COHERENT releases and Reference/ (projections, reactor, borexino, 002)"),
+                (
+                    .response,
+                    "the current-COHERENT bound's folded response and closed-form CEvNS prediction (as "
+                        + "coherent.bound: its two paths differ only in the χ² minimisers)"
+                ),
             ]),
         agreement: { _ in .tolerance(relative: 1e-6, absolute: 1e-9) })
 }
